@@ -1,0 +1,222 @@
+"""The `attrition` command: a thin layer over the corpus library.
+
+Each command parses its options, opens the database, calls one library
+function, and turns library errors into click.ClickException. Exit status: 0
+when everything worked, 1 when some input failed, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from attrition import __version__
+from attrition.corpus import export, query, store
+from attrition.corpus.errors import Failure
+from attrition.corpus.fetch import MAX_BYTES
+from attrition.corpus.readers import iso_date
+from attrition.extract.claim import OFFENCES, STAGES
+
+DB_HELP = "SQLite database file (default: $ATTRITION_DB, else attrition.db)."
+
+
+def db_option(f):
+    """Add the shared --db option to a command."""
+    return click.option("--db", "db_path", default="attrition.db", envvar="ATTRITION_DB",
+                        show_envvar=True, type=click.Path(dir_okay=False), help=DB_HELP)(f)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return iso_date(value)
+    except ValueError:
+        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
+
+
+def _open(db_path: str, create: bool = False):
+    try:
+        return store.connect(db_path, create=create)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _report_failures(failures: list[Failure]) -> None:
+    for failure in failures:
+        click.echo(f"failed: {failure}", err=True)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="attrition")
+def cli():
+    """Extract, store and check the figures UK news quotes about rape and sexual offences."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=_date,
+              help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Skip any file or response larger than this.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Articles per extractor batch.")
+def ingest(sources, db_path, published, max_bytes, batch_size):
+    """Read articles from SOURCES, extract their claims, store both.
+
+    SOURCES are .txt, .html/.htm, .jsonl or feed files, directories (read
+    recursively), http(s) URLs, or - for JSON lines of {url, title, published,
+    text} on standard input. An article already stored is left alone; a changed
+    text at the same URL or path replaces its claims. Prints counts; exits 1 if
+    any input failed.
+
+    Example: attrition ingest examples/ https://example.org/story --db news.db
+    """
+    from attrition.corpus.ingest import ingest as run_ingest
+
+    conn = _open(db_path, create=True)
+    try:
+        report = run_ingest(conn, sources, published=published, stdin=click.get_text_stream("stdin"),
+                            max_bytes=max_bytes, batch_size=batch_size)
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        conn.close()
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    _report_failures(report.failures)
+    click.echo(report.summary())
+    sys.exit(1 if report.failures else 0)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--published", callback=_date,
+              help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Skip any file or response larger than this.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Articles per extractor batch.")
+def extract(sources, fmt, published, max_bytes, batch_size):
+    """Print the claims in SOURCES without storing anything.
+
+    One claim per row in the form of ../shared/eval/GOLD.md (its fields in its
+    order, then char_start and char_end); `article` is the file name without
+    extension, else the URL or JSON line id. Bad inputs are named on stderr and
+    make the exit status 1; the others are still printed.
+
+    Example: attrition extract ../shared/seeds --format jsonl > predicted.jsonl
+    """
+    from attrition.corpus.ingest import extract_articles
+    from attrition.corpus.readers import read_sources
+
+    failures: list[Failure] = []
+    items = read_sources(sources, published=published, stdin=click.get_text_stream("stdin"),
+                         max_bytes=max_bytes)
+
+    def rows():
+        for item, claims in extract_articles(items, batch_size):
+            if isinstance(item, Failure):
+                failures.append(item)
+                click.echo(f"failed: {item}", err=True)
+                continue
+            for claim in claims:
+                yield export.gold_row(claim, item.label)
+
+    out = click.get_text_stream("stdout")
+    export.write_rows(rows(), fmt, out, columns=export.EXTRACT_FIELDS,
+                      table_columns=("article", "value", "unit", "stage", "of_stage", "offence",
+                                     "area", "period", "source", "speaker", "quote"))
+    out.flush()
+    sys.exit(1 if failures else 0)
+
+
+@cli.command()
+@db_option
+@click.option("--area", help="Police force (canonical name, any case) or England and Wales.")
+@click.option("--stage", type=click.Choice(STAGES), help="Funnel stage.")
+@click.option("--offence", type=click.Choice(OFFENCES), help="Offence.")
+@click.option("--since", callback=_date, help="Keep claims whose period ends on or after this date.")
+@click.option("--until", callback=_date, help="Keep claims whose period starts on or before this date.")
+@click.option("--source", help="Data source named in the text (case-insensitive substring).")
+@click.option("--speaker", help="Person quoted (case-insensitive substring).")
+@click.option("--article", help="Article label or id.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many claims.")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="table",
+              show_default=True, help="Output format.")
+def claims(db_path, area, stage, offence, since, until, source, speaker, article, limit, fmt):
+    """List stored claims, filtered.
+
+    --since/--until keep claims whose period overlaps the range (claims with no
+    period are left out when either is given).
+
+    Example: attrition claims --area lancashire --stage convicted --since 2022-01-01 --format csv
+    """
+    conn = _open(db_path)
+    where = query.ClaimFilter(area=area, stage=stage, offence=offence, since=since, until=until,
+                              source=source, speaker=speaker, article=article, limit=limit)
+    rows = query.find_claims(conn, where)
+    conn.close()
+    export.write_rows(rows, fmt, click.get_text_stream("stdout"), columns=query.CLAIM_FIELDS)
+
+
+@cli.command()
+@click.argument("claim_id")
+@db_option
+def show(claim_id, db_path):
+    """Show one claim: its fields, its sentence with the figure in [[ ]], its article.
+
+    CLAIM_ID may be shortened to any unique prefix.
+
+    Example: attrition show 3f2a9c
+    """
+    from attrition.corpus.show import format_claim
+
+    conn = _open(db_path)
+    try:
+        claim = query.get_claim(conn, claim_id)
+        article = query.get_article(conn, claim["article_id"])
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        conn.close()
+    click.echo(format_claim(claim, article))
+
+
+@cli.command()
+@click.argument("words")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Most claims and articles to show.")
+@click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="table",
+              show_default=True, help="Output format for the matching claims.")
+def search(words, db_path, limit, fmt):
+    """Full-text search of claim quotes and article texts (SQLite FTS5 syntax).
+
+    Prints the matching claims, then (in table format) the matching articles
+    with the words in [[ ]].
+
+    Example: attrition search '"conviction rate" AND Kent'
+    """
+    conn = _open(db_path)
+    try:
+        found = query.search_claims(conn, words, limit)
+        articles = query.search_articles(conn, words, limit) if fmt == "table" else []
+    except store.StoreError as e:
+        raise click.ClickException(str(e)) from None
+    finally:
+        conn.close()
+    out = click.get_text_stream("stdout")
+    export.write_rows(found, fmt, out, columns=query.CLAIM_FIELDS)
+    if fmt == "table":
+        click.echo(f"\n{len(articles)} article(s):")
+        for row in articles:
+            click.echo(f"  {row['label']}: {row['snippet']}")
+
+
+if __name__ == "__main__":
+    cli()

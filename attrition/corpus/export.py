@@ -1,0 +1,93 @@
+"""Claims out: GOLD.md rows, and writers for jsonl, json, csv and a plain-text table."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Iterable, Sequence
+
+from attrition.extract.claim import GOLD_FIELDS
+
+FORMATS = ("table", "csv", "json", "jsonl")
+
+# Fields `attrition extract` writes: exactly GOLD.md's, then where the figure sits.
+EXTRACT_FIELDS = GOLD_FIELDS + ("char_start", "char_end")
+
+# Columns the `table` format shows for stored claims.
+TABLE_FIELDS = ("id", "article", "value", "unit", "stage", "offence", "area", "period",
+                "source", "speaker")
+
+MAX_CELL = 28
+
+
+def gold_row(claim, article: str) -> dict:
+    """Return a Claim as the dict `attrition extract` writes: GOLD.md fields, then char offsets."""
+    row = claim.to_gold(article)
+    row["char_start"] = claim.char_start
+    row["char_end"] = claim.char_end
+    return row
+
+
+def period_label(row: dict) -> str:
+    """Return a claim's period as `START..END` (empty when it has none)."""
+    start, end = row.get("period_start"), row.get("period_end")
+    if not start and not end:
+        return ""
+    return f"{start or '?'}..{end or '?'}"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_CELL else text[:MAX_CELL - 1] + "…"
+
+
+def format_table(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    """Return `rows` as an aligned plain-text table of `columns` (long cells cut short).
+
+    A `period` column is computed from period_start/period_end.
+    """
+    cells = [[_cell(period_label(row) if col == "period" else row.get(col)) for col in columns]
+             for row in rows]
+    widths = [max([len(col)] + [len(line[i]) for line in cells]) for i, col in enumerate(columns)]
+    lines = ["  ".join(col.ljust(w) for col, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in cells]
+    return "\n".join(lines)
+
+
+def write_rows(rows: Iterable[dict], fmt: str, out: IO[str],
+               columns: Sequence[str] | None = None, table_columns: Sequence[str] = TABLE_FIELDS) -> int:
+    """Write `rows` to `out` in `fmt` (table, csv, json or jsonl); return how many were written.
+
+    `columns` picks and orders the fields for csv/json/jsonl (default: all, in
+    the first row's order); the table shows `table_columns`. jsonl streams one
+    row per line as it goes.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "jsonl":
+        n = 0
+        for row in rows:
+            out.write(json.dumps(_pick(row, columns), ensure_ascii=False) + "\n")
+            n += 1
+        return n
+    rows = list(rows)
+    if fmt == "json":
+        json.dump([_pick(row, columns) for row in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        names = list(columns or (rows[0].keys() if rows else EXTRACT_FIELDS))
+        writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        out.write(format_table(rows, table_columns) + "\n")
+    return len(rows)
+
+
+def _pick(row: dict, columns: Sequence[str] | None) -> dict:
+    return dict(row) if columns is None else {name: row.get(name) for name in columns}

@@ -1,0 +1,113 @@
+-- attrition's SQLite schema: the single place a table is defined.
+--
+-- Applied by attrition.corpus.store.migrate(), inside one transaction, when the
+-- database's PRAGMA user_version is below store.SCHEMA_VERSION. Every statement
+-- is idempotent (IF NOT EXISTS), so applying it to an up-to-date database
+-- changes nothing. Changes to an existing table go in a numbered migration in
+-- store.py as well as here.
+
+-- One row per distinct article text. `content_hash` (SHA-256 of the normalised
+-- text) is the article's identity; `url` and `path` say where it was read from
+-- and are the keys under which a changed text replaces an older one.
+CREATE TABLE IF NOT EXISTS articles (
+    id                INTEGER PRIMARY KEY,
+    label             TEXT NOT NULL,          -- name in exports: file stem, URL or JSONL id
+    url               TEXT,
+    path              TEXT,                   -- absolute path of a single-article file
+    origin            TEXT NOT NULL,          -- where it was read from, for people: path, URL, file.jsonl:12
+    title             TEXT,
+    publisher         TEXT,
+    published         TEXT,                   -- ISO date or NULL
+    fetched_at        TEXT NOT NULL,          -- ISO timestamp (UTC) when this text was read
+    content_hash      TEXT NOT NULL UNIQUE,
+    text              TEXT NOT NULL,
+    extractor_version TEXT NOT NULL,          -- version whose claims are stored
+    updated_at        TEXT NOT NULL           -- ISO timestamp (UTC) of the last store write
+);
+
+CREATE UNIQUE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL;
+CREATE UNIQUE INDEX IF NOT EXISTS articles_path ON articles(path) WHERE path IS NOT NULL;
+CREATE INDEX IF NOT EXISTS articles_label ON articles(label);
+
+-- One row per figure in an article: the fields of ../shared/eval/GOLD.md plus
+-- where the figure sits and how it was read. `id` is stable: a digest of
+-- (article content hash, char_start, char_end), so re-extracting the same text
+-- keeps it. `seq` is the rowid the full-text index points at.
+CREATE TABLE IF NOT EXISTS claims (
+    seq               INTEGER PRIMARY KEY,
+    id                TEXT NOT NULL UNIQUE,
+    article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    value             REAL NOT NULL,
+    unit              TEXT NOT NULL CHECK (unit IN ('count', 'percent', 'per_100k')),
+    stage             TEXT NOT NULL CHECK (stage IN ('reported', 'recorded', 'no_crime',
+                          'referred', 'charged', 'prosecuted', 'convicted', 'nfa',
+                          'withdrawn', 'other')),
+    of_stage          TEXT CHECK (of_stage IS NULL OR of_stage IN ('reported', 'recorded',
+                          'no_crime', 'referred', 'charged', 'prosecuted', 'convicted',
+                          'nfa', 'withdrawn', 'other')),
+    offence           TEXT NOT NULL CHECK (offence IN ('rape', 'sexual_assault',
+                          'sexual_offences', 'other')),
+    area              TEXT,
+    period_start      TEXT,
+    period_end        TEXT,
+    period_text       TEXT,
+    source            TEXT,
+    speaker           TEXT,
+    change            INTEGER NOT NULL DEFAULT 0,
+    quote             TEXT NOT NULL,
+    quote_start       INTEGER NOT NULL,
+    char_start        INTEGER NOT NULL,
+    char_end          INTEGER NOT NULL CHECK (char_end > char_start),
+    comparator        TEXT,
+    area_inherited    INTEGER NOT NULL DEFAULT 0,
+    period_inherited  INTEGER NOT NULL DEFAULT 0,
+    source_inherited  INTEGER NOT NULL DEFAULT 0,
+    confidence        REAL NOT NULL DEFAULT 1.0,
+    extractor_version TEXT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id, char_start);
+CREATE INDEX IF NOT EXISTS claims_area ON claims(area COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS claims_stage ON claims(stage);
+CREATE INDEX IF NOT EXISTS claims_offence ON claims(offence);
+CREATE INDEX IF NOT EXISTS claims_period ON claims(period_start, period_end);
+CREATE INDEX IF NOT EXISTS claims_source ON claims(source COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker COLLATE NOCASE);
+
+-- Full-text search over article titles and text, and over claim quotes.
+-- External-content FTS5 tables kept in step with their tables by triggers.
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id'
+);
+
+CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+END;
+
+CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+    quote, content='claims', content_rowid='seq'
+);
+
+CREATE TRIGGER IF NOT EXISTS claims_fts_insert AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, quote) VALUES (new.seq, new.quote);
+END;
+
+CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, quote) VALUES ('delete', old.seq, old.quote);
+END;
+
+CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF quote ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, quote) VALUES ('delete', old.seq, old.quote);
+    INSERT INTO claims_fts(rowid, quote) VALUES (new.seq, new.quote);
+END;
