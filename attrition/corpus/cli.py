@@ -78,7 +78,7 @@ def ingest(sources, db_path, published, max_bytes, batch_size):
 
     conn = _open(db_path, create=True)
     try:
-        report = run_ingest(conn, sources, published=published, stdin=click.get_text_stream("stdin"),
+        report = run_ingest(conn, sources, published=published, stdin=sys.stdin,
                             max_bytes=max_bytes, batch_size=batch_size)
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
@@ -115,7 +115,7 @@ def extract(sources, fmt, published, max_bytes, batch_size):
     from attrition.corpus.readers import read_sources
 
     failures: list[Failure] = []
-    items = read_sources(sources, published=published, stdin=click.get_text_stream("stdin"),
+    items = read_sources(sources, published=published, stdin=sys.stdin,
                          max_bytes=max_bytes)
 
     def rows():
@@ -127,7 +127,7 @@ def extract(sources, fmt, published, max_bytes, batch_size):
             for claim in claims:
                 yield export.gold_row(claim, item.label)
 
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     export.write_rows(rows(), fmt, out, columns=export.EXTRACT_FIELDS,
                       table_columns=("article", "value", "unit", "stage", "of_stage", "offence",
                                      "area", "period", "source", "speaker", "quote"))
@@ -161,7 +161,7 @@ def claims(db_path, area, stage, offence, since, until, source, speaker, article
                               source=source, speaker=speaker, article=article, limit=limit)
     rows = query.find_claims(conn, where)
     conn.close()
-    export.write_rows(rows, fmt, click.get_text_stream("stdout"), columns=query.CLAIM_FIELDS)
+    export.write_rows(rows, fmt, sys.stdout, columns=query.CLAIM_FIELDS)
 
 
 @cli.command()
@@ -210,7 +210,7 @@ def search(words, db_path, limit, fmt):
         raise click.ClickException(str(e)) from None
     finally:
         conn.close()
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     export.write_rows(found, fmt, out, columns=query.CLAIM_FIELDS)
     if fmt == "table":
         click.echo(f"\n{len(articles)} article(s):")

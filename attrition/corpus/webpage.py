@@ -13,6 +13,11 @@ from attrition.corpus.errors import ReadError
 
 MIN_TEXT_CHARS = 20
 
+# Take the date from the page's markup only: htmldate's extensive search
+# otherwise "finds" a publication date in the body ("in 2022" -> 2022-01-01),
+# and a wrong publication date shifts every relative period ("last year").
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 
 def looks_like_html(text: str) -> bool:
     """Return True when `text` starts like an HTML document (doctype, <html>, <head> or <body>)."""
@@ -35,6 +40,7 @@ def article_from_html(html: str | bytes, source: str, label: str, *, url: str | 
         document = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False,
             include_tables=True, include_images=False, include_links=False,
+            date_extraction_params=DATE_PARAMS,
         )
     except Exception as e:  # trafilatura raises many kinds on broken markup
         raise ReadError(source, f"cannot parse HTML: {e}") from e
