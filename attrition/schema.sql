@@ -111,3 +111,86 @@ CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF quote ON claims B
     INSERT INTO claims_fts(claims_fts, rowid, quote) VALUES ('delete', old.seq, old.quote);
     INSERT INTO claims_fts(rowid, quote) VALUES (new.seq, new.quote);
 END;
+
+-- ===========================================================================
+-- Official figures and cross-checks (issue 4: attrition.corpus.official,
+-- attrition.corpus.check). Appended section; owned by the checks code.
+-- ===========================================================================
+
+-- One row per official file loaded. `sha256` of the file's bytes is its
+-- identity: loading the same file again changes nothing.
+CREATE TABLE IF NOT EXISTS official_files (
+    id          INTEGER PRIMARY KEY,
+    sha256      TEXT NOT NULL UNIQUE,
+    path        TEXT NOT NULL,             -- absolute path it was loaded from
+    url         TEXT,                      -- where it was published, when given at load
+    layout      TEXT NOT NULL,             -- prc_pfa, rolling_pfa or tidy
+    rows        INTEGER NOT NULL,          -- figures read from the file
+    inserted    INTEGER,                   -- of which new (others came from an earlier file)
+    loaded_at   TEXT NOT NULL
+);
+
+-- One row per official figure. Quarterly rows of the Home Office PRC tables are
+-- per offence code (`period_kind` = 'quarter') and are summed into years when
+-- checking; rolling 12-month windows and hand-gathered figures are used as they
+-- stand. `key` identifies a figure across files (the same quarter of the same
+-- force and code from two files is stored once).
+CREATE TABLE IF NOT EXISTS official (
+    id            INTEGER PRIMARY KEY,
+    file_id       INTEGER NOT NULL REFERENCES official_files(id) ON DELETE CASCADE,
+    dataset       TEXT NOT NULL,
+    publisher     TEXT NOT NULL,
+    url           TEXT NOT NULL,           -- URL or repository path, else the file's path
+    area          TEXT NOT NULL,           -- canonical force name or national area
+    offence       TEXT NOT NULL,           -- rape, sexual_assault, sexual_offences, other_sexual, other
+    stage         TEXT NOT NULL,
+    unit          TEXT NOT NULL,
+    value         REAL NOT NULL,
+    population    TEXT NOT NULL CHECK (population IN ('all', 'adult', 'child')),
+    period_start  TEXT NOT NULL,
+    period_end    TEXT NOT NULL,
+    period_kind   TEXT NOT NULL CHECK (period_kind IN ('quarter', 'rolling_12m', 'stated')),
+    offence_code  TEXT,                    -- Home Office offence code (quarterly tables)
+    offence_label TEXT,                    -- the publisher's offence description or group
+    offence_group TEXT,                    -- the publisher's offence group
+    notes         TEXT,
+    line          TEXT,                    -- row in the file: `12`, or `sheet!row`
+    key           TEXT NOT NULL UNIQUE
+);
+
+CREATE INDEX IF NOT EXISTS official_area_period ON official(area, period_start, period_end);
+
+-- One row per check of a claim. `kind`: official, arithmetic, funnel, across.
+-- The evidence columns say what the claim was compared with; `detail` (JSON)
+-- holds the rest (other candidates, populations, the pairs out of order).
+CREATE TABLE IF NOT EXISTS checks (
+    id              INTEGER PRIMARY KEY,
+    claim_id        TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN ('official', 'arithmetic', 'funnel', 'across')),
+    verdict         TEXT NOT NULL CHECK (verdict IN ('agrees', 'differs', 'no_official_data',
+                        'not_comparable', 'in_order', 'out_of_order', 'conflict')),
+    official_value  REAL,                  -- the value compared with (official or recomputed)
+    abs_diff        REAL,                  -- claim value minus compared value
+    rel_diff        REAL,                  -- abs_diff / compared value
+    dataset         TEXT,
+    period_start    TEXT,
+    period_end      TEXT,
+    url             TEXT,
+    other_claim_id  TEXT,                  -- the claim (first of them) it was compared with
+    other_quote     TEXT,
+    reason          TEXT,                  -- a sentence for a person
+    detail          TEXT NOT NULL DEFAULT '{}',
+    checked_at      TEXT NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS checks_claim ON checks(claim_id, kind);
+CREATE INDEX IF NOT EXISTS checks_verdict ON checks(verdict);
+
+-- What each claim looked like when it was last checked, so `attrition check`
+-- redoes only claims that are new or changed, or whose official data changed.
+CREATE TABLE IF NOT EXISTS checked_claims (
+    claim_id             TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    fingerprint          TEXT NOT NULL,    -- digest of the claim fields the checks read
+    official_generation  INTEGER NOT NULL, -- max(official_files.id) at the time
+    checked_at           TEXT NOT NULL
+);
