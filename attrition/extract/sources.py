@@ -1,0 +1,97 @@
+"""Data sources: the organisation a text names as the origin of its figures.
+
+`find_source_mentions(text, orgs)` returns where a sentence attributes data to an
+organisation (`according to X`, `figures obtained from X`, `data from X`, `a
+freedom of information request to X`, `X revealed`, `X figures show`). Known
+bodies are normalised to one name each (`CPS` -> `Crown Prosecution Service`);
+forces become their own organisation name (`Hertfordshire Constabulary`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.extract.forces import find_area_mentions, load_forces
+
+# Bodies that publish rape and sexual-offence statistics, with their spellings.
+KNOWN_BODIES: list[tuple[str, str]] = [
+    ("Rape Monitoring Group", r"(?:(?:the\s+)?(?:multi-agency\s+)?(?:National\s+)?Rape\s+Monitoring\s+Group|\bRMG\b)"),
+    ("HM Inspectorate of Constabulary", r"(?:(?:Her|His)\s+Majesty[’']?s\s+Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s*(?:&|and)\s*Rescue\s+Services?)?|HM\s+Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s*(?:&|and)\s*Rescue\s+Services?)?|\bHMICFRS\b|\bHMIC\b|(?:the\s+)?Inspectorate\s+of\s+Constabulary|Mer\s+Majesty[’']?s\s+Inspectorate\s+of\s+Constabulary)"),
+    ("HM Crown Prosecution Service Inspectorate", r"(?:HM\s+Crown\s+Prosecution\s+Service\s+Inspectorate|\bHMCPSI\b)"),
+    ("Crown Prosecution Service", r"(?:Crown\s+Prosecution\s+Service|\bCPS\b)"),
+    ("Home Office", r"\bHome\s+Office\b(?!\s+forces)"),
+    ("Office for National Statistics", r"(?:Office\s+for\s+National\s+Statistics|\bONS\b)"),
+    ("Ministry of Justice", r"(?:Ministry\s+of\s+Justice|\bMoJ\b)"),
+    ("Crime Survey for England and Wales", r"(?:Crime\s+Survey\s+(?:for|of)\s+England\s+(?:and|&)\s+Wales|\bCSEW\b)"),
+]
+
+_DATA = r"(?:figures|data|statistics|stats|numbers|information|report|analysis|research|estimates|survey|findings|dashboard)"
+_VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|ed)?|indicate(?:s|d)?|found|find|published|released|disclosed|said|says|confirmed|noted?|recorded|note[sd]?)"
+
+# An organisation at `{ORG}`; the group `org` must capture it.
+_CUES_BEFORE = [
+    r"according\s+to\s+(?:(?:new|the\s+latest|latest|official)\s+)?(?:" + _DATA + r"\s+(?:from|by|released\s+by|published\s+by)\s+)?(?:the\s+)?$",
+    _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected)\s+(?:from|by)\s+(?:the\s+)?$",
+    _DATA + r"\s+(?:from|by|of)\s+(?:the\s+)?$",
+    r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
+    r"(?:published|released|compiled|commissioned|issued)\s+by\s+(?:the\s+)?$",
+]
+_CUES_AFTER = [
+    r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:\w+\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
+    r"^(?:\s+\([A-Za-z]+\))?\s+(?:has\s+|have\s+)?(?:revealed|published|released|found|showed|shows|disclosed|said|reported)\b(?!\s+(?:she|he|it|that\s+(?:she|he)))",
+]
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    """An attribution of data at `text[start:end]` to organisation `name`."""
+
+    start: int
+    end: int
+    name: str
+
+
+def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    orgs = []
+    for name, pattern in KNOWN_BODIES:
+        for m in re.finditer(pattern, text, re.I if "Majesty" in pattern else 0):
+            orgs.append((m.start(), m.end(), name))
+    forces = load_forces()
+    for mention in find_area_mentions(text):
+        if mention.kind == "force" and re.search(r"(?:Police|Constabulary|police)\b", text[mention.start:mention.end]):
+            orgs.append((mention.start, mention.end, forces[mention.area].organisation))
+        elif mention.kind == "force":
+            # "Hertfordshire data": a bare force name before a data word names the force.
+            if re.match(r"\s+" + _DATA, text[mention.end:mention.end + 20], re.I):
+                orgs.append((mention.start, mention.end, forces[mention.area].organisation))
+    for start, end, name in extra_orgs:
+        if not any(s < end and start < e for s, e, _ in orgs):
+            orgs.append((start, end, name))
+    orgs.sort()
+    kept = []
+    for org in orgs:
+        if kept and org[0] < kept[-1][1]:
+            continue
+        kept.append(org)
+    return kept
+
+
+def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | None = None) -> list[SourceMention]:
+    """Return each place where `text` names an organisation as the source of data.
+
+    `extra_orgs` are (start, end, name) organisations found by other means (spaCy
+    ORG entities); known statistical bodies and forces are always recognised.
+    """
+    found = []
+    for start, end, name in _org_mentions(text, extra_orgs or []):
+        before = text[max(0, start - 90):start]
+        after = text[end:end + 60]
+        if any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
+            found.append(SourceMention(start, end, _clean_name(name)))
+    return found
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    return re.sub(r"\s*\([A-Z]+\)$", "", name)
