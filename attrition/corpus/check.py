@@ -189,27 +189,31 @@ def _with_figure(check: Check, figure: OfficialFigure) -> Check:
     return check
 
 
-def comparable_figures(claim: ClaimRecord, figures: Sequence[OfficialFigure], *, offence: str | None = None,
-                       stage: str | None = None, period: tuple[str, str] | None = None) -> list[OfficialFigure]:
-    """Return the official figures for the claim's area and unit with the given offence, stage and period.
+def matching_figures(figures: Sequence[OfficialFigure], area: str, offence: str, stage: str, unit: str,
+                     start: str, end: str) -> list[OfficialFigure]:
+    """Return the official figures for exactly this area, offence, stage, unit and period.
 
-    Each of offence, stage and period defaults to the claim's own. Figures stated
-    as they are (tidy rows, rolling windows) match on their period exactly;
-    quarterly rows are summed when they tile the period.
+    Figures stated as they are (tidy rows, rolling windows) match on their period
+    exactly; quarterly rows are summed into one figure when they tile the period.
     """
-    offence = offence or claim.offence
-    stage = stage or claim.stage
-    start, end = period or claim.period
     found = [
         f for f in figures
-        if f.period_kind != "quarter" and f.area == claim.area and f.unit == claim.unit
-        and f.offence == offence and f.stage == stage and f.period_start == start and f.period_end == end
+        if f.period_kind != "quarter" and f.area == area and f.unit == unit and f.offence == offence
+        and f.stage == stage and f.period_start == start and f.period_end == end
     ]
-    if stage == "recorded" and claim.unit == "count" and offence in QUARTERLY_OFFENCES:
-        summed = quarter_sum(figures, claim.area, offence, start, end)
+    if stage == "recorded" and unit == "count" and offence in QUARTERLY_OFFENCES:
+        summed = quarter_sum(figures, area, offence, start, end)
         if summed is not None:
             found.append(summed)
     return found
+
+
+def comparable_figures(claim: ClaimRecord, figures: Sequence[OfficialFigure], *, offence: str | None = None,
+                       stage: str | None = None, period: tuple[str, str] | None = None) -> list[OfficialFigure]:
+    """Return `matching_figures` for the claim, with its offence, stage or period optionally replaced."""
+    start, end = period or claim.period
+    return matching_figures(figures, claim.area, offence or claim.offence, stage or claim.stage,
+                            claim.unit, start, end)
 
 
 def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Check | None:
@@ -285,7 +289,7 @@ def _period_kind(start: str, end: str) -> str:
     """Return 'calendar year', 'financial year' or '12 months' for a 12-month period, else 'period'."""
     if _months(start, end) != 12 or not start.endswith("-01"):
         return "period"
-    return {"01": "calendar year", "04": "financial year"}.get(start[5:7], "12 months")
+    return {"01": "calendar year", "04": "financial year"}.get(start[5:7]) or period_label(start, end)
 
 
 def _months(start: str, end: str) -> int:
@@ -432,7 +436,8 @@ def check_funnel(article_claims: Sequence[ClaimRecord]) -> list[Check]:
                 checks.append(Check(
                     claim.id, "funnel", "in_order", period_start=claim.period_start,
                     period_end=claim.period_end,
-                    reason=" >= ".join(f"{_fmt(c.value)} {c.stage}" for c in chain),
+                    reason=f"{_fmt(claim.value)} {claim.stage} is in order with the article's "
+                           + ", ".join(f"{_fmt(c.value)} {c.stage}" for c in chain if c.id != claim.id),
                     detail={"funnel": funnel, "other_ids": [c.id for c in chain if c.id != claim.id]}))
     return checks
 

@@ -13,6 +13,9 @@ import click
 
 from attrition import __version__
 from attrition.corpus import export, query, store
+from attrition.corpus.check import VERDICTS
+from attrition.corpus.check_run import checks_for_claim, claim_ids_with_verdict, format_checks
+from attrition.corpus.cli_checks import COMMANDS as CHECK_COMMANDS
 from attrition.corpus.errors import Failure
 from attrition.corpus.fetch import MAX_BYTES
 from attrition.corpus.readers import iso_date
@@ -146,9 +149,11 @@ def extract(sources, fmt, published, max_bytes, batch_size):
 @click.option("--speaker", help="Person quoted (case-insensitive substring).")
 @click.option("--article", help="Article label or id.")
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many claims.")
+@click.option("--verdict", type=click.Choice(VERDICTS),
+              help="Keep claims with a check of this verdict (run `attrition check` first).")
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="table",
               show_default=True, help="Output format.")
-def claims(db_path, area, stage, offence, since, until, source, speaker, article, limit, fmt):
+def claims(db_path, area, stage, offence, since, until, source, speaker, article, limit, verdict, fmt):
     """List stored claims, filtered.
 
     --since/--until keep claims whose period overlaps the range (claims with no
@@ -158,8 +163,12 @@ def claims(db_path, area, stage, offence, since, until, source, speaker, article
     """
     conn = _open(db_path)
     where = query.ClaimFilter(area=area, stage=stage, offence=offence, since=since, until=until,
-                              source=source, speaker=speaker, article=article, limit=limit)
+                              source=source, speaker=speaker, article=article,
+                              limit=None if verdict else limit)
     rows = query.find_claims(conn, where)
+    if verdict:
+        keep = claim_ids_with_verdict(conn, verdict)
+        rows = [row for row in rows if row["id"] in keep][:limit]
     conn.close()
     export.write_rows(rows, fmt, sys.stdout, columns=query.CLAIM_FIELDS)
 
@@ -180,11 +189,13 @@ def show(claim_id, db_path):
     try:
         claim = query.get_claim(conn, claim_id)
         article = query.get_article(conn, claim["article_id"])
+        checks = checks_for_claim(conn, claim["id"])
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     finally:
         conn.close()
     click.echo(format_claim(claim, article))
+    click.echo("\n" + format_checks(checks))
 
 
 @cli.command()
@@ -216,6 +227,10 @@ def search(words, db_path, limit, fmt):
         click.echo(f"\n{len(articles)} article(s):")
         for row in articles:
             click.echo(f"  {row['label']}: {row['snippet']}")
+
+
+for _command in CHECK_COMMANDS:
+    cli.add_command(_command)
 
 
 if __name__ == "__main__":
