@@ -98,20 +98,27 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if span is not None and span.root.i not in own:
             other_heads.append(span.root)
 
+    partitive = _partitive_ids(anchor)
+    described = _clause_ids(head)
     best, best_cost, inside_best, inside_cost = None, 1e9, None, 1e9
     for cue in cues:
         span = _span(doc, cue.start, cue.end)
         if span is None:
             continue
         root = span.root
-        dist = tree_distance(anchor, root)
-        linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
-        cost = dist + 0.08 * linear + (1.0 - cue.weight) * 1.5
         in_phrase = root.i in phrase
         if relation == "subject" and root.i in verb_tree and not in_phrase:
-            cost -= 2.0
-        if relation == "object" and root.i == verb.i:
-            cost -= 1.5
+            # The predicate says what the subject's figure became.
+            cost = 0.5 + 0.5 * tree_distance(verb, root) + (1.0 - cue.weight)
+        elif relation == "object" and root.i == verb.i:
+            cost = 0.5 + (1.0 - cue.weight)
+        else:
+            linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
+            cost = tree_distance(anchor, root) + 0.08 * linear + (1.0 - cue.weight) * 1.5
+        if root.i in partitive:
+            cost += 2.0  # "35 of those incidents": the denominator, not the stage
+        if root.i in described:
+            cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in _subtree_ids(h) and root.i not in own for h in other_heads):
             cost += 1.5
         if root.i in own or (in_phrase and relation == "subject"):
@@ -120,6 +127,28 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if cost < best_cost:
             best, best_cost = Governed(cue.label, cue, root.i in own), cost
     return best, inside_best
+
+
+def _partitive_ids(anchor: Token) -> set[int]:
+    """Tokens of an `of` phrase hanging off the figure (`35 of those incidents`, `8% of rapes`)."""
+    ids: set[int] = set()
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "out"):
+            ids |= _subtree_ids(child)
+    if anchor.head is not anchor and anchor.head.lower_ in ("cent", "%", "percent") and anchor.head.i != anchor.i:
+        for child in anchor.head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                ids |= _subtree_ids(child)
+    return ids
+
+
+def _clause_ids(head: Token) -> set[int]:
+    """Tokens of a relative or participial clause describing the figure's noun."""
+    ids: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl"):
+            ids |= _subtree_ids(child)
+    return ids
 
 
 def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple[int, int, object]]) -> object | None:
@@ -138,3 +167,33 @@ def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple[in
         if cost < best_cost:
             best, best_cost = payload, cost
     return best
+
+
+_OUTCOME_WORDS = {
+    "led", "lead", "leads", "leading", "resulted", "result", "results", "resulting",
+    "ended", "end", "ends", "ending", "saw", "see", "sees", "secured", "secure", "secures",
+}
+
+
+def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
+                other_figures: list[tuple[int, int]] = ()) -> Cue | None:
+    """The stage a figure's cases reached, when an outcome verb follows the figure.
+
+    `8 per cent of rape reports led to a charge`, `one in five reported rapes led to a
+    conviction`, `just 20 result in any charges`: the first stage cue after `led to`,
+    `resulted in`, `ended in`, `saw`, `secured` names the stage, however the parser
+    attached the words. Stops at another figure or the end of the clause.
+    """
+    fig = _span(doc, fig_start, fig_end)
+    if fig is None:
+        return None
+    sent_end = fig.sent.end
+    stops = {s for s, _ in other_figures if s > fig_end}
+    for token in doc[fig.end:min(sent_end, fig.end + 14)]:
+        if token.idx in stops or token.text in (";", ".", "—") or (token.text == "," and token.i > fig.end + 8):
+            return None
+        if token.lower_ in _OUTCOME_WORDS:
+            window_end = doc[min(sent_end, token.i + 10) - 1].idx + len(doc[min(sent_end, token.i + 10) - 1])
+            after = [c for c in cues if token.idx < c.start < window_end and c.label != "other" and c.weight >= 0.8]
+            return min(after, key=lambda c: c.start) if after else None
+    return None

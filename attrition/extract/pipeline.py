@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from attrition.extract.assign import choose, nearest_by_tree
+from attrition.extract.assign import Governed, choose, nearest_by_tree, outcome_cue
 from attrition.extract.claim import Claim
 from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
 from attrition.extract.forces import NATIONAL, find_area_mentions
@@ -166,7 +166,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                   if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))]
 
     claims: list[Claim] = []
-    last_area, last_area_sent = None, -10
+    last_area, last_area_sent, last_claim_area = None, -10, None
     context_period, context_period_text = None, None
     current_source = None
     last_offence = None
@@ -185,7 +185,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             resolved.append((p, value))
         resolved_areas = []
         for a in s_areas:
-            area = a.area if a.kind != "anaphor" else last_area
+            area = a.area if a.kind != "anaphor" else (last_claim_area or dominant)
             if area:
                 resolved_areas.append((a, area))
 
@@ -195,6 +195,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         for fig in s_figures:
             others = [sp for sp in fig_spans if sp != (fig.start, fig.end)]
             gov, inside = choose(doc, fig.start, fig.end, s_stage, others)
+            outcome = outcome_cue(doc, fig.start, fig.end, s_stage, others)
+            if outcome is not None:
+                if gov is not None and gov.cue != outcome and gov.label != outcome.label:
+                    inside = gov if inside is None else inside
+                gov = Governed(outcome.label, outcome, False)
             stage = gov.label if gov else None
             forces_count = _counts_forces(text, fig)
             if forces_count:
@@ -214,8 +219,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             area, area_inherited = None, False
             if forces_count:
                 area = NATIONAL
-            elif resolved_areas:
-                area = min(resolved_areas, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))[1]
+            elif own_areas := _areas_for(doc, fig, resolved_areas, others):
+                area = own_areas
             elif last_area and s_index - last_area_sent <= 2:
                 area, area_inherited = last_area, True
             else:
@@ -261,11 +266,16 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             ))
 
         # Carry context forward.
-        explicit_areas = [area for a, area in resolved_areas if a.kind in ("force", "place", "national")]
-        if explicit_areas:
-            last_area, last_area_sent = explicit_areas[-1], s_index
+        named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
+        forces_named = [area for kind, area in named if kind != "national"]
+        if named:
+            last_area = forces_named[-1] if forces_named else named[-1][1]
+            last_area_sent = s_index
         elif resolved_areas:
             last_area_sent = s_index
+        s_claims = [c for c in claims if s_start <= c.char_start < s_end]
+        if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in (NATIONAL, "England", "Wales"):
+            last_claim_area = s_claims[-1].area
         for p, v in resolved:
             if v is not None:
                 context_period, context_period_text = v, p.text.strip(" ,.;:")
@@ -275,6 +285,33 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         if real_offences:
             last_offence = real_offences[-1]
     return _dedupe(claims)
+
+
+def _areas_for(doc: Doc, fig, resolved_areas, other_figures) -> str | None:
+    """The area a figure's sentence gives it: the mention nearest in the parse.
+
+    A mention inside another figure's own phrase (`compared to 12 per cent in
+    England and Wales`) belongs to that figure and is skipped.
+    """
+    candidates = []
+    for mention, area in resolved_areas:
+        if any(_inside_phrase(doc, other, mention) for other in other_figures):
+            continue
+        candidates.append((mention.start, mention.end, area))
+    if not candidates:
+        return None
+    return nearest_by_tree(doc, fig.start, fig.end, candidates)
+
+
+def _inside_phrase(doc: Doc, fig_span: tuple[int, int], mention) -> bool:
+    span = doc.char_span(fig_span[0], fig_span[1], alignment_mode="expand")
+    target = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or target is None:
+        return False
+    root = span.root
+    head = root.head if root.dep_ in ("nummod", "quantmod") else root
+    subtree = {t.i for t in head.subtree}
+    return target.root.i in subtree
 
 
 def _counts_forces(text: str, fig) -> bool:
