@@ -10,6 +10,7 @@ rate's denominator (`8% of rapes reported` -> of reported).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -116,7 +117,7 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
             cost = tree_distance(anchor, root) + 0.08 * linear + (1.0 - cue.weight) * 1.5
         if root.i in partitive:
-            cost += 2.0  # "35 of those incidents": the denominator, not the stage
+            cost += 3.0  # "35 of those incidents": the denominator, not the stage
         if root.i in described:
             cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in _subtree_ids(h) and root.i not in own for h in other_heads):
@@ -187,12 +188,22 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     fig = _span(doc, fig_start, fig_end)
     if fig is None:
         return None
+    head, relation, verb = figure_phrase(fig.root)
+    if relation == "object" or (verb is not None and verb.i < fig.start and verb.pos_ in ("VERB", "AUX")
+                                and relation != "subject"):
+        return None  # the figure sits after its clause's verb: "Charges were made in 35 ..."
+    if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", doc.text[max(0, fig_start - 12):fig_start]):
+        return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
     sent_end = fig.sent.end
     stops = {s for s, _ in other_figures if s > fig_end}
     for token in doc[fig.end:min(sent_end, fig.end + 14)]:
         if token.idx in stops or token.text in (";", ".", "—") or (token.text == "," and token.i > fig.end + 8):
             return None
+        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
+            return None
         if token.lower_ in _OUTCOME_WORDS:
+            if token.lower_.endswith("ing") and doc[token.i - 1].text == ",":
+                return None  # ", leading to 28 convictions" qualifies the main clause
             window_end = doc[min(sent_end, token.i + 10) - 1].idx + len(doc[min(sent_end, token.i + 10) - 1])
             after = [c for c in cues if token.idx < c.start < window_end and c.label != "other" and c.weight >= 0.8]
             return min(after, key=lambda c: c.start) if after else None

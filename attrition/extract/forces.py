@@ -9,6 +9,7 @@ area). `find_area_mentions(text)` returns every mention with the canonical area;
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,6 +183,7 @@ def find_area_mentions(text: str) -> list[AreaMention]:
             continue
         mentions.append(AreaMention(m.start(), m.end(), area, kind))
     mentions.extend(_acronym_mentions(text, mentions))
+    mentions.extend(_misspelt_mentions(text, mentions))
     mentions.sort(key=lambda a: a.start)
     return mentions
 
@@ -198,4 +200,18 @@ def _acronym_mentions(text: str, mentions: list[AreaMention]) -> list[AreaMentio
         for use in re.finditer(rf"\b{acronym}\b", text):
             if use.start() != mention.end + m.start(1):
                 found.append(AreaMention(use.start(), use.end(), mention.area, "force"))
+    return found
+
+
+def _misspelt_mentions(text: str, mentions: list[AreaMention]) -> list[AreaMention]:
+    """Catch county names with a transposed letter or two (`Hertfordshrie`)."""
+    names = {f.name: f.name for f in load_forces().values() if " " not in f.name and len(f.name) >= 7}
+    found = []
+    for m in re.finditer(r"\b[A-Z][a-z]{6,}\b", text):
+        word = m.group(0)
+        if word in names or any(a.start <= m.start() < a.end for a in mentions):
+            continue
+        close = difflib.get_close_matches(word, list(names), n=1, cutoff=0.88)
+        if close:
+            found.append(AreaMention(m.start(), m.end(), close[0], "force"))
     return found

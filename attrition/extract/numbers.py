@@ -53,7 +53,7 @@ _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
 FIGURE_RE = re.compile(
     rf"""
-    (?P<ratio>\b(?:(?P<r_num>one|1|two|2|three|3)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b))
+    (?P<ratio>\b(?:(?P<r_num>one|1|two|2|three|3)\s+(?:(?:case|person|woman|man|victim|report|rape|allegation|crime|offence)\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
     |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
@@ -77,6 +77,7 @@ _BLOCKERS = [
     re.compile(r"[£$€]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|p)\b)?", re.I),
     re.compile(r"\b\d[\d,.]*\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd
+    re.compile(r"\bper\s+100,?000\b", re.I),  # the base of a rate, not a figure
     re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
 ]
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
@@ -101,6 +102,7 @@ _AGE_AFTER = re.compile(
     r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b|\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%)))",
     re.I,
 )
+_RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
 _UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
 
 
@@ -195,6 +197,8 @@ def find_figures(text: str) -> list[Figure]:
             den = _ratio_part(m.group("r_den"))
             if not num or not den or den <= num:
                 continue
+            if re.match(r"\s*\(\s*\d[\d.]*\s*(?:%|per\s*cent)", text[end:end + 20]):
+                continue  # "one in six (16 per cent)": the exact figure follows
             figures.append(Figure(start, end, round(100.0 * num / den, 2), "percent", "ratio", comparator))
             continue
         if m.group("fraction") or m.group("half"):
@@ -219,6 +223,8 @@ def find_figures(text: str) -> list[Figure]:
             scale = (m.group("n_scale") or "").strip().lower()
             if scale:
                 value *= SCALES[scale]
+            elif "." in raw and not _PERCENT_AFTER.match(text[end:end + 12]) and not _PER100K_AFTER.match(text[end:end + 30]):
+                continue  # a decimal that is not a rate is a version, a size or a cut-off line
             kind = "number"
         else:
             value = parse_word_number(m.group("w_val"))
@@ -227,6 +233,10 @@ def find_figures(text: str) -> list[Figure]:
             before = text[max(0, start - 40):start]
             kind = "word"
         after = text[end:end + 40]
+        if re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) or _RANK_BEFORE.search(before):
+            continue
+        if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
+            continue  # "one of the two outcomes", "the other three"
         if _DURATION_AFTER.match(after) or _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             continue
         if _UNDER_AGE.search(before) and value in (13, 14, 16, 18) and not _PERCENT_AFTER.match(after):

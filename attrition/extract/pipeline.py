@@ -269,7 +269,10 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
         forces_named = [area for kind, area in named if kind != "national"]
         if named:
-            last_area = forces_named[-1] if forces_named else named[-1][1]
+            if dominant in forces_named:
+                last_area = dominant
+            else:
+                last_area = forces_named[0] if forces_named else named[-1][1]
             last_area_sent = s_index
         elif resolved_areas:
             last_area_sent = s_index
