@@ -8,23 +8,38 @@ MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
 # A sentence ends at . ! or ? (perhaps followed by a closing quote or bracket)
 # and whitespace, before something that can start a sentence.
-SENTENCE_END = re.compile(r"""[.!?]['"’”)\]]*\s+(?=['"‘“(\[]?[A-Z0-9])""")
+SENTENCE_END = re.compile(r"""(?P<word>\S*?)(?P<end>[.!?]['"’”)\]]*)\s+(?=['"‘“(\[]?[A-Z0-9])""")
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "prof", "st", "no", "det", "insp", "supt", "sgt",
+                 "cllr", "rev", "sir", "gen", "col", "capt", "lt", "vs", "etc", "approx"}
+
+
+def _ends_sentence(match: re.Match) -> bool:
+    word = match.group("word").lstrip("(\"'‘“[")
+    if match.group("end").startswith(".") and (
+            word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())):
+        return False
+    return True
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Return (first, last) offsets of the sentence(s) in `text` covering [start, end).
 
-    Never crosses a line break: a paragraph is the widest context returned.
+    Never crosses a line break: a paragraph is the widest context returned. A
+    full stop after a title (Dr, Mr, Supt) or an initial does not end a sentence.
     """
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end == -1 else para_end
     first, last = para_start, para_end
     for match in SENTENCE_END.finditer(text, para_start, para_end):
+        if not _ends_sentence(match):
+            continue
         if match.end() <= start:
             first = match.end()
-        elif match.start() >= end:
-            last = match.start() + 1
+        elif match.start("end") >= end:
+            last = match.end("end")
             break
     return first, last
 
