@@ -327,7 +327,7 @@ def _not_comparable(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Ch
                and f.offence == claim.offence and f.stage == claim.stage}
     length = _months(*claim.period)
     for period in sorted(periods, key=lambda p: -_overlap_months(p, claim.period)):
-        if period != claim.period and _months(*period) == length and _overlap_months(period, claim.period) * 2 >= length:
+        if period != claim.period and _months(*period) == length and _overlap_months(period, claim.period) > 0:
             found = comparable_figures(claim, figures, period=period)
             mine, theirs = period_label(*claim.period), period_label(*period)
             mine_kind, theirs_kind = _period_kind(*claim.period), _period_kind(*period)
