@@ -54,14 +54,18 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def figure_phrase(anchor: Token) -> tuple[Token, str | None, Token | None]:
+def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, str | None, Token | None]:
     """Climb from a figure's token to the head of its noun phrase.
 
     Returns (phrase_head, relation, verb): `relation` is `subject` or `object`
-    when the phrase is the subject or object of `verb`, else None.
+    when the phrase is the subject or object of `verb`, else None. The climb
+    stops at tokens in `stop` (another figure: `30 of the 169 cases` does not
+    make 169 the subject of 30's verb).
     """
     token = anchor
     for _ in range(8):
+        if token.head.i in stop:
+            return token, None, None
         if token.dep_ in _SUBJECT:
             return token, "subject", token.head
         if token.dep_ in _OBJECT:
@@ -89,7 +93,12 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if fig is None or not cues:
         return None, None
     anchor = fig.root
-    head, relation, verb = figure_phrase(anchor)
+    other_tokens = set()
+    for s, e in other_figures:
+        span = _span(doc, s, e)
+        if span is not None:
+            other_tokens |= {t.i for t in span}
+    head, relation, verb = figure_phrase(anchor, other_tokens)
     own = _subtree_ids(anchor) | ({t.i for t in fig})
     phrase = _subtree_ids(head) if relation else own
     verb_tree = _subtree_ids(verb) if verb is not None else set()
@@ -205,6 +214,31 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             if token.lower_.endswith("ing") and doc[token.i - 1].text == ",":
                 return None  # ", leading to 28 convictions" qualifies the main clause
             window_end = doc[min(sent_end, token.i + 10) - 1].idx + len(doc[min(sent_end, token.i + 10) - 1])
-            after = [c for c in cues if token.idx < c.start < window_end and c.label != "other" and c.weight >= 0.8]
+            after = [c for c in cues if token.idx <= c.start < window_end and c.label != "other" and c.weight >= 0.8]
             return min(after, key=lambda c: c.start) if after else None
+    return None
+
+
+_CHANGE_NOUN_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline)\s+in\s+", re.I)
+
+
+def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues: list[Cue]) -> Cue | None:
+    """The quantity a rise or fall is about.
+
+    `a 9.1 per cent fall in referrals` names it after the figure; `the number of
+    convictions fell by 4.9 per cent` and `the number of convictions by 4.9 per cent`
+    name it before, in the same clause.
+    """
+    m = _CHANGE_NOUN_AFTER.match(text[fig_end:fig_end + 40])
+    if m:
+        after = [c for c in cues if c.start >= fig_end + m.end() - 1 and c.start <= fig_end + m.end() + 40 and c.label != "other"]
+        if after:
+            return min(after, key=lambda c: c.start)
+    left = text[clause_start:fig_start]
+    cut = max(left.rfind(","), left.rfind(";"), left.rfind(" and "), left.rfind(" while "))
+    lo = clause_start + cut + 1 if cut >= 0 else clause_start
+    before = [c for c in cues if lo <= c.start and c.end <= fig_start and c.label != "other"]
+    if before:
+        return max(before, key=lambda c: (c.weight >= 0.8, c.start))
     return None

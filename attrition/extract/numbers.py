@@ -53,7 +53,7 @@ _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
 FIGURE_RE = re.compile(
     rf"""
-    (?P<ratio>\b(?:(?P<r_num>one|1|two|2|three|3)\s+(?:(?:case|person|woman|man|victim|report|rape|allegation|crime|offence)\s+)?(?:in|out\s+of)\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
+    (?P<ratio>\b(?:(?P<r_num>one|1|two|2|three|3)\s+(?:(?:case|person|woman|man|victim|report|rape|allegation|crime|offence)\s+)?in\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
     |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))

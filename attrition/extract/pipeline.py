@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from attrition.extract.assign import Governed, choose, nearest_by_tree, outcome_cue
+from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue
 from attrition.extract.claim import Claim
 from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
 from attrition.extract.forces import NATIONAL, find_area_mentions
@@ -42,6 +42,8 @@ DEFAULT_OF_STAGE = {
     "prosecuted": "reported", "nfa": "recorded", "withdrawn": "reported",
     "referred": "reported", "recorded": "reported",
 }
+# Bodies whose figures are national unless the sentence names a force.
+NATIONAL_BODIES = {"Office for National Statistics", "Crime Survey for England and Wales"}
 # Nouns a figure can count that are never funnel figures.
 NOT_CLAIM_NOUNS = {
     "officer", "investigator", "detective", "staff", "recommendation", "page", "comment",
@@ -185,7 +187,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             resolved.append((p, value))
         resolved_areas = []
         for a in s_areas:
-            area = a.area if a.kind != "anaphor" else (last_claim_area or dominant)
+            if a.kind == "anaphor":
+                before = [b for b in s_areas if b.kind in ("force", "place") and b.end <= a.start]
+                area = before[-1].area if before else (last_claim_area or dominant)
+            else:
+                area = a.area
             if area:
                 resolved_areas.append((a, area))
 
@@ -200,6 +206,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 if gov is not None and gov.cue != outcome and gov.label != outcome.label:
                     inside = gov if inside is None else inside
                 gov = Governed(outcome.label, outcome, False)
+            change = is_change(text, fig.start, fig.end)
+            if change:
+                quantity = change_cue(text, fig.start, fig.end, s_start, s_stage)
+                if quantity is not None:
+                    gov = Governed(quantity.label, quantity, False)
             stage = gov.label if gov else None
             forces_count = _counts_forces(text, fig)
             if forces_count:
@@ -207,7 +218,6 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             if not _is_claim(doc, fig, stage, sentence_has_funnel, sentence_has_offence, forces_count):
                 continue
             stage = stage or "other"
-            change = is_change(text, fig.start, fig.end)
             of_stage = None
             if fig.unit == "percent" and not change and stage != "other":
                 if inside and inside.label != stage and inside.label not in ("other",):
@@ -221,6 +231,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area = NATIONAL
             elif own_areas := _areas_for(doc, fig, resolved_areas, others):
                 area = own_areas
+            elif any(m.name in NATIONAL_BODIES for m in s_sources):
+                area = NATIONAL
             elif last_area and s_index - last_area_sent <= 2:
                 area, area_inherited = last_area, True
             else:
