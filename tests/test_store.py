@@ -160,3 +160,30 @@ def test_fts_finds_quote_and_article_and_follows_deletes(conn):
                         ).fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'rapes'"
                         ).fetchone()[0] == 0
+
+
+def test_older_database_gains_new_tables_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.db"
+    conn = store.connect(path)
+    a = article()
+    store.save_article(conn, a, claims_of(a), "v1")
+    conn.execute("DROP TABLE checked_claims")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    conn = store.connect(path)
+    assert store.schema_version(conn) == store.SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM checked_claims").fetchone()[0] == 0
+    assert store.counts(conn) == {"articles": 1, "claims": 2}
+
+
+def test_failed_migration_rolls_back_and_keeps_the_old_version(tmp_path, monkeypatch):
+    path = tmp_path / "m.db"
+    store.connect(path).close()
+    monkeypatch.setattr(store, "SCHEMA_VERSION", store.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(store.MIGRATIONS, store.SCHEMA_VERSION,
+                        ("CREATE TABLE half_done (a)", "THIS IS NOT SQL"))
+    with pytest.raises(store.StoreError, match="cannot open database"):
+        store.connect(path)
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION - 1
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0

@@ -19,11 +19,16 @@ from pathlib import Path
 
 from attrition.corpus.article import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Statements that bring a database at version N-1 to version N, applied after
-# schema.sql (which creates anything missing). Version 1 is schema.sql alone.
-MIGRATIONS: dict[int, tuple[str, ...]] = {1: ()}
+# schema.sql (which creates any table, index or trigger that is missing, so a
+# version that only adds tables needs no statement here). ALTERs of existing
+# tables go here.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (),  # articles, claims and their full-text indexes
+    2: (),  # official_files, official, checks, checked_claims
+}
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -95,6 +100,7 @@ def connect(path: str | Path = "attrition.db", *, create: bool = True) -> sqlite
     path = str(path)
     if not create and path != ":memory:" and not Path(path).is_file():
         raise StoreError(f"no database at {path} (run `attrition ingest ... --db {path}` first)")
+    conn = None
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.row_factory = sqlite3.Row
@@ -103,6 +109,8 @@ def connect(path: str | Path = "attrition.db", *, create: bool = True) -> sqlite
         conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn)
     except sqlite3.DatabaseError as e:
+        if conn is not None:
+            conn.close()
         raise StoreError(f"cannot open database {path}: {e}") from e
     return conn
 
