@@ -55,3 +55,16 @@ def test_empty_page_is_a_failure():
 def test_unreachable_host_is_a_failure():
     [item] = read("http://127.0.0.1:9/nothing", timeout=2)
     assert isinstance(item, Failure) and "cannot fetch" in item.reason
+
+
+def test_cli_ingest_of_urls_stores_the_page_and_names_the_404(tmp_path):
+    from click.testing import CliRunner
+
+    from attrition.corpus.cli import cli
+
+    db = tmp_path / "u.db"
+    with serve({"/gwent": (200, "text/html; charset=utf-8", PAGE)}) as base:
+        result = CliRunner().invoke(cli, ["ingest", f"{base}/gwent", f"{base}/gone", "--db", str(db)])
+    assert result.exit_code == 1
+    assert f"{base}/gone: HTTP 404" in result.stderr
+    assert result.stdout.startswith("1 new, 0 unchanged, 0 updated, 1 failed")

@@ -187,3 +187,27 @@ def test_failed_migration_rolls_back_and_keeps_the_old_version(tmp_path, monkeyp
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION - 1
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+
+
+def test_a_writer_waits_for_another_instead_of_failing(tmp_path):
+    import threading
+    import time
+
+    path = tmp_path / "busy.db"
+    holder = store.connect(path)
+    holder.execute("BEGIN IMMEDIATE")
+    done = []
+
+    def write():
+        other = store.connect(path)
+        a = article()
+        done.append(store.save_article(other, a, claims_of(a), "v1").status)
+        other.close()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    time.sleep(0.5)
+    assert done == []  # still waiting for the lock
+    holder.execute("COMMIT")
+    thread.join(timeout=10)
+    assert done == ["new"]
