@@ -247,6 +247,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             elif context_period:
                 period, period_text, period_inherited = context_period, context_period_text, True
 
+            if forces_count:
+                period, period_text, period_inherited = None, None, False
             offence = None
             if forces_count:
                 offence = "other"
@@ -258,8 +260,9 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             source, source_inherited = None, False
             speaker = None
             quote = next((q for q in quotes if q.start <= fig.start and fig.end <= q.end), None)
-            if s_sources:
-                source = min(s_sources, key=lambda m: _char_distance(fig.start, fig.end, m.start, m.end)).name
+            governing = _governing_source(s_sources, fig, fig_spans)
+            if governing is not None:
+                source = governing
             elif quote is None and current_source:
                 source, source_inherited = current_source, True
             if quote is not None:
@@ -294,12 +297,30 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         for p, v in resolved:
             if v is not None:
                 context_period, context_period_text = v, p.text.strip(" ,.;:")
-        if s_sources:
-            current_source = s_sources[-1].name
+        framing = [m for m in s_sources if all(m.end <= f.start for f in s_figures)
+                   or all(m.start >= f.end for f in s_figures)]
+        if framing:
+            current_source = framing[0].name
         real_offences = [c.label for c in s_offence if c.label != "other"]
         if real_offences:
             last_offence = real_offences[-1]
     return _dedupe(claims)
+
+
+def _governing_source(mentions, fig, fig_spans) -> str | None:
+    """The source a sentence gives one figure.
+
+    An attribution before or after all of a sentence's figures covers them all;
+    one between figures (`1,527 reports but, according to data from the CPS, only
+    50 ...`) covers only the figures after it.
+    """
+    if not mentions:
+        return None
+    before = [m for m in mentions if m.end <= fig.start]
+    if before:
+        return before[-1].name
+    trailing = [m for m in mentions if all(m.start >= e for _, e in fig_spans)]
+    return trailing[0].name if trailing else None
 
 
 def _areas_for(doc: Doc, fig, resolved_areas, other_figures) -> str | None:
