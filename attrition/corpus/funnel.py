@@ -114,10 +114,10 @@ def format_funnel(rows: list[FunnelRow], area: str, start: str, end: str, offenc
         lines.append(f"  {row.stage}")
         for cell in row.claims:
             lines.append(f"    claim     {_value(cell):>12}  {cell.source} [{cell.ref}]: \u201c{cell.note}\u201d")
-        for cell in row.official:
-            lines.append(f"    official  {_value(cell):>12}  {cell.source} ({cell.note}) {cell.ref}")
         if not row.claims:
             lines.append(f"    claim     {'-':>12}")
+        for cell in row.official:
+            lines.append(f"    official  {_value(cell):>12}  {cell.source} ({cell.note}) {cell.ref}")
         if not row.official:
             lines.append(f"    official  {'-':>12}")
     return "\n".join(lines)
