@@ -114,7 +114,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<m1>{_MONTH})\s+to\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
     ("none", re.compile(
         r"\b(?:(?:to\s+date\s+)?this\s+year|(?:in\s+)?the\s+(?:last|past|latest|previous)\s+(?:six|three|\d+|few|two|five|ten)[\s-]+(?:months?|years?|weeks?)(?:[\s-]period)?"
-        r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years)", re.I)),
+        r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years"
+        rf"|since\s+{_YEAR}|(?:in\s+line\s+with|than(?:\s+in)?|compared\s+(?:with|to))\s+{_YEAR}(?!\s*[/–-]\s*\d)"
+        rf"|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}))", re.I)),
     ("previous", re.compile(
         r"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|financial\s+year)|\bthe\s+year\s+(?:before|earlier)|\ba\s+year\s+(?:earlier|before)|\bthe\s+same\s+period\s+last\s+year", re.I)),
     ("last_year", re.compile(r"\b(?:last\s+year|(?:in\s+|over\s+|during\s+)?the\s+(?:last|past)\s+(?:12\s+months|year))\b", re.I)),
@@ -281,10 +283,32 @@ def resolve_relative(mention: PeriodMention, context: tuple[str, str] | None,
 def is_full_year(period: tuple[str, str]) -> bool:
     """True when an ISO (start, end) period spans one whole year (calendar, financial or rolling)."""
     start, end = date.fromisoformat(period[0]), date.fromisoformat(period[1])
-    return 360 <= (end - start).days <= 370
+    return 360 <= (end - start).days <= 400
 
 
 __all__ = [
     "PeriodMention", "find_period_mentions", "resolve_relative", "shift_year",
     "financial_year", "calendar_years", "twelve_months_to", "parse_single_date", "is_full_year",
 ]
+
+
+_DATELINE = re.compile(
+    rf"(?:\bdate\s+(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?P<written>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})|(?P<iso2>\b20\d\d-\d\d-\d\d\b))",
+    re.I,
+)
+
+
+def find_dateline(text: str, within: int = 600) -> str | None:
+    """Return the ISO date an article states near its top (`29 August 2019`, `date 2019-08-29`), or None.
+
+    Only the first `within` characters are read: a date there is the dateline, not
+    a date an event happened. Used when no publication date was given.
+    """
+    m = _DATELINE.search(text[:within])
+    if not m:
+        return None
+    if m.group("iso") or m.group("iso2"):
+        return (m.group("iso") or m.group("iso2"))
+    parsed = parse_single_date(re.sub(r"(?<=\d)(st|nd|rd|th)", "", m.group("written")).replace(",", " "))
+    return parsed.isoformat() if parsed else None

@@ -28,7 +28,7 @@ from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.gate import is_relevant
 from attrition.extract.numbers import find_figures
-from attrition.extract.periods import find_period_mentions, is_full_year, resolve_relative
+from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative, shift_year
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
 
@@ -153,6 +153,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     figures = [f for f in find_figures(text) if not f.vague]
     if not figures:
         return []
+    published = published or find_dateline(text)
     areas = find_area_mentions(text)
     periods = find_period_mentions(text, published)
     stage_cues = find_stage_cues(text)
@@ -169,7 +170,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
     claims: list[Claim] = []
     last_area, last_area_sent, last_claim_area = None, -10, None
-    context_period, context_period_text = None, None
+    context_period, context_period_text, context_pair = None, None, None
     current_source = None
     last_offence = None
     for s_index, (s_start, s_end) in enumerate(_sentences(doc)):
@@ -238,12 +239,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             else:
                 area, area_inherited = dominant or NATIONAL, True
 
-            # Period: the nearest phrase in the sentence, else the one in context.
+            # Period: the phrase in the sentence that goes with the figure, else the one in context.
             period, period_text, period_inherited = None, None, False
-            candidates = [(p, v) for p, v in resolved if p.kind != "none" or True]
-            if candidates:
-                p, v = min(candidates, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))
-                period, period_text = v, p.text.strip(" ,.;:")
+            chosen = _period_for(text, fig, resolved)
+            if chosen is not None:
+                p, period = chosen
+                period_text = p.text.strip(" ,.;:")
             elif context_period:
                 period, period_text, period_inherited = context_period, context_period_text, True
 
@@ -294,9 +295,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         s_claims = [c for c in claims if s_start <= c.char_start < s_end]
         if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in (NATIONAL, "England", "Wales"):
             last_claim_area = s_claims[-1].area
-        for p, v in resolved:
-            if v is not None:
-                context_period, context_period_text = v, p.text.strip(" ,.;:")
+        _pair_from_to(text, claims, s_start, s_end, resolved, context_pair)
+        explicit = [(p, v) for p, v in resolved if v is not None and p.kind in ("explicit", "last_year", "months")]
+        if explicit:
+            context_period, context_period_text = explicit[-1][1], explicit[-1][0].text.strip(" ,.;:")
+            distinct = list(dict.fromkeys(v for _, v in explicit))
+            context_pair = distinct[-2:] if len(distinct) >= 2 else None
         framing = [m for m in s_sources if all(m.end <= f.start for f in s_figures)
                    or all(m.start >= f.end for f in s_figures)]
         if framing:
@@ -305,6 +309,57 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         if real_offences:
             last_offence = real_offences[-1]
     return _dedupe(claims)
+
+
+def _period_for(text: str, fig, resolved):
+    """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
+
+    `N in P` ties P to N; `N the previous year` ties the previous year to N only;
+    otherwise the nearest phrase wins. Phrases that name no usable period are
+    skipped. Returns None when the sentence has none for this figure.
+    """
+    usable = [(p, v) for p, v in resolved if v is not None]
+    for p, v in usable:
+        gap = text[fig.end:p.start]
+        if p.start >= fig.end and re.fullmatch(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", gap, re.I):
+            return p, v
+    usable = [(p, v) for p, v in usable if p.kind != "previous" or 0 <= p.start - fig.end <= 6]
+    if not usable:
+        return None
+    return min(usable, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))
+
+
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$")
+
+
+def _pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resolved, context_pair) -> None:
+    """`rose from A to B`: when A and B got the same period, A is the earlier one.
+
+    With two periods in the sentence (or the one before: `between 2012/13 and
+    2014/15 ... from 116 to 241`) A takes the first and B the second; with one,
+    A takes the year before it.
+    """
+    s_claims = [c for c in claims if s_start <= c.char_start < s_end]
+    periods_here = list(dict.fromkeys(v for p, v in resolved if v is not None and p.kind == "explicit"))
+    pair = periods_here[-2:] if len(periods_here) >= 2 else (context_pair if not periods_here else None)
+    for a, b in zip(s_claims, s_claims[1:]):
+        if not _FROM_TO.search(text[max(s_start, a.char_start - 12):a.char_start]):
+            continue
+        if not re.match(r"^(?:\s+\w+){0,3}?\s+(?:in\s+\S+\s+)?to\s+(?:\w+\s+)?$", text[a.char_end:b.char_start]) and \
+                not re.match(r"^[^.;]{0,25}\bto\s+$", text[a.char_end:b.char_start]):
+            continue
+        if (a.stage, a.unit, a.area) != (b.stage, b.unit, b.area) or a.period_start is None:
+            continue
+        if (a.period_start, a.period_end) != (b.period_start, b.period_end):
+            continue
+        if pair and len(pair) == 2 and pair[1] == (b.period_start, b.period_end):
+            a.period_start, a.period_end = pair[0]
+        elif pair and len(pair) == 2 and not periods_here:
+            (a.period_start, a.period_end), (b.period_start, b.period_end) = pair[0], pair[1]
+        elif is_full_year((a.period_start, a.period_end)):
+            a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
+            a.period_text = "the year before " + (a.period_text or "")
+        a.period_inherited = True
 
 
 def _governing_source(mentions, fig, fig_spans) -> str | None:
