@@ -308,6 +308,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         real_offences = [c.label for c in s_offence if c.label != "other"]
         if real_offences:
             last_offence = real_offences[-1]
+    _backfill_source(claims, sources, quotes)
     return _dedupe(claims)
 
 
@@ -360,6 +361,24 @@ def _pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, reso
             a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
             a.period_text = "the year before " + (a.period_text or "")
         a.period_inherited = True
+
+
+def _backfill_source(claims: list[Claim], sources, quotes) -> None:
+    """Figures before an article first names its source take that source (marked inherited).
+
+    Reports often give figures first and say whose they are a paragraph later
+    ("..., new figures reveal. A report published by HMIC said ...").
+    Figures inside quotations are left alone.
+    """
+    if not sources:
+        return
+    first = sources[0]
+    for claim in claims:
+        if claim.char_start >= first.start:
+            break
+        if claim.source is None and claim.speaker is None and not any(
+                q.start <= claim.char_start < q.end for q in quotes):
+            claim.source, claim.source_inherited = first.name, True
 
 
 def _governing_source(mentions, fig, fig_spans) -> str | None:

@@ -26,20 +26,23 @@ KNOWN_BODIES: list[tuple[str, str]] = [
     ("Crime Survey for England and Wales", r"(?:Crime\s+Survey\s+(?:for|of)\s+England\s+(?:and|&)\s+Wales|\bCSEW\b)"),
 ]
 
-_DATA = r"(?:figures|data|statistics|stats|numbers|information|report|analysis|research|estimates|survey|findings|dashboard)"
+_KNOWN_NAMES = {name for name, _ in KNOWN_BODIES}
+
+_DATA = r"(?:figures|data|statistics|stats|numbers|information|report|analysis|research|estimates|survey|findings|dashboard|spreadsheets?|tables|bulletin|release)"
 _VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|ed)?|indicate(?:s|d)?|found|find|published|released|disclosed|said|says|confirmed|noted?|recorded|note[sd]?)"
 
 # An organisation at `{ORG}`; the group `org` must capture it.
 _CUES_BEFORE = [
     r"according\s+to\s+(?:(?:new|the\s+latest|latest|official)\s+)?(?:" + _DATA + r"\s+(?:from|by|released\s+by|published\s+by)\s+)?(?:the\s+)?$",
     _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected)\s+(?:from|by)\s+(?:the\s+)?$",
-    _DATA + r"\s+(?:from|by|of)\s+(?:the\s+)?$",
-    r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
-    r"(?:published|released|compiled|commissioned|issued)\s+by\s+(?:the\s+)?$",
+    _DATA + r"\s+(?:from|by|of)\s+(?:the\s+|an?\s+)?(?:(?:independent|multi-agency|official|national)\s+)?$",
+    r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
+    r"(?:published|released|compiled|commissioned|issued|produced)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+    r"on\s+behalf\s+of\s+(?:the\s+)?$",
 ]
 _CUES_AFTER = [
-    r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:\w+\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
-    r"^(?:\s+\([A-Za-z]+\))?\s+(?:has\s+|have\s+)?(?:revealed|published|released|found|showed|shows|disclosed|said|reported)\b(?!\s+(?:she|he|it|that\s+(?:she|he)))",
+    r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
+    r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled)\b",
 ]
 
 
@@ -83,11 +86,16 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
     `extra_orgs` are (start, end, name) organisations found by other means (spaCy
     ORG entities); known statistical bodies and forces are always recognised.
     """
-    found = []
+    found: list[SourceMention] = []
     for start, end, name in _org_mentions(text, extra_orgs or []):
+        if found and re.fullmatch(r"\s+by\s+(?:[\w\s]{0,30}?\s)?(?:the\s+)?", text[found[-1].end:start]):
+            # "figures obtained from the Ministry of Justice by the Fawcett Society": the obtainer
+            found[-1] = SourceMention(start, end, _clean_name(name))
+            continue
         before = text[max(0, start - 90):start]
         after = text[end:end + 60]
-        if any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
+        said = name in _KNOWN_NAMES and re.match(r"\s+(?:has\s+)?(?:said|says|reported|stated|states)\b", after)
+        if said or any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
             found.append(SourceMention(start, end, _clean_name(name)))
     return found
 
