@@ -89,9 +89,26 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     the character spans of the sentence's other figures, whose own phrases are
     penalised as governors. Either result may be None.
     """
+    scored = score_cues(doc, fig_start, fig_end, cues, other_figures)
+    if not scored:
+        return None, None
+    best = min(scored, key=lambda s: s[1])
+    inside = [s for s in scored if s[2]]
+    inside_best = min(inside, key=lambda s: s[1]) if inside else None
+    return (Governed(best[0].label, best[0], best[2]),
+            Governed(inside_best[0].label, inside_best[0], True) if inside_best else None)
+
+
+def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
+               other_figures: list[tuple[int, int]] = ()) -> list[tuple[Cue, float, bool]]:
+    """Return (cue, cost, inside_figure_phrase) for every cue; the lowest cost governs.
+
+    The cost is the cue's distance from the figure in the parse, adjusted by the
+    rules in the module docstring. Exposed for debugging and tests.
+    """
     fig = _span(doc, fig_start, fig_end)
     if fig is None or not cues:
-        return None, None
+        return []
     anchor = fig.root
     other_tokens = set()
     for s, e in other_figures:
@@ -102,41 +119,42 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     own = _subtree_ids(anchor) | ({t.i for t in fig})
     phrase = _subtree_ids(head) if relation else own
     verb_tree = _subtree_ids(verb) if verb is not None else set()
-    other_heads = []
+    other_trees = []
     for s, e in other_figures:
         span = _span(doc, s, e)
         if span is not None and span.root.i not in own:
-            other_heads.append(span.root)
+            other_trees.append(_subtree_ids(span.root))
 
     partitive = _partitive_ids(anchor)
     described = _clause_ids(head)
-    best, best_cost, inside_best, inside_cost = None, 1e9, None, 1e9
+    roots = {}
     for cue in cues:
         span = _span(doc, cue.start, cue.end)
-        if span is None:
-            continue
-        root = span.root
+        if span is not None:
+            roots[cue] = span.root
+    strong_roots = {r.i for c, r in roots.items() if c.weight >= 0.8}
+    scored = []
+    for cue, root in roots.items():
+        if cue.weight < 0.5 and any(ch.i in strong_roots and ch.dep_ in ("amod", "compound") for ch in root.children):
+            continue  # "reported offences": the modifier, not the bare noun, names the stage
         in_phrase = root.i in phrase
+        linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
         if relation == "subject" and root.i in verb_tree and not in_phrase:
             # The predicate says what the subject's figure became.
-            cost = 0.5 + 0.5 * tree_distance(verb, root) + (1.0 - cue.weight)
+            cost = 0.5 + 0.5 * tree_distance(verb, root) + (1.0 - cue.weight) + 0.06 * linear
         elif relation == "object" and root.i == verb.i:
             cost = 0.5 + (1.0 - cue.weight)
         else:
-            linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
             cost = tree_distance(anchor, root) + 0.08 * linear + (1.0 - cue.weight) * 1.5
         if root.i in partitive:
             cost += 3.0  # "35 of those incidents": the denominator, not the stage
         if root.i in described:
             cost -= 1.0  # "69 reports which were not recorded as a crime"
-        if any(root.i in _subtree_ids(h) and root.i not in own for h in other_heads):
+        if any(root.i in tree and root.i not in own for tree in other_trees):
             cost += 1.5
-        if root.i in own or (in_phrase and relation == "subject"):
-            if cost < inside_cost:
-                inside_best, inside_cost = Governed(cue.label, cue, True), cost
-        if cost < best_cost:
-            best, best_cost = Governed(cue.label, cue, root.i in own), cost
-    return best, inside_best
+        inside = root.i in own or (in_phrase and relation == "subject")
+        scored.append((cue, cost, inside))
+    return scored
 
 
 def _partitive_ids(anchor: Token) -> set[int]:
@@ -161,19 +179,23 @@ def _clause_ids(head: Token) -> set[int]:
     return ids
 
 
-def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple[int, int, object]]) -> object | None:
-    """Return the payload of the span nearest the figure in the parse (ties: nearest in text)."""
+def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple]) -> object | None:
+    """Return the payload of the span nearest the figure in the parse (ties: nearest in text).
+
+    `spans` holds (start, end, payload) or (start, end, payload, penalty) tuples;
+    a penalty is added to that span's distance.
+    """
     fig = _span(doc, fig_start, fig_end)
     if fig is None or not spans:
         return None
     anchor = fig.root
     best, best_cost = None, 1e9
-    for start, end, payload in spans:
+    for start, end, payload, *penalty in spans:
         span = _span(doc, start, end)
         if span is None:
             continue
         chars = start - fig_end if start >= fig_end else fig_start - end
-        cost = tree_distance(anchor, span.root) + 0.01 * max(chars, 0)
+        cost = tree_distance(anchor, span.root) + 0.01 * max(chars, 0) + (penalty[0] if penalty else 0.0)
         if cost < best_cost:
             best, best_cost = payload, cost
     return best
@@ -198,15 +220,14 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if fig is None:
         return None
     head, relation, verb = figure_phrase(fig.root)
-    if relation == "object" or (verb is not None and verb.i < fig.start and verb.pos_ in ("VERB", "AUX")
-                                and relation != "subject"):
-        return None  # the figure sits after its clause's verb: "Charges were made in 35 ..."
+    if relation == "object":
+        return None  # "referred 56 of these allegations": the verb, not a later clause, says what
     if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", doc.text[max(0, fig_start - 12):fig_start]):
         return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
     sent_end = fig.sent.end
     stops = {s for s, _ in other_figures if s > fig_end}
-    for token in doc[fig.end:min(sent_end, fig.end + 14)]:
-        if token.idx in stops or token.text in (";", ".", "—") or (token.text == "," and token.i > fig.end + 8):
+    for token in doc[fig.end:min(sent_end, fig.end + 20)]:
+        if token.idx in stops or token.text in (";", ".", "—", "(") or (token.text == "," and token.i > fig.end + 8):
             return None
         if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
             return None
@@ -232,9 +253,10 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     """
     m = _CHANGE_NOUN_AFTER.match(text[fig_end:fig_end + 40])
     if m:
-        after = [c for c in cues if c.start >= fig_end + m.end() - 1 and c.start <= fig_end + m.end() + 40 and c.label != "other"]
-        if after:
-            return min(after, key=lambda c: c.start)
+        after = [c for c in cues if c.start >= fig_end + m.end() - 1 and c.start <= fig_end + m.end() + 60 and c.label != "other"]
+        strong = [c for c in after if c.weight >= 0.8]
+        if strong or after:
+            return min(strong or after, key=lambda c: c.start)
     left = text[clause_start:fig_start]
     cut = max(left.rfind(","), left.rfind(";"), left.rfind(" and "), left.rfind(" while "))
     lo = clause_start + cut + 1 if cut >= 0 else clause_start

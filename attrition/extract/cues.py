@@ -95,16 +95,22 @@ def find_offence_cues(text: str) -> list[Cue]:
     return _drop_nested(_find(OFFENCE_PATTERNS, text))
 
 
-def is_change(text: str, start: int, end: int) -> bool:
+def is_change(text: str, start: int, end: int, clause_start: int | None = None) -> bool:
     """True when the figure at `text[start:end]` states a rise or fall, not a level.
 
     `up 26.8 per cent`, `rose by 300`, `a 9.1 per cent fall`, `an increase of 53 per cent`
-    are changes; `up from 272`, `increased from 41,186 to 54,045` are levels.
+    are changes; `up from 272`, `increased from 41,186 to 54,045` are levels. With
+    `clause_start` (where the sentence begins), a gapped `... and convictions by 4.9
+    per cent` after a change verb counts too.
     """
     before = text[max(0, start - 40):start]
     after = text[end:end + 30]
     if CHANGE_BEFORE.search(before):
         return True
+    if clause_start is not None and re.search(r"\bby\s+(?:almost|nearly|more\s+than|over|around|about|just)?\s*$", before):
+        earlier = text[clause_start:start]
+        if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+by\b", earlier, re.I):
+            return True
     if LEVEL_BEFORE.search(before):
         return False
     return bool(CHANGE_AFTER.match(after))

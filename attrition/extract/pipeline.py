@@ -171,6 +171,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     claims: list[Claim] = []
     last_area, last_area_sent, last_claim_area = None, -10, None
     context_period, context_period_text, context_pair = None, None, None
+    header, prev_sentence_start = None, 0
     current_source = None
     last_offence = None
     for s_index, (s_start, s_end) in enumerate(_sentences(doc)):
@@ -199,20 +200,34 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         sentence_has_funnel = any(c.label != "other" for c in s_stage if c.weight >= 0.8)
         sentence_has_offence = any(c.label != "other" for c in s_offence)
         fig_spans = [(f.start, f.end) for f in s_figures]
+        s_text = text[s_start:s_end]
+        is_item = bool(re.match(r"[•\-*·–]\s", s_text)) or (header is not None and s_index == header[0] + 1)
+        if not is_item:
+            header = None
+        parens = _parentheticals(text, s_start, s_end, s_figures)
+        sentence_claims: list[Claim] = []
         for fig in s_figures:
             others = [sp for sp in fig_spans if sp != (fig.start, fig.end)]
-            gov, inside = choose(doc, fig.start, fig.end, s_stage, others)
-            outcome = outcome_cue(doc, fig.start, fig.end, s_stage, others)
+            fig_cues = [c for c in s_stage if not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in parens)]
+            gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
+            outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others)
             if outcome is not None:
                 if gov is not None and gov.cue != outcome and gov.label != outcome.label:
                     inside = gov if inside is None else inside
                 gov = Governed(outcome.label, outcome, False)
-            change = is_change(text, fig.start, fig.end)
+            change = is_change(text, fig.start, fig.end, s_start)
             if change:
-                quantity = change_cue(text, fig.start, fig.end, s_start, s_stage)
+                quantity = change_cue(text, fig.start, fig.end, s_start, fig_cues)
                 if quantity is not None:
                     gov = Governed(quantity.label, quantity, False)
             stage = gov.label if gov else None
+            if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
+                stage = header[2]
+            copied = _comparand_of(doc, fig, sentence_claims)
+            if copied is not None and not change:
+                stage = copied.stage
+            elif stage is None and claims and claims[-1].char_start >= prev_sentence_start:
+                stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
             forces_count = _counts_forces(text, fig)
             if forces_count:
                 stage = "other"
@@ -232,6 +247,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area = NATIONAL
             elif own_areas := _areas_for(doc, fig, resolved_areas, others):
                 area = own_areas
+            elif header is not None and header[1]:
+                area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
             elif last_area and s_index - last_area_sent <= 2:
@@ -270,7 +287,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 speaker = quote.speaker
 
             q_start, q_end = _evidence(text, s_start, s_end, fig.start, fig.end)
-            claims.append(Claim(
+            claim = Claim(
                 value=fig.value, unit=fig.unit, stage=stage, of_stage=of_stage, offence=offence,
                 area=area, period_start=period[0] if period else None,
                 period_end=period[1] if period else None, period_text=period_text if period else None,
@@ -279,9 +296,19 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area_inherited=area_inherited, period_inherited=period_inherited,
                 source_inherited=source_inherited,
                 confidence=_confidence(gov, area_inherited, period_inherited),
-            ))
+            )
+            if copied is not None and not change and fig.unit == "percent" and copied.unit == "count":
+                claim.of_stage = inside.label if inside and inside.label not in ("other", claim.stage) else DEFAULT_OF_STAGE.get(claim.stage)
+            claims.append(claim)
+            sentence_claims.append(claim)
+            claims.extend(_shared_by(text, s_start, s_end, s_areas, claim))
 
         # Carry context forward.
+        if s_text.rstrip().endswith(":"):
+            strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
+            header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place")), last_area)
+            header = (s_index, header_area, strong[-1].label if strong else None)
+        prev_sentence_start = s_start
         named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
         forces_named = [area for kind, area in named if kind != "national"]
         if named:
@@ -310,6 +337,60 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             last_offence = real_offences[-1]
     _backfill_source(claims, sources, quotes)
     return _dedupe(claims)
+
+
+def _parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[int, int]]:
+    """Spans of brackets holding a figure (`16 (7% of the total recorded)`): their words are theirs."""
+    spans = []
+    for m in re.finditer(r"\([^()]{1,160}\)", text[s_start:s_end]):
+        start, end = s_start + m.start(), s_start + m.end()
+        if any(start < f.start < end for f in figures):
+            spans.append((start, end))
+    return spans
+
+
+_COMPARAND = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
+    r"|\b(?:up|down)\s+from\s+$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
+    r"|^\s*\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$",
+    re.I,
+)
+
+
+def _comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
+    """The claim a figure is compared with or restates, when it names no quantity of its own.
+
+    `compared to 69 the year before`, `up from 154`, `from 14 to 42`, `36 (33%)`,
+    `one in seven, or 6,519`: the figure counts what the figure before it counts.
+    """
+    if not sentence_claims:
+        return None
+    prev = sentence_claims[-1]
+    gap = doc.text[prev.char_end:fig.start]
+    if len(gap) > 80 or not _COMPARAND.search(gap):
+        return None
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is not None:
+        following = [t for t in doc[span.end:span.end + 2] if not t.is_punct]
+        if following and following[0].pos_ in ("NOUN", "PROPN") and following[0].lower_ not in (
+                "average", "level", "rate", "figure", "mark", "cases", "offences", "reports"):
+            return None
+        if len(following) > 1 and following[0].pos_ == "ADJ" and following[1].pos_ == "NOUN" and following[1].lower_ not in (
+                "average", "level", "rate", "figure"):
+            return None
+    return prev
+
+
+def _shared_by(text: str, s_start: int, s_end: int, s_areas, claim: Claim) -> list[Claim]:
+    """`Herts and Cambridgeshire both recorded 88%`: the same figure for each force named."""
+    forces = [a for a in s_areas if a.kind in ("force", "place") and a.area]
+    for a, b in zip(forces, forces[1:]):
+        if a.area == claim.area and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]) and \
+                re.match(r"\s+both\b", text[b.end:b.end + 8]):
+            twin = Claim(**{**claim.__dict__, "area": b.area})
+            return [twin]
+    return []
 
 
 def _period_for(text: str, fig, resolved):
@@ -407,7 +488,11 @@ def _areas_for(doc: Doc, fig, resolved_areas, other_figures) -> str | None:
     for mention, area in resolved_areas:
         if any(_inside_phrase(doc, other, mention) for other in other_figures):
             continue
-        candidates.append((mention.start, mention.end, area))
+        penalty = 0.5 if mention.kind == "national" else 0.0
+        lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
+        if any(lo <= s and e <= hi for s, e in other_figures):
+            penalty += 2.0  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s
+        candidates.append((mention.start, mention.end, area, penalty))
     if not candidates:
         return None
     return nearest_by_tree(doc, fig.start, fig.end, candidates)
