@@ -1,0 +1,66 @@
+"""Data sources: where a sentence says whose figures these are."""
+
+import pytest
+
+from attrition.extract.sources import find_source_mentions
+
+
+def sources(text, extra=None):
+    return [m.name for m in find_source_mentions(text, extra)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # according to
+    ("According to the Home Office, 400 rapes were logged.", ["Home Office"]),
+    ("According to new figures from the Ministry of Justice, 40 men were convicted.", ["Ministry of Justice"]),
+    # figures obtained from / data from
+    ("Figures obtained from Kent Police show 1,650 reports.", ["Kent Police"]),
+    ("Data from the Office for National Statistics shows a rise.", ["Office for National Statistics"]),
+    ("Statistics published by the CPS show 87 charges.", ["Crown Prosecution Service"]),
+    # freedom of information
+    ("A freedom of information request to Essex Police revealed 1,430 reports.", ["Essex Police"]),
+    ("An FOI request to Hertfordshire Constabulary found 58 charges.", ["Hertfordshire Constabulary"]),
+    # X revealed / X figures show / X said
+    ("The CPS revealed that 87 suspects were charged.", ["Crown Prosecution Service"]),
+    ("Cumbria Constabulary has revealed 402 reports.", ["Cumbria Constabulary"]),
+    ("Home Office figures show 70,000 rapes.", ["Home Office"]),
+    ("The Rape Monitoring Group data show 12 charges.", ["Rape Monitoring Group"]),
+    ("HMICFRS found that 30 per cent were closed.", ["HM Inspectorate of Constabulary"]),
+    ("The Ministry of Justice said 40 men were convicted.", ["Ministry of Justice"]),
+    # a bare county before a data word names the force as the source
+    ("Surrey data shows 455 rapes.", ["Surrey Police"]),
+    # the obtainer of figures held by another body
+    ("Figures obtained from the Ministry of Justice by the Fawcett Society show a fall.", ["Ministry of Justice"]),
+    # organisations found by other means (spaCy ORG entities)
+    ("Figures from Rape Crisis England show a rise.", []),
+])
+def test_source_mentions(text, expected):
+    assert sources(text) == expected
+
+
+def test_extra_organisations_are_sources_when_attributed():
+    text = "Figures from Rape Crisis Cymru show a rise."
+    start = text.index("Rape Crisis Cymru")
+    assert sources(text, [(start, start + len("Rape Crisis Cymru"), "Rape Crisis Cymru")]) == ["Rape Crisis Cymru"]
+
+
+def test_an_organisation_named_by_another_body_takes_over_as_the_obtainer():
+    text = "Figures obtained from the Home Office by the Fawcett Society show a fall."
+    start = text.index("Fawcett Society")
+    assert sources(text, [(start, start + len("Fawcett Society"), "the Fawcett Society")]) == ["Fawcett Society"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Home Office forces were asked to reply.",     # not a source
+    "Kent Police officers attended the scene.",        # a force, but no attribution of data
+    "Rapes rose in 2022.",
+    "",
+])
+def test_no_source(text):
+    assert sources(text) == []
+
+
+def test_mentions_point_at_the_organisation():
+    text = "Data from the Crown Prosecution Service shows 87 charges."
+    (m,) = find_source_mentions(text)
+    assert text[m.start:m.end] == "Crown Prosecution Service"
