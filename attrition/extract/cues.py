@@ -37,7 +37,8 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
-    ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|\bforces\b|police\s+force\s+areas|\bcautions?\b|victims?\b|already\s+been\s+identified|days?\b|weeks?\b", 0.5),
+    ("other", r"\bvictims?\b", 0.3),
+    ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|\bcautions?\b|already\s+been\s+identified|days?\b|weeks?\b", 0.5),
 ]
 
 OFFENCE_PATTERNS: list[tuple[str, str]] = [

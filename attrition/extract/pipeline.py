@@ -13,6 +13,7 @@ sentence to sentence and saying when it did.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -169,7 +170,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                   if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))]
 
     claims: list[Claim] = []
-    last_area, last_area_sent, last_claim_area = None, -10, None
+    last_area, last_area_sent, last_claim_area, last_area_para = None, -10, None, -1
+    breaks = [m.start() for m in re.finditer(r"\n", text)]
+
+    def paragraph_of(pos: int) -> int:
+        return bisect.bisect_left(breaks, pos)
+
     context_period, context_period_text, context_pair = None, None, None
     header, prev_sentence_start = None, 0
     current_source = None
@@ -220,10 +226,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 quantity = change_cue(text, fig.start, fig.end, s_start, fig_cues)
                 if quantity is not None:
                     gov = Governed(quantity.label, quantity, False)
+            gov = _reporting_verb_subject(doc, gov, fig_cues, claims) or gov
             stage = gov.label if gov else None
             if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
                 stage = header[2]
             copied = _comparand_of(doc, fig, sentence_claims)
+            in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= prev_sentence_start)
             if copied is not None and not change:
                 stage = copied.stage
             elif stage is None and claims and claims[-1].char_start >= prev_sentence_start:
@@ -231,7 +239,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             forces_count = _counts_forces(text, fig)
             if forces_count:
                 stage = "other"
-            if not _is_claim(doc, fig, stage, sentence_has_funnel, sentence_has_offence, forces_count):
+            if not _is_claim(doc, fig, stage, sentence_has_funnel, sentence_has_offence or in_context and stage is not None,
+                             forces_count):
                 continue
             stage = stage or "other"
             of_stage = None
@@ -245,13 +254,15 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             area, area_inherited = None, False
             if forces_count:
                 area = NATIONAL
-            elif own_areas := _areas_for(doc, fig, resolved_areas, others):
+            elif own_areas := _areas_for(doc, fig, resolved_areas, others, parens):
                 area = own_areas
             elif header is not None and header[1]:
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
-            elif last_area and s_index - last_area_sent <= 2:
+            elif last_area and s_index - last_area_sent <= 2 and (
+                    last_area not in (NATIONAL, "England", "Wales") or paragraph_of(s_start) == last_area_para
+                    or _continues_quote(text, s_start, quotes)):
                 area, area_inherited = last_area, True
             else:
                 area, area_inherited = dominant or NATIONAL, True
@@ -306,12 +317,13 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         # Carry context forward.
         if s_text.rstrip().endswith(":"):
             strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
-            header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place")), last_area)
+            header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), last_area)
             header = (s_index, header_area, strong[-1].label if strong else None)
         prev_sentence_start = s_start
         named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
         forces_named = [area for kind, area in named if kind != "national"]
         if named:
+            last_area_para = paragraph_of(s_start)
             if dominant in forces_named:
                 last_area = dominant
             else:
@@ -337,6 +349,44 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             last_offence = real_offences[-1]
     _backfill_source(claims, sources, quotes)
     return _dedupe(claims)
+
+
+_RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
+
+
+def _reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
+    """`a conviction was recorded in one in 20 cases`, `the highest rate was recorded by X at 32%`.
+
+    When the governing cue is the verb `recorded`/`reported` and its subject names a
+    stage (conviction) or a rate already discussed, the subject says what the figure counts.
+    """
+    if gov is None or gov.label not in ("recorded", "reported"):
+        return None
+    span = doc.char_span(gov.cue.start, gov.cue.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in span.root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for cue in cues:
+            if cue.start <= child.idx < cue.end and cue.label not in ("recorded", "reported", "other"):
+                return Governed(cue.label, cue, False)
+        if child.lower_ in _RATE_NOUNS:
+            rates = [c for c in claims if c.unit == "percent" and not c.change]
+            if rates:
+                return Governed(rates[-1].stage, gov.cue, False)
+    return None
+
+
+def _continues_quote(text: str, pos: int, quotes) -> bool:
+    """True when `pos` is inside a quotation that carries on from the paragraph before."""
+    for q in quotes:
+        if q.start <= pos < q.end:
+            line_start = text.rfind("\n", 0, q.start) + 1
+            if text[line_start:q.start].strip() == "" and line_start > 0:
+                prev_end = text.rstrip()[:line_start].rstrip()
+                return any(p.start < len(prev_end) <= p.end for p in quotes)
+    return False
 
 
 def _parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[int, int]]:
@@ -478,7 +528,7 @@ def _governing_source(mentions, fig, fig_spans) -> str | None:
     return trailing[0].name if trailing else None
 
 
-def _areas_for(doc: Doc, fig, resolved_areas, other_figures) -> str | None:
+def _areas_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | None:
     """The area a figure's sentence gives it: the mention nearest in the parse.
 
     A mention inside another figure's own phrase (`compared to 12 per cent in
@@ -488,10 +538,14 @@ def _areas_for(doc: Doc, fig, resolved_areas, other_figures) -> str | None:
     for mention, area in resolved_areas:
         if any(_inside_phrase(doc, other, mention) for other in other_figures):
             continue
-        penalty = 0.5 if mention.kind == "national" else 0.0
+        penalty = 1.0 if mention.kind == "national" else 0.0
         lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
         if any(lo <= s and e <= hi for s, e in other_figures):
-            penalty += 2.0  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s
+            if mention.start >= fig.end:
+                continue  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s
+            penalty += 1.0
+        if any(p0 <= mention.start < p1 and not p0 <= fig.start < p1 for p0, p1 in parens):
+            continue  # "(9.2% ... against National average of 4.2%)"
         candidates.append((mention.start, mention.end, area, penalty))
     if not candidates:
         return None
@@ -505,6 +559,8 @@ def _inside_phrase(doc: Doc, fig_span: tuple[int, int], mention) -> bool:
         return False
     root = span.root
     head = root.head if root.dep_ in ("nummod", "quantmod") else root
+    if head.dep_ == "ROOT" or head.pos_ not in ("NOUN", "NUM", "PROPN", "X"):
+        return False  # a clause, not a noun phrase: its words are not the figure's own
     subtree = {t.i for t in head.subtree}
     return target.root.i in subtree
 
@@ -524,7 +580,7 @@ def _is_claim(doc: Doc, fig, stage, funnel: bool, offence: bool, forces_count: b
     if span is not None:
         root = span.root
         noun = root.head if root.dep_ in ("nummod", "quantmod") else root
-        if noun.lemma_.lower() in NOT_CLAIM_NOUNS or noun.text.lower().rstrip("s") in NOT_CLAIM_NOUNS:
+        if noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS:
             return False
     return True
 
