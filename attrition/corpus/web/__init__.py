@@ -1,0 +1,11 @@
+"""The fact-checkers' web view of an attrition database, served by Datasette.
+
+    metadata.json   titles, licences, column descriptions, facets, full-text search
+    queries.py      the canned queries (SQL with named parameters)
+    site.py         the metadata Datasette is given, for one database
+    claim_page.py   what the claim page shows: the figure in its paragraph, the article, the checks
+    plugin.py       the Datasette plugin: the /-/claim/<id> page and links to it from every table
+    templates/      the claim page's template
+
+`attrition.corpus.serve` puts them together and runs the server.
+"""

@@ -1,0 +1,96 @@
+"""attrition's Datasette plugin: a page for each claim, and links to it from every table.
+
+    /-/claim/<id>        the claim page: the figure highlighted in its paragraph, the
+                         article, every check with its verdict, official value, dataset, URL
+    /-/claim/<id>.json   the same, as JSON
+
+`<id>` may be any unique prefix of a claim id. The database is the one named in
+the plugin's configuration (`plugins.attrition.database` in the metadata), which
+`attrition.corpus.web.site.site_metadata` sets. Registered by `attrition.corpus.serve`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import markupsafe
+from datasette import NotFound, Response, hookimpl
+
+from attrition.corpus.web.claim_page import page_context
+
+PLUGIN = "attrition"
+
+# Columns whose values are claim ids, wherever they appear (tables, views, canned queries).
+CLAIM_ID_COLUMNS = frozenset({"claim_id", "other_claim_id"})
+CLAIM_TABLES = frozenset({"claims", "claims_view"})
+
+CLAIM_ROUTE = r"^/-/claim/(?P<claim_id>[0-9a-fA-F]{1,16})(\.(?P<format>json))?$"
+
+_CLAIM_SQL = "SELECT * FROM claims WHERE substr(id, 1, length(:prefix)) = :prefix LIMIT 2"
+_ARTICLE_SQL = ("SELECT id, label, url, path, origin, title, publisher, published, fetched_at, text"
+                " FROM articles WHERE id = :id")
+_CHECKS_SQL = "SELECT * FROM checks WHERE claim_id = :id ORDER BY id"
+
+
+def database_name(datasette) -> str:
+    """Return the name of the attrition database this Datasette serves."""
+    config = datasette.plugin_config(PLUGIN) or {}
+    return config.get("database") or datasette.get_database().name
+
+
+def claim_path(datasette, claim_id: str) -> str:
+    """Return the path of a claim's page (honouring Datasette's base_url)."""
+    return datasette.urls.path(f"/-/claim/{claim_id}")
+
+
+async def find_claim(db, prefix: str) -> dict:
+    """Return the claims row whose id is or starts with `prefix`; raise NotFound if none or several."""
+    rows = (await db.execute(_CLAIM_SQL, {"prefix": prefix.lower()})).rows
+    if not rows:
+        raise NotFound(f"No claim with id {prefix}")
+    if len(rows) > 1:
+        raise NotFound(f"More than one claim has an id starting {prefix}: give more of it")
+    return dict(rows[0])
+
+
+async def claim_view(datasette, request):
+    """Serve the claim page (HTML, or JSON for a .json URL)."""
+    name = database_name(datasette)
+    await datasette.ensure_permissions(request.actor, [
+        ("view-table", (name, "claims")), ("view-database", name), "view-instance"])
+    db = datasette.get_database(name)
+    claim = await find_claim(db, request.url_vars["claim_id"])
+    article = dict((await db.execute(_ARTICLE_SQL, {"id": claim["article_id"]})).first())
+    checks = [dict(row) for row in (await db.execute(_CHECKS_SQL, {"id": claim["id"]})).rows]
+    context = page_context(claim, article, checks)
+    if request.url_vars.get("format") == "json":
+        article.pop("text")
+        return Response.json({
+            "claim": claim, "article": article, "checks": checks,
+            "evidence": dataclasses.asdict(context["evidence"]),
+        })
+    context.update(database=name, claim_json=claim_path(datasette, claim["id"]) + ".json",
+                   articles_url=datasette.urls.table(name, "articles"),
+                   claims_url=datasette.urls.table(name, "claims_view"))
+    html = await datasette.render_template("attrition_claim.html", context, request=request)
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes(datasette):
+    """Add the claim page's route."""
+    return [(CLAIM_ROUTE, claim_view)]
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Link claim ids to their claim page, in any table, view or canned query of the database."""
+    if database != database_name(datasette):
+        return None
+    if not (column in CLAIM_ID_COLUMNS or (column == "id" and table in CLAIM_TABLES)):
+        return None
+    if isinstance(value, dict):  # a foreign key Datasette expanded to {value, label}
+        value = value.get("value")
+    if not isinstance(value, str) or not value:
+        return None
+    return markupsafe.Markup('<a href="{}">{}</a>').format(claim_path(datasette, value), value)
