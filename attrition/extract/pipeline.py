@@ -54,12 +54,29 @@ NOT_CLAIM_NOUNS = {
 }
 
 
+_VALUE_ONLY_LINE = re.compile(r"\s*[\d.,]+\s*(?:%|per\s*cent)?\s*\|?\s*$")
+
+
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
-    """Mark the token after every line break as a sentence start (tables, bullets, headlines)."""
+    """Make line breaks sentence boundaries (tables, bullets, headlines).
+
+    A row of a flattened table (`Crimed Cases | 75% |`) stays one sentence, and a
+    line holding only a value continues the row above it (`Conviction (Rape) |` /
+    `6% |`).
+    """
+    text = doc.text
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    lines = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    piped = ["|" in line for line in lines]
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+        n = bisect.bisect_right(starts, token.idx) - 1
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            above = text[:token.idx].rstrip()
+            token.is_sent_start = not (_VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above.endswith("|"))
+        elif piped[n] and not token.is_space:
+            token.is_sent_start = False
     return doc
 
 
@@ -122,7 +139,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
             start += 1
         while end > start and doc.text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if end > start and any(ch.isalnum() for ch in doc.text[start:end]):
             spans.append((start, end))
     return spans
 
@@ -207,7 +224,9 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         sentence_has_offence = any(c.label != "other" for c in s_offence)
         fig_spans = [(f.start, f.end) for f in s_figures]
         s_text = text[s_start:s_end]
-        is_item = bool(re.match(r"[•\-*·–]\s", s_text)) or (header is not None and s_index == header[0] + 1)
+        line_prefix = text[text.rfind("\n", 0, s_start) + 1:s_start]
+        is_item = bool(re.match(r"[•\-*·–]\s", s_text)) or bool(re.fullmatch(r"\s*[•\-*·–]\s*", line_prefix)) \
+            or (header is not None and s_index == header[0] + 1)
         if not is_item:
             header = None
         parens = _parentheticals(text, s_start, s_end, s_figures)
