@@ -194,3 +194,44 @@ CREATE TABLE IF NOT EXISTS checked_claims (
     official_generation  INTEGER NOT NULL, -- max(official_files.id) at the time
     checked_at           TEXT NOT NULL
 );
+
+-- ===========================================================================
+-- The web view (issue 6: attrition serve). Appended section.
+-- ===========================================================================
+
+-- One row per claim with its article and the latest verdict of each kind of
+-- check: what Datasette's "claims with verdicts" page lists and facets.
+-- `period` reads as people write it (2022/23, 2022, or start..end); `verdicts`
+-- is a JSON array of every verdict the claim's checks gave.
+CREATE VIEW IF NOT EXISTS claims_view AS
+SELECT c.seq, c.id, c.article_id, coalesce(a.title, a.label) AS article, a.publisher, a.published,
+       c.value, c.unit, c.comparator, c.stage, c.of_stage, c.offence, c.area,
+       CASE
+           WHEN c.period_start IS NULL OR c.period_end IS NULL THEN NULL
+           WHEN substr(c.period_start, 6) = '04-01' AND substr(c.period_end, 6) = '03-31'
+                AND CAST(substr(c.period_end, 1, 4) AS INTEGER)
+                    = CAST(substr(c.period_start, 1, 4) AS INTEGER) + 1
+               THEN substr(c.period_start, 1, 4) || '/' || substr(c.period_end, 3, 2)
+           WHEN substr(c.period_start, 6) = '01-01' AND substr(c.period_end, 6) = '12-31'
+                AND substr(c.period_start, 1, 4) = substr(c.period_end, 1, 4)
+               THEN substr(c.period_start, 1, 4)
+           ELSE c.period_start || '..' || c.period_end
+       END AS period,
+       c.period_start, c.period_end, c.period_text, c.source, c.speaker, c.quote,
+       (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
+         ORDER BY k.id DESC LIMIT 1) AS official_verdict,
+       (SELECT k.official_value FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
+         ORDER BY k.id DESC LIMIT 1) AS official_value,
+       (SELECT k.dataset FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
+         ORDER BY k.id DESC LIMIT 1) AS official_dataset,
+       (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'arithmetic'
+         ORDER BY k.id DESC LIMIT 1) AS arithmetic_verdict,
+       (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'funnel'
+         ORDER BY k.verdict = 'out_of_order' DESC, k.id DESC LIMIT 1) AS funnel_verdict,
+       (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'across'
+         ORDER BY k.id DESC LIMIT 1) AS across_verdict,
+       (SELECT json_group_array(verdict) FROM (SELECT DISTINCT k.verdict FROM checks k
+         WHERE k.claim_id = c.id ORDER BY k.verdict)) AS verdicts,
+       c.confidence
+  FROM claims c
+  JOIN articles a ON a.id = c.article_id;

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from attrition.corpus.article import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -28,6 +28,7 @@ SCHEMA_VERSION = 2
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (),  # articles, claims and their full-text indexes
     2: (),  # official_files, official, checks, checked_claims
+    4: (),  # claims_view (the web view: claims with their article and latest verdicts)
 }
 
 BUSY_TIMEOUT_MS = 30_000
