@@ -196,6 +196,74 @@ CREATE TABLE IF NOT EXISTS checked_claims (
 );
 
 -- ===========================================================================
+-- Nightly updates from feeds (issue 5: attrition.corpus.update, runs, lock).
+-- Appended section; schema version 3.
+-- ===========================================================================
+
+-- One row per feed or sitemap URL named in a feeds file: what the last fetch
+-- sent back, so the next one can be a conditional GET (ETag / Last-Modified).
+CREATE TABLE IF NOT EXISTS feeds (
+    url            TEXT PRIMARY KEY,
+    kind           TEXT,                   -- rss, atom or sitemap (as last read)
+    etag           TEXT,
+    last_modified  TEXT,
+    checked_at     TEXT,                   -- last time it was asked for
+    changed_at     TEXT,                   -- last time it sent a new document (200)
+    entries        INTEGER,                -- entries in the last document read
+    last_error     TEXT                    -- why the last fetch or parse failed, else NULL
+);
+
+-- One row per article page a feed or sitemap listed, by URL: an entry is
+-- fetched once, and again only when its feed gives it a newer `updated` stamp.
+-- `status`: 'pending' (to fetch), 'retry' (failed on a temporary error: fetched
+-- again next run, up to a limit), or the outcome of the last fetch: 'new',
+-- 'updated', 'unchanged' (stored), 'skipped' (failed the relevance gate: not
+-- parsed, not stored), 'failed' (a permanent error, in `reason`).
+CREATE TABLE IF NOT EXISTS feed_entries (
+    id           INTEGER PRIMARY KEY,
+    url          TEXT NOT NULL UNIQUE,
+    guid         TEXT,
+    feed_url     TEXT NOT NULL,            -- the feed it was first listed in
+    title        TEXT,
+    published    TEXT,                     -- ISO date the feed gives, or NULL
+    updated      TEXT,                     -- the feed's updated/lastmod stamp, as given
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'retry', 'new', 'updated',
+                     'unchanged', 'skipped', 'failed')),
+    reason       TEXT,                     -- why it was skipped or failed
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    article_id   INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    first_seen   TEXT NOT NULL,
+    last_attempt TEXT,
+    run_id       INTEGER                   -- the run that last fetched it
+);
+
+CREATE INDEX IF NOT EXISTS feed_entries_status ON feed_entries(status);
+
+-- One row per `attrition update` or `attrition reextract`. Counts are added to
+-- in the same transaction as the article they count, so a run that was killed
+-- still says what it did; its `ended_at` stays NULL and the next run marks it
+-- 'interrupted'. `errors` is a JSON array of {"url", "reason"}.
+CREATE TABLE IF NOT EXISTS runs (
+    id                INTEGER PRIMARY KEY,
+    command           TEXT NOT NULL,       -- update or reextract
+    started_at        TEXT NOT NULL,
+    ended_at          TEXT,
+    status            TEXT NOT NULL CHECK (status IN ('running', 'ok', 'failed', 'interrupted')),
+    pid               INTEGER,
+    extractor_version TEXT NOT NULL,
+    feeds             INTEGER NOT NULL DEFAULT 0,   -- feeds read (200 or 304)
+    entries_found     INTEGER NOT NULL DEFAULT 0,   -- entries new to the database or changed
+    new               INTEGER NOT NULL DEFAULT 0,
+    updated           INTEGER NOT NULL DEFAULT 0,
+    unchanged         INTEGER NOT NULL DEFAULT 0,
+    skipped           INTEGER NOT NULL DEFAULT 0,
+    failed            INTEGER NOT NULL DEFAULT 0,
+    reextracted       INTEGER NOT NULL DEFAULT 0,
+    claims            INTEGER NOT NULL DEFAULT 0,   -- claims written
+    errors            TEXT NOT NULL DEFAULT '[]'
+);
+
+-- ===========================================================================
 -- The web view (issue 6: attrition serve). Appended section.
 -- ===========================================================================
 

@@ -99,12 +99,14 @@ def _referencing(conn: sqlite3.Connection, ids: set[str]) -> set[str]:
     return {claim_id for claim_id, other in rows if other in ids or other not in present}
 
 
-def run_checks(conn: sqlite3.Connection, full: bool = False) -> CheckReport:
+def run_checks(conn: sqlite3.Connection, full: bool = False, *, own_transaction: bool = True) -> CheckReport:
     """Check the claims that changed since the last run (all of them with `full`); return a CheckReport.
 
     Takes an open connection (schema applied). Writes `checks` and
     `checked_claims` in one transaction; on error nothing is written and the
-    error propagates.
+    error propagates. With `own_transaction=False` the caller has already begun
+    the transaction (e.g. to commit an article and its checks together) and
+    commits or rolls it back itself.
     """
     claims = [record_from_row(row) for row in conn.execute(_CLAIMS_SQL)]
     generation = official_generation(conn)
@@ -153,7 +155,8 @@ def run_checks(conn: sqlite3.Connection, full: bool = False) -> CheckReport:
             new_checks.extend(filter(None, [check_across(claim, by_key[key])]))
 
     stamp = now_iso()
-    conn.execute("BEGIN IMMEDIATE")
+    if own_transaction:
+        conn.execute("BEGIN IMMEDIATE")
     try:
         conn.executemany("DELETE FROM checks WHERE claim_id = ? AND kind = 'official'",
                          [(i,) for i in stale_official])
@@ -170,9 +173,10 @@ def run_checks(conn: sqlite3.Connection, full: bool = False) -> CheckReport:
             " official_generation = excluded.official_generation, checked_at = excluded.checked_at",
             [(i, prints[i], generation, stamp) for i in stale_official | redo],
         )
-        conn.execute("COMMIT")
+        if own_transaction:
+            conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:
+        if own_transaction and conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
     report.official_rechecked = len(stale_official)

@@ -16,6 +16,7 @@ from attrition.corpus import export, query, store
 from attrition.corpus.check import VERDICTS
 from attrition.corpus.check_run import checks_for_claim, claim_ids_with_verdict, format_checks
 from attrition.corpus.cli_checks import COMMANDS as CHECK_COMMANDS
+from attrition.corpus.cli_update import COMMANDS as UPDATE_COMMANDS
 from attrition.corpus.errors import Failure
 from attrition.corpus.fetch import MAX_BYTES
 from attrition.corpus.readers import iso_date
@@ -258,7 +259,7 @@ def serve(db_path, host, port, immutable):
         raise click.ClickException(str(e)) from None
 
 
-for _command in CHECK_COMMANDS:
+for _command in CHECK_COMMANDS + UPDATE_COMMANDS:
     cli.add_command(_command)
 
 

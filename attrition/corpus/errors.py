@@ -18,6 +18,17 @@ class ReadError(Exception):
         self.reason = reason
 
 
+class TransientError(ReadError):
+    """A failure worth trying again later: HTTP 5xx or 429, a timeout, a dropped connection.
+
+    `retry_after` is the wait in seconds the server asked for (Retry-After), or None.
+    """
+
+    def __init__(self, source: str, reason: str, retry_after: float | None = None):
+        super().__init__(source, reason)
+        self.retry_after = retry_after
+
+
 @dataclass
 class Failure:
     """An input that was skipped: what it was and why."""

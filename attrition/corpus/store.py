@@ -11,6 +11,7 @@ lives in `attrition.corpus.query`.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,6 +29,7 @@ SCHEMA_VERSION = 4
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (),  # articles, claims and their full-text indexes
     2: (),  # official_files, official, checks, checked_claims
+    3: (),  # feeds, feed_entries, runs (nightly updates)
     4: (),  # claims_view (the web view: claims with their article and latest verdicts)
 }
 
@@ -43,6 +45,11 @@ CLAIM_COLUMNS = (
 
 INSERT_CLAIM = "INSERT INTO claims ({}) VALUES ({})".format(
     ", ".join(CLAIM_COLUMNS), ", ".join(":" + name for name in CLAIM_COLUMNS)
+)
+
+# A claim extracted again at the same place keeps its row (and id): only its fields change.
+UPSERT_CLAIM = INSERT_CLAIM + " ON CONFLICT(id) DO UPDATE SET {}".format(
+    ", ".join(f"{name} = excluded.{name}" for name in CLAIM_COLUMNS if name != "id")
 )
 
 INSERT_ARTICLE = """
@@ -254,12 +261,31 @@ def save_article(conn: sqlite3.Connection, article: Article, claims, extractor_v
     """Store `article` with its `claims` in one transaction; return a SaveResult.
 
     Takes an Article, the Claims extracted from `article.text`, and the extractor
-    version. The same text already stored with this extractor version changes
-    nothing ('unchanged'). A changed text at a stored URL or path, or the same
-    text from an older extractor version, replaces the article's row and all its
-    claims ('updated'). Anything else is inserted ('new'). Claims whose offsets
-    or quote do not match the text are not stored; they are listed in `dropped`.
-    If any write fails the whole transaction rolls back and the error propagates.
+    version; runs `write_article` inside `BEGIN IMMEDIATE` ... `COMMIT`. If any
+    write fails the whole transaction rolls back and the error propagates.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = write_article(conn, article, claims, extractor_version)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return result
+
+
+def write_article(conn: sqlite3.Connection, article: Article, claims, extractor_version: str) -> SaveResult:
+    """Write `article` and its `claims` inside the caller's open transaction; return a SaveResult.
+
+    The same text already stored with this extractor version changes nothing
+    ('unchanged'). A changed text at a stored URL or path, or the same text from
+    an older extractor version, replaces the article's row and its claims
+    ('updated'): a claim whose id (article hash + offsets) is extracted again is
+    updated in place, so it keeps its id and, if its fields are the same, its
+    checks; claims no longer extracted are deleted. Anything else is inserted
+    ('new'). Claims whose offsets or quote do not match the text are not stored;
+    they are listed in `dropped`.
     """
     kept, dropped = [], []
     for claim in claims:
@@ -268,32 +294,30 @@ def save_article(conn: sqlite3.Connection, article: Article, claims, extractor_v
             dropped.append((claim.char_start, claim.char_end, problem))
         else:
             kept.append(claim)
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        row = find_article(conn, article)
-        params = _article_params(article, extractor_version)
-        if row is None:
-            article_id = conn.execute(INSERT_ARTICLE, params).lastrowid
-            status = "new"
-        elif row["content_hash"] == article.content_hash and row["extractor_version"] == extractor_version:
-            conn.execute("ROLLBACK")
-            return SaveResult("unchanged", row["id"])
-        else:
-            article_id = row["id"]
-            if row["content_hash"] == article.content_hash:
-                # Same text, newer extractor: keep where and when it was first read.
-                params.update(_kept_provenance(conn, article_id))
-            conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-            conn.execute(UPDATE_ARTICLE, {**params, "id": article_id})
-            status = "updated"
-        conn.executemany(
-            INSERT_CLAIM, _claim_params(kept, article_id, article.content_hash, extractor_version)
+    row = find_article(conn, article)
+    params = _article_params(article, extractor_version)
+    if row is None:
+        article_id = conn.execute(INSERT_ARTICLE, params).lastrowid
+        status = "new"
+    elif row["content_hash"] == article.content_hash and row["extractor_version"] == extractor_version:
+        return SaveResult("unchanged", row["id"])
+    else:
+        article_id = row["id"]
+        if row["content_hash"] == article.content_hash:
+            # Same text, newer extractor: keep where and when it was first read.
+            params.update(_kept_provenance(conn, article_id))
+        conn.execute(UPDATE_ARTICLE, {**params, "id": article_id})
+        status = "updated"
+    rows = _claim_params(kept, article_id, article.content_hash, extractor_version)
+    if status == "updated":
+        keep_ids = [r["id"] for r in rows]
+        conn.execute(
+            "DELETE FROM claims WHERE article_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
+            (article_id, json.dumps(keep_ids)),
         )
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+        conn.executemany(UPSERT_CLAIM, rows)
+    else:
+        conn.executemany(INSERT_CLAIM, rows)
     return SaveResult(status, article_id, len(kept), dropped)
 
 
