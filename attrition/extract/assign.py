@@ -70,6 +70,8 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             return token, "subject", token.head
         if token.dep_ in _OBJECT:
             return token, "object", token.head
+        if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token is not anchor:
+            return token, None, None  # "1,147 recorded rapes, 76 convictions and ...": each conjunct its own
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head
             continue
@@ -260,6 +262,12 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     left = text[clause_start:fig_start]
     cut = max(left.rfind(","), left.rfind(";"), left.rfind(" and "), left.rfind(" while "))
     lo = clause_start + cut + 1 if cut >= 0 else clause_start
+    named = list(re.finditer(r"\b(?:number|numbers|amount|level|volume|proportion|total)\s+of\s+", text[lo:fig_start], re.I))
+    if named:
+        # "the amount of successful convictions for rape prosecutions increase by": the first noun after it
+        after_named = [c for c in cues if lo + named[-1].end() <= c.start < fig_start and c.label != "other"]
+        if after_named:
+            return min(after_named, key=lambda c: c.start)
     before = [c for c in cues if lo <= c.start and c.end <= fig_start and c.label != "other"]
     if before:
         return max(before, key=lambda c: (c.weight >= 0.8, c.start))

@@ -32,7 +32,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solved|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
-    ("prosecuted", r"prosecut(?:e|ed|ions?|ing)|(?:heard|tried)\s+in\s+court|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
+    ("prosecuted", r"prosecut(?:e|ed|ions?|ing)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
     ("recorded", r"recorded|logged|crimed|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
@@ -56,7 +56,8 @@ CHANGE_BEFORE = re.compile(
     re.I,
 )
 CHANGE_AFTER = re.compile(
-    r"^\s*(?:per\s+cent\s+|%\s*)?(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline|hike|higher|lower|more|fewer|up|down)\b(?!\s+(?:than|from|to))",
+    r"^\s*(?:per\s+cent\s+|%\s*)?(?:\w+\s+)?(?:(?:increase|rise|fall|drop|decrease|reduction|jump|decline|hike)\b"
+    r"|(?:higher|lower|more|fewer)\b(?!\s+than)|(?:up|down)\b(?!\s+(?:from|to)))",
     re.I,
 )
 # "up from 272", "increased from 41,186 to": the figure is a level, not a change.

@@ -74,7 +74,10 @@ def line_sentences(doc: Doc) -> Doc:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             above = text[:token.idx].rstrip()
-            token.is_sent_start = not (_VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above.endswith("|"))
+            continues_row = _VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above.endswith("|")
+            # A line starting in lower case carries on the sentence a hard line break cut.
+            continues_sentence = token.text[:1].islower() and not above.endswith((".", "!", "?", ":"))
+            token.is_sent_start = not (continues_row or continues_sentence)
         elif piped[n] and not token.is_space:
             token.is_sent_start = False
     return doc
@@ -194,7 +197,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         return bisect.bisect_left(breaks, pos)
 
     context_period, context_period_text, context_pair = None, None, None
-    header, prev_sentence_start = None, 0
+    header, prev_sentence_start, prev2_sentence_start = None, 0, 0
     current_source = None
     last_offence = None
     for s_index, (s_start, s_end) in enumerate(_sentences(doc)):
@@ -250,7 +253,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
                 stage = header[2]
             copied = _comparand_of(doc, fig, sentence_claims)
-            in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= prev_sentence_start)
+            in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= prev2_sentence_start)
             if copied is not None and not change:
                 stage = copied.stage
             elif stage is None and claims and claims[-1].char_start >= prev_sentence_start:
@@ -264,8 +267,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             stage = stage or "other"
             of_stage = None
             if fig.unit == "percent" and not change and stage != "other":
+                base = _base_claim(text, fig, s_start, sentence_claims, claims, prev_sentence_start)
                 if inside and inside.label != stage and inside.label not in ("other",):
                     of_stage = inside.label
+                elif base is not None and base.stage != stage:
+                    of_stage = base.stage
                 else:
                     of_stage = DEFAULT_OF_STAGE.get(stage)
 
@@ -279,6 +285,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
+            elif claims and claims[-1].char_start >= prev_sentence_start and not claims[-1].area_inherited:
+                area, area_inherited = claims[-1].area, True  # the force the sentence before was about
             elif last_area and s_index - last_area_sent <= 2 and (
                     last_area not in (NATIONAL, "England", "Wales") or paragraph_of(s_start) == last_area_para
                     or _continues_quote(text, s_start, quotes)):
@@ -338,7 +346,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
             header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), last_area)
             header = (s_index, header_area, strong[-1].label if strong else None)
-        prev_sentence_start = s_start
+        prev2_sentence_start, prev_sentence_start = prev_sentence_start, s_start
         named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
         forces_named = [area for kind, area in named if kind != "national"]
         if named:
@@ -371,6 +379,25 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
 
 _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
+
+
+def _base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], claims: list[Claim],
+                prev_sentence_start: int) -> Claim | None:
+    """The count a rate is a share of, when the text points back to it.
+
+    `out of 161 rape prosecutions ..., only 37.8 per cent` and `referred 100 cases ...,
+    with over 70 per cent of cases` (or `of them`, `of those`) take the earlier count
+    as the rate's base.
+    """
+    counts = [c for c in sentence_claims if c.unit == "count" and not c.change]
+    if counts and re.search(r"\b(?:out\s+of|of\s+the|of\s+these|of\s+those)\s+$",
+                            text[max(s_start, counts[0].char_start - 14):counts[0].char_start], re.I):
+        return counts[0]
+    if re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:cases|them|those|these)\b", text[fig.end:fig.end + 30], re.I):
+        earlier = [c for c in claims if c.unit == "count" and not c.change and c.char_start >= prev_sentence_start]
+        if earlier:
+            return earlier[-1]
+    return None
 
 
 def _reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
@@ -587,7 +614,8 @@ def _inside_phrase(doc: Doc, fig_span: tuple[int, int], mention) -> bool:
 def _counts_forces(text: str, fig) -> bool:
     """`43 police forces`, `40th out of 42 forces`, `one of 14 forces`: a count of forces."""
     after = text[fig.end:fig.end + 40]
-    return fig.unit == "count" and bool(re.match(r"\s+(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", after, re.I))
+    return fig.unit == "count" and bool(re.match(
+        r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", after, re.I))
 
 
 def _is_claim(doc: Doc, fig, stage, funnel: bool, offence: bool, forces_count: bool) -> bool:
