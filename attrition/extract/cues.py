@@ -52,7 +52,7 @@ CHANGE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
     r"reduced|reduction|grew|grown|growth|jump(?:ed)?|leapt|soared|surged|climbed|declined?|plummeted|slumped|cut)"
     r"(?:\s+(?:by|of))?\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
-    r"|\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth)\s+(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
+    r"|\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
     re.I,
 )
 CHANGE_AFTER = re.compile(

@@ -177,7 +177,7 @@ def find_area_mentions(text: str) -> list[AreaMention]:
     mentions = []
     for m in regex.finditer(text):
         area, kind = table[m.lastgroup]
-        if kind == "place" and not m.group(0)[:1].isupper():
+        if kind == "place" and (not m.group(0)[:1].isupper() or _inside_other_name(text, m.start(), m.end())):
             continue
         if kind == "force" and not any(c.isupper() for c in m.group(0)):
             continue
@@ -186,6 +186,12 @@ def find_area_mentions(text: str) -> list[AreaMention]:
     mentions.extend(_misspelt_mentions(text, mentions))
     mentions.sort(key=lambda a: a.start)
     return mentions
+
+
+def _inside_other_name(text: str, start: int, end: int) -> bool:
+    """`London Bridge`, `Reading Festival`: a town's name inside another proper name."""
+    after = re.match(r"\s([A-Z][a-z]+)", text[end:end + 20])
+    return bool(after) and after.group(1) not in ("Police", "Constabulary", "Crown", "Council")
 
 
 def _acronym_mentions(text: str, mentions: list[AreaMention]) -> list[AreaMention]:

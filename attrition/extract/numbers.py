@@ -102,6 +102,7 @@ _AGE_AFTER = re.compile(
     r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b|\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%)))",
     re.I,
 )
+_TARGET_BEFORE = re.compile(r"\b(?:target|targets|aim|goal|ambition)\s+(?:of\s+)?(?:at\s+least\s+|just\s+)?$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
 _UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
 
@@ -233,7 +234,8 @@ def find_figures(text: str) -> list[Figure]:
             before = text[max(0, start - 40):start]
             kind = "word"
         after = text[end:end + 40]
-        if re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) or _RANK_BEFORE.search(before):
+        if re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) or _RANK_BEFORE.search(before) \
+                or _TARGET_BEFORE.search(before):
             continue
         if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
             continue  # "one of the two outcomes", "the other three"

@@ -254,7 +254,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 stage = header[2]
             copied = _comparand_of(doc, fig, sentence_claims)
             in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= prev2_sentence_start)
+            if copied is not None and copied.change and text[copied.char_end:fig.start].strip() == "(":
+                change = True  # "18 offences (24%)" restates a rise
             if copied is not None and not change:
+                stage = copied.stage
+            elif copied is not None and copied.change:
                 stage = copied.stage
             elif stage is None and claims and claims[-1].char_start >= prev_sentence_start:
                 stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
@@ -285,8 +289,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
-            elif claims and claims[-1].char_start >= prev_sentence_start and not claims[-1].area_inherited:
-                area, area_inherited = claims[-1].area, True  # the force the sentence before was about
+            elif previous_area := _previous_sentence_area(claims, prev_sentence_start, s_start):
+                area, area_inherited = previous_area, True  # the force the sentence before was about
             elif last_area and s_index - last_area_sent <= 2 and (
                     last_area not in (NATIONAL, "England", "Wales") or paragraph_of(s_start) == last_area_para
                     or _continues_quote(text, s_start, quotes)):
@@ -379,6 +383,15 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
 
 _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
+
+
+def _previous_sentence_area(claims: list[Claim], prev_start: int, s_start: int) -> str | None:
+    """The area the sentence before gave its figures: its force if it named one, else national."""
+    before = [c for c in claims if prev_start <= c.char_start < s_start and not c.area_inherited]
+    if not before:
+        return None
+    forces = [c.area for c in before if c.area not in (NATIONAL, "England", "Wales")]
+    return forces[-1] if forces else before[-1].area
 
 
 def _base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], claims: list[Claim],
