@@ -38,8 +38,9 @@ class PeriodMention:
 
     `kind`: `explicit` (start/end set), `last_year`, `this_year`, `previous`
     (the period before the one in context), `same` (the period in context),
-    `months` (months without a year, resolved from context), or `none` (a
-    phrase that names a time but no usable period, such as `the last six months`).
+    `months` (months without a year, resolved from context), `none` (a
+    phrase that names a time but no usable period, such as `the last six months`),
+    or `date` (an event's date or a comparison year, never a figure's period).
     """
 
     start: int
@@ -114,9 +115,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<m1>{_MONTH})\s+to\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
     ("none", re.compile(
         r"\b(?:(?:to\s+date\s+)?this\s+year|(?:in\s+)?the\s+(?:last|past|latest|previous)\s+(?:six|three|\d+|few|two|five|ten)[\s-]+(?:months?|years?|weeks?)(?:[\s-]period)?"
-        r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years"
-        rf"|since\s+{_YEAR}|(?:in\s+line\s+with|than(?:\s+in)?|compared\s+(?:with|to))\s+{_YEAR}(?!\s*[/–-]\s*\d)"
-        rf"|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}))", re.I)),
+        r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years)", re.I)),
+    # Dates and years that mark an event or a comparison, not the period a figure covers.
+    ("date", re.compile(
+        rf"\bsince\s+{_YEAR}|(?:in\s+line\s+with|than(?:\s+in)?|compared\s+(?:with|to))\s+{_YEAR}(?!\s*[/–-]\s*\d)"
+        rf"|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})", re.I)),
+    ("same_in", re.compile(rf"\b(?:over\s+|in\s+|during\s+)?the\s+same\s+(?:period|months|time)\s+(?:in|of)\s+(?P<y>{_YEAR})\b", re.I)),
     ("previous", re.compile(
         r"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|financial\s+year)|\bthe\s+year\s+(?:before|earlier)|\ba\s+year\s+(?:earlier|before)|\bthe\s+same\s+period\s+last\s+year", re.I)),
     ("last_year", re.compile(r"\b(?:last\s+year|(?:in\s+|over\s+|during\s+)?the\s+(?:last|past)\s+(?:12\s+months|year))\b", re.I)),
@@ -180,6 +184,8 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             year = published.year
         if m.group("last") and published:
             year = published.year - 1
+        if year is None and (m.group("this") or m.group("last")):
+            return PeriodMention(*span, text, "none")  # "this year" with no date to say which
         if year is None:
             return PeriodMention(*span, text, "months", months=(m1, m2))
         start_year = year if m1 <= m2 else year - 1
@@ -190,6 +196,8 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
     if name == "month":
         mo = _month(m.group("m"))
         return PeriodMention(*span, text, "months", months=(mo, mo))
+    if name == "same_in":
+        return PeriodMention(*span, text, "same_in", year=int(m.group("y")))
     return PeriodMention(*span, text, name)
 
 
@@ -266,13 +274,17 @@ def resolve_relative(mention: PeriodMention, context: tuple[str, str] | None,
         if pub is not None:
             return calendar_years(pub.year - 1, pub.year - 1)
         return None
+    if mention.kind == "same_in":
+        if context is None or mention.year is None:
+            return calendar_years(mention.year, mention.year) if mention.year else None
+        return shift_year(context, mention.year - date.fromisoformat(context[1]).year)
     if mention.kind == "months" and mention.months:
         m1, m2 = mention.months
         year = None
-        if context:
+        if pub is not None:
+            year = pub.year if m2 < pub.month else pub.year - 1  # the latest such months before publication
+        elif context:
             year = date.fromisoformat(context[1]).year
-        elif pub is not None:
-            year = pub.year if m2 < pub.month else pub.year - 1
         if year is None:
             return None
         start_year = year if m1 <= m2 else year - 1

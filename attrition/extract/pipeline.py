@@ -210,9 +210,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
         # Resolve this sentence's period phrases against the context before it.
         resolved = []
+        local_context = context_period
         for p in s_periods:
-            value = resolve_relative(p, context_period, full_years, published)
+            value = resolve_relative(p, local_context, full_years, published)
             resolved.append((p, value))
+            if value is not None and p.kind in ("explicit", "months", "last_year"):
+                local_context = value  # "141 ... in the 12 months to April 2023, compared to 69 the year before"
         resolved_areas = []
         for a in s_areas:
             if a.kind == "anaphor":
@@ -303,7 +306,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             chosen = _period_for(text, fig, resolved)
             if chosen is not None:
                 p, period = chosen
-                period_text = p.text.strip(" ,.;:")
+                period_text = p.text.strip(" ,.;:") if period else None
             elif context_period:
                 period, period_text, period_inherited = context_period, context_period_text, True
 
@@ -515,9 +518,11 @@ def _period_for(text: str, fig, resolved):
         if p.start >= fig.end and re.fullmatch(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", gap, re.I):
             return p, v
     usable = [(p, v) for p, v in usable if p.kind != "previous" or 0 <= p.start - fig.end <= 6]
-    if not usable:
+    unknowable = [(p, None) for p, v in resolved if p.kind == "none"]
+    if not usable and not unknowable:
         return None
-    return min(usable, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))
+    # "To date this year, there have been just three reports": a time with no usable period
+    return min(usable + unknowable, key=lambda x: _char_distance(fig.start, fig.end, x[0].start, x[0].end))
 
 
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$")
