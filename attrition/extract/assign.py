@@ -135,6 +135,9 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if span is not None:
             roots[cue] = span.root
     strong_roots = {r.i for c, r in roots.items() if c.weight >= 0.8}
+    if strong_roots:
+        # A bare "rapes" only says "recorded" when nothing else in the sentence says anything.
+        roots = {c: r for c, r in roots.items() if c.weight > 0.0}
     scored = []
     for cue, root in roots.items():
         if cue.weight < 0.5 and any(ch.i in strong_roots and ch.dep_ in ("amod", "compound") for ch in root.children):
@@ -173,11 +176,14 @@ def _partitive_ids(anchor: Token) -> set[int]:
 
 
 def _clause_ids(head: Token) -> set[int]:
-    """Tokens of a relative or participial clause describing the figure's noun."""
+    """Tokens of a relative or participial clause describing the figure's noun (or the noun of its `of` phrase)."""
     ids: set[int] = set()
-    for child in head.children:
-        if child.dep_ in ("relcl", "acl"):
-            ids |= _subtree_ids(child)
+    nouns = [head] + [t for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
+                      for t in child.children if t.dep_ == "pobj"]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("relcl", "acl"):
+                ids |= _subtree_ids(child)
     return ids
 
 
@@ -231,7 +237,9 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     for token in doc[fig.end:min(sent_end, fig.end + 20)]:
         if token.idx in stops or token.text in (";", ".", "—", "(") or (token.text == "," and token.i > fig.end + 8):
             return None
-        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
+        participle = token.tag_ in ("VBN", "VBG") and doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and not participle \
+                and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
             return None
         if token.lower_ in _OUTCOME_WORDS:
             if token.lower_.endswith("ing") and doc[token.i - 1].text == ",":

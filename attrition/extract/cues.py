@@ -33,7 +33,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solved|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
     ("prosecuted", r"prosecut(?:e|ed|ions?|ing)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
-    ("recorded", r"recorded|logged|crimed|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)|closed\s+by|concluded\s+by|handled\s+by", 0.9),
+    ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
@@ -52,7 +52,7 @@ CHANGE_BEFORE = re.compile(
     r"(?:\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
     r"reduced|reduction|grew|grown|growth|jump(?:ed)?|leapt|soared|surged|climbed|declined?|plummeted|slumped|cut)"
     r"(?:\s+(?:by|of))?\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
-    r"|\b(?:an?|the)\s+(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
+    r"|\b(?:an?|the)\s+(?:\w+\s+){0,2}(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
     re.I,
 )
 CHANGE_AFTER = re.compile(

@@ -342,6 +342,8 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 source_inherited=source_inherited,
                 confidence=_confidence(gov, area_inherited, period_inherited),
             )
+            if copied is not None and not change and fig.unit == copied.unit == "percent" and copied.of_stage:
+                claim.of_stage = copied.of_stage  # "compared to a national average of 60 per cent": same base
             if copied is not None and not change and fig.unit == "percent" and copied.unit == "count":
                 claim.of_stage = inside.label if inside and inside.label not in ("other", claim.stage) else DEFAULT_OF_STAGE.get(claim.stage)
             claims.append(claim)
@@ -390,7 +392,7 @@ _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
 
 def _previous_sentence_area(claims: list[Claim], prev_start: int, s_start: int) -> str | None:
     """The area the sentence before gave its figures: its force if it named one, else national."""
-    before = [c for c in claims if prev_start <= c.char_start < s_start and not c.area_inherited]
+    before = [c for c in claims if prev_start <= c.char_start < s_start]
     if not before:
         return None
     forces = [c.area for c in before if c.area not in (NATIONAL, "England", "Wales")]
