@@ -29,6 +29,8 @@ class Route:
     delay: float = 0.0               # seconds to wait before answering
     hold: threading.Event | None = None   # wait for this before answering
     content_length: bool = True      # False: no Content-Length, the body just streams
+    fail_first: int = 0              # answer this many requests with 503 first
+    headers: dict | None = None      # extra response headers (e.g. Location)
 
 
 class Site:
@@ -37,6 +39,7 @@ class Site:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.requests: list[str] = []
+        self.stamps: list[tuple[float, str]] = []
         self.not_modified: list[str] = []
         self.agents: set[str] = set()
         self.arrived: dict[str, threading.Event] = {}
@@ -45,6 +48,7 @@ class Site:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 (http.server's naming)
                 site.requests.append(self.path)
+                site.stamps.append((time.monotonic(), self.path))
                 site.agents.add(self.headers.get("User-Agent", ""))
                 site.arrived.setdefault(self.path, threading.Event()).set()
                 route = site.routes.get(self.path)
@@ -54,6 +58,9 @@ class Site:
                     route.hold.wait(60)
                 if route.delay:
                     time.sleep(route.delay)
+                if route.fail_first > 0:
+                    route.fail_first -= 1
+                    return self._send(503, "text/plain", b"busy, try later")
                 etag = '"' + hashlib.sha1(route.body).hexdigest()[:16] + '"'
                 if route.status == 200 and self.headers.get("If-None-Match") == etag:
                     site.not_modified.append(self.path)
@@ -61,12 +68,15 @@ class Site:
                     self.send_header("ETag", etag)
                     self.end_headers()
                     return
-                self._send(route.status, route.ctype, route.body, etag, route.content_length)
+                self._send(route.status, route.ctype, route.body, etag, route.content_length,
+                           route.headers)
 
-            def _send(self, status, ctype, body, etag=None, length=True):
+            def _send(self, status, ctype, body, etag=None, length=True, headers=None):
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
+                    for name, value in (headers or {}).items():
+                        self.send_header(name, value)
                     if etag:
                         self.send_header("ETag", etag)
                     if length:

@@ -78,12 +78,11 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Listin
     problem = parsed.get("bozo_exception")
     if isinstance(problem, (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)):
         parsed["bozo"], problem = 0, None  # served as text/html or with another charset: not malformed
-    if not parsed.entries:
-        if not parsed.version:
-            detail = f" ({problem})" if problem else ""
-            raise ReadError(url, f"not an RSS/Atom feed or a sitemap: malformed or unknown XML{detail}")
-        if parsed.bozo:
-            raise ReadError(url, f"malformed feed XML: {problem}")
+    if not parsed.version and not parsed.entries:
+        detail = f" ({problem})" if problem else ""
+        raise ReadError(url, f"not an RSS/Atom feed or a sitemap: malformed or unknown XML{detail}")
+    if parsed.bozo and not any(item.get("link") for item in parsed.entries):
+        raise ReadError(url, f"malformed feed XML: {problem}")
     kind = "atom" if parsed.version.startswith("atom") else "rss"
     listing = Listing(kind, warning=f"malformed feed XML, read anyway: {problem}" if parsed.bozo else None)
     for number, item in enumerate(parsed.entries[:MAX_ENTRIES], 1):
@@ -92,7 +91,8 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Listin
         listing.entries.append(_entry(
             link, number, guid=item.get("id"), title=item.get("title"),
             published="{:04d}-{:02d}-{:02d}".format(*stamp[:3]) if stamp else None,
-            updated=item.get("updated") or item.get("published"),
+            # dict.get: the stamps as given, without feedparser's deprecated updated->published mapping
+            updated=dict.get(item, "updated") or dict.get(item, "published"),
         ))
     return listing
 

@@ -29,7 +29,7 @@ def level_of(event: str, fields: dict) -> str:
     """Return 'error', 'warning' or 'info' for an event with these fields."""
     if event == "warning":
         return "warning"
-    if event == "error" or fields.get("status") in ERROR_STATUSES:
+    if event == "error" or (event != "run_end" and fields.get("status") in ERROR_STATUSES):
         return "error"
     return "info"
 
