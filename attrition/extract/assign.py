@@ -237,7 +237,11 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     for token in doc[fig.end:min(sent_end, fig.end + 20)]:
         if token.idx in stops or token.text in (";", ".", "—", "(") or (token.text == "," and token.i > fig.end + 8):
             return None
-        participle = token.tag_ in ("VBN", "VBG") and doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        after_noun = doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+        next_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        participle = after_noun and (token.tag_ in ("VBN", "VBG") or (
+            token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as")))
+        participle = participle or (token.text[:1].isupper() and token.i > fig.sent.start)  # a mis-tagged name
         if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and not participle \
                 and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
             return None

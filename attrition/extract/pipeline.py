@@ -197,7 +197,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         return bisect.bisect_left(breaks, pos)
 
     context_period, context_period_text, context_pair = None, None, None
-    header, prev_sentence_start, prev2_sentence_start = None, 0, 0
+    header, prev_sentence_start, prev2_sentence_start, prev_named_area = None, 0, 0, None
     current_source = None
     last_offence = None
     for s_index, (s_start, s_end) in enumerate(_sentences(doc)):
@@ -231,10 +231,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         fig_spans = [(f.start, f.end) for f in s_figures]
         s_text = text[s_start:s_end]
         line_prefix = text[text.rfind("\n", 0, s_start) + 1:s_start]
-        is_item = bool(re.match(r"[•\-*·–]\s", s_text)) or bool(re.fullmatch(r"\s*[•\-*·–]\s*", line_prefix)) \
-            or (header is not None and s_index == header[0] + 1)
+        bulleted = bool(re.match(r"[•\-*·–]\s", s_text)) or bool(re.fullmatch(r"\s*[•\-*·–]\s*", line_prefix))
+        is_item = bulleted or (header is not None and s_index == header[0] + 1)
         if not is_item:
             header = None
+        elif header is None and prev_named_area:
+            header = (s_index - 1, prev_named_area, None)  # a list introduced by a plain sentence
         parens = _parentheticals(text, s_start, s_end, s_figures)
         sentence_claims: list[Claim] = []
         for fig in s_figures:
@@ -351,6 +353,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             claims.extend(_shared_by(text, s_start, s_end, s_areas, claim))
 
         # Carry context forward.
+        prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
         if s_text.rstrip().endswith(":"):
             strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
             header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), last_area)
