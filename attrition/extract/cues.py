@@ -35,7 +35,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("prosecuted", r"prosecut(?:e|ed|ions?|ing)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
     ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
-    ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
+    ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
     ("other", r"\bvictims?\b", 0.3),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|\bcautions?\b|already\s+been\s+identified|days?\b|weeks?\b", 0.5),

@@ -259,7 +259,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 stage = header[2]
             copied = _comparand_of(doc, fig, sentence_claims)
             in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= prev2_sentence_start)
-            if copied is not None and copied.change and text[copied.char_end:fig.start].strip() == "(":
+            if copied is not None and copied.change and text[copied.char_end:fig.start].rstrip().endswith("("):
                 change = True  # "18 offences (24%)" restates a rise
             if copied is not None and not change:
                 stage = copied.stage
@@ -294,7 +294,9 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
-            elif previous_area := _previous_sentence_area(claims, prev_sentence_start, s_start):
+            elif (previous_area := _previous_sentence_area(claims, prev_sentence_start, s_start)) and (
+                    previous_area not in (NATIONAL, "England", "Wales") or paragraph_of(prev_sentence_start) == paragraph_of(s_start)
+                    or _continues_quote(text, s_start, quotes)):
                 area, area_inherited = previous_area, True  # the force the sentence before was about
             elif last_area and s_index - last_area_sent <= 2 and (
                     last_area not in (NATIONAL, "England", "Wales") or paragraph_of(s_start) == last_area_para
@@ -603,11 +605,16 @@ def _areas_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str |
     A mention inside another figure's own phrase (`compared to 12 per cent in
     England and Wales`) belongs to that figure and is skipped.
     """
+    text = doc.text
+    for mention, area in resolved_areas:
+        if _owned_by(text, (fig.start, fig.end), mention):
+            return area  # "women in Dorset", "a 12 per cent national average"
     candidates = []
     for mention, area in resolved_areas:
-        if any(_inside_phrase(doc, other, mention) for other in other_figures):
+        if any(_owned_by(text, other, mention) or _inside_phrase(doc, other, mention) for other in other_figures):
             continue
-        penalty = 1.0 if mention.kind == "national" else 0.0
+        penalty = 1.0 + 0.01 * _char_distance(fig.start, fig.end, mention.start, mention.end) \
+            if mention.kind == "national" else 0.0
         lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
         if any(lo <= s and e <= hi for s, e in other_figures):
             if mention.start >= fig.end:
@@ -619,6 +626,27 @@ def _areas_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str |
     if not candidates:
         return None
     return nearest_by_tree(doc, fig.start, fig.end, candidates)
+
+
+_OWN_AREA_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:in|to|by|from|across|at|for|of)\s+(?:the\s+)?$")
+_OWN_AREA_BEFORE = re.compile(r"^\s+(?:of\s+)?(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$")
+
+
+def _owned_by(text: str, fig_span: tuple[int, int], mention) -> bool:
+    """True when the area mention is part of the figure's own phrase.
+
+    `one in 60 women in Dorset`, `a 23 per cent national average`, `the national
+    average of 60 per cent`: the area belongs to that figure and no other.
+    """
+    start, end = fig_span
+    if mention.start >= end:
+        gap = text[end:mention.start]
+        if mention.kind == "national" and re.fullmatch(r"\s+", gap):
+            return True
+        return bool(_OWN_AREA_AFTER.match(gap)) and not re.search(r"[,.;:()]", gap)
+    if mention.kind == "national" and mention.end <= start:
+        return bool(_OWN_AREA_BEFORE.match(text[mention.end:start]))
+    return False
 
 
 def _inside_phrase(doc: Doc, fig_span: tuple[int, int], mention) -> bool:
