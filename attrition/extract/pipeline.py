@@ -572,8 +572,8 @@ def _backfill_source(claims: list[Claim], sources, quotes) -> None:
     ("..., new figures reveal. A report published by HMIC said ...").
     Figures inside quotations are left alone.
     """
-    if not sources:
-        return
+    if not sources or len({m.name for m in sources}) > 1:
+        return  # several bodies named: which one an earlier figure came from is not said
     first = sources[0]
     for claim in claims:
         if claim.char_start >= first.start:

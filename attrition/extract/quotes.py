@@ -84,6 +84,12 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
         para_open_at_end = False
         while i < p_end:
             ch = text[i]
+            if ch in OPENERS and not _is_speech_open(text, i, p_start):
+                close = _find_close(text, i)
+                if close is not None and close - i < 80 and not (ch in "'’" and i > 0 and text[i - 1].isalnum()):
+                    i = close + 1  # a scare quote ("no crime"): its closing mark opens nothing
+                    first = False
+                    continue
             if ch in OPENERS and _is_speech_open(text, i, p_start):
                 close = _find_close(text, i)
                 continues = first and open_at_end and text[p_start:i].strip() == ""
@@ -133,10 +139,13 @@ def _who(text: str, start: int, end: int, people: list[tuple[int, int, str]]) ->
     inside = [p for p in people if p[0] >= start and p[1] <= end]
     if inside:
         return _full_name(inside[-1][2], people)
-    cleaned = _clean_person(phrase)
-    words = cleaned.split()
-    if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        return _full_name(cleaned, people)
+    # "Assistant Chief Constable Ingrid Lee, of South Yorkshire Police": the name before the apposition
+    for part in phrase.split(","):
+        cleaned = _clean_person(part)
+        words = cleaned.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) or (
+                len(words) == 1 and words[0][:1].isupper() and any(p[2].split()[-1] == words[0] for p in people)):
+            return _full_name(cleaned, people)
     return None
 
 
