@@ -56,12 +56,8 @@ def _locked(error, log) -> None:
 
 
 def _finish(report, log) -> None:
-    if log.fmt == "human":
-        if log.quiet and report.run.errors:
-            for error in report.run.errors:
-                click.echo(f"failed: {error['url']}: {error['reason']}", err=True)
-        if not log.quiet:
-            click.echo(report.summary())
+    if log.fmt == "human" and not log.quiet:
+        click.echo(report.summary())  # failures were printed as they happened, quiet or not
     sys.exit(report.exit_status)
 
 
