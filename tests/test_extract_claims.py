@@ -180,6 +180,8 @@ def test_area_carries_to_the_next_sentence_and_says_so():
     # rates
     ("The conviction rate for rape in South Yorkshire was 2.1 per cent in 2019.", "2.1 per cent",
      "convicted", "reported"),
+    ("Kent Police had a rape conviction rate of 2.1 per cent in the year ending March 2019.", "2.1 per cent",
+     "convicted", "reported"),
     ("Just 9% of rapes reported to West Midlands Police led to a charge in 2021.", "9%", "charged", "reported"),
     ("Only 5 per cent of rapes recorded by Wiltshire Police in 2021 resulted in a charge.", "5 per cent",
      "charged", "recorded"),
