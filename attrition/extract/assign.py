@@ -209,6 +209,17 @@ def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple]) 
     return best
 
 
+def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds of the sentence holding token `i` (walks sentence starts; Span.sent is slow)."""
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return start, end
+
+
 _OUTCOME_WORDS = {
     "led", "lead", "leads", "leading", "resulted", "result", "results", "resulting",
     "ended", "end", "ends", "ending", "saw", "see", "sees", "secured", "secure", "secures",
@@ -232,7 +243,8 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
     if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", doc.text[max(0, fig_start - 12):fig_start]):
         return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
-    sent_end = fig.sent.end
+    sentence = _sentence_of(doc, fig.start)
+    sent_start, sent_end = sentence
     stops = {s for s, _ in other_figures if s > fig_end}
     for token in doc[fig.end:min(sent_end, fig.end + 20)]:
         if token.idx in stops or token.text in (";", ".", "—", "(") or (token.text == "," and token.i > fig.end + 8):
@@ -241,7 +253,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         next_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         participle = after_noun and (token.tag_ in ("VBN", "VBG") or (
             token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as")))
-        participle = participle or (token.text[:1].isupper() and token.i > fig.sent.start)  # a mis-tagged name
+        participle = participle or (token.text[:1].isupper() and token.i > sent_start)  # a mis-tagged name
         if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and not participle \
                 and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
             return None

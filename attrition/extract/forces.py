@@ -126,62 +126,96 @@ def resolve_force(name: str | None) -> str | None:
     return _lookup().get(key)
 
 
-def _pattern_for(spelling: str) -> str:
-    words = re.split(r"[\s\-–]+", spelling.replace("&", " & "))
-    parts = []
-    for w in words:
-        if w == "&" or w.lower() == "and":
-            parts.append(r"(?:and|&)")
-        else:
-            parts.append(re.escape(w))
-    return r"[\s\-–]+".join(parts)
+_SEP = r"[\s\-–]+"
+
+
+def _words(spelling: str) -> list[str]:
+    """A spelling as lower-case words, `&` read as `and`."""
+    return ["and" if w == "&" else w.lower() for w in re.split(_SEP, spelling.replace("&", " & ")) if w]
+
+
+def _key_of(matched: str) -> str:
+    return " ".join(_words(matched))
+
+
+def _trie_regex(spellings: list[str]) -> str:
+    """One regex for many spellings, built as a word trie so shared prefixes are tried once.
+
+    A plain alternation of hundreds of names makes the regex engine try every name
+    at every position; the trie makes it try each distinct first word once.
+    """
+    trie: dict = {}
+    for spelling in spellings:
+        node = trie
+        for word in _words(spelling):
+            node = node.setdefault(word, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        alternatives = []
+        for word in sorted((w for w in node if w), key=len, reverse=True):
+            child = node[word]
+            piece = "(?:and|&)" if word == "and" else re.escape(word)
+            if any(k for k in child if k):
+                tail = _SEP + build(child)
+                piece += f"(?:{tail})?" if "" in child else tail
+            alternatives.append(piece)
+        return "(?:" + "|".join(alternatives) + ")"
+
+    return build(trie)
 
 
 @lru_cache(maxsize=1)
-def _mention_regex() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One alternation over every spelling, longest first; group names index the table."""
-    entries: dict[str, tuple[str, str]] = {}
+def _mention_tables() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]], list[tuple[re.Pattern, str]]]:
+    """Compiled recognisers: names (case-insensitive), acronyms (upper case), national phrases."""
+    table: dict[str, tuple[str, str]] = {}
+    acronyms: list[str] = []
+    names: list[str] = []
     for force in load_forces().values():
         for spelling in _spellings(force):
-            entries.setdefault(spelling, (force.name, "force"))
+            target = acronyms if len(spelling) <= 4 and spelling.isupper() else names
+            target.append(spelling)
+            table.setdefault(_key_of(spelling), (force.name, "force"))
     for row in _data_rows("places.csv"):
-        entries.setdefault(row["place"], (row["force"], "place"))
-    alternatives = []
-    table: dict[str, tuple[str, str]] = {}
-    for i, spelling in enumerate(sorted(entries, key=len, reverse=True)):
-        group = f"g{i}"
-        table[group] = entries[spelling]
-        pattern = _pattern_for(spelling)
-        if len(spelling) <= 4 and spelling.isupper():
-            pattern = f"(?-i:{pattern})"  # acronyms: GMP, BTP, TVP must be upper case
-        if spelling == "the Met":
-            pattern += r"(?!\s+Office)"
-        alternatives.append(f"(?P<{group}>{pattern})")
-    for j, (pattern, area) in enumerate(_NATIONAL_PATTERNS):
-        group = f"n{j}"
-        table[group] = (area, "national")
-        alternatives.append(f"(?P<{group}>{pattern})")
-    table["anaphor"] = (None, "anaphor")
-    alternatives.append(f"(?P<anaphor>{_ANAPHOR_PATTERN})")
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
-    return regex, table
+        names.append(row["place"])
+        table.setdefault(_key_of(row["place"]), (row["force"], "place"))
+    bounded = r"(?<![\w-]){}(?![\w-])"
+    name_regex = re.compile(bounded.format(_trie_regex(names)), re.IGNORECASE)
+    acronym_regex = re.compile(bounded.format("(?:" + "|".join(map(re.escape, acronyms)) + ")"))
+    national = [(re.compile(bounded.format(f"(?:{p})"), re.IGNORECASE), area) for p, area in _NATIONAL_PATTERNS]
+    national.append((re.compile(bounded.format(f"(?:{_ANAPHOR_PATTERN})"), re.IGNORECASE), ""))
+    return name_regex, acronym_regex, table, national
 
 
 def find_area_mentions(text: str) -> list[AreaMention]:
     """Return every mention of a force, place, national area or force anaphor in `text`.
 
     Also learns acronyms defined in the text (`Avon and Somerset Police (ASP)`)
-    and reports their later uses as mentions of that force.
+    and reports their later uses as mentions of that force. Where mentions
+    overlap, the longest wins.
     """
-    regex, table = _mention_regex()
-    mentions = []
-    for m in regex.finditer(text):
-        area, kind = table[m.lastgroup]
-        if kind == "place" and (not m.group(0)[:1].isupper() or _inside_other_name(text, m.start(), m.end())):
+    name_regex, acronym_regex, table, national = _mention_tables()
+    found: list[AreaMention] = []
+    for regex in (name_regex, acronym_regex):
+        for m in regex.finditer(text):
+            matched = m.group(0)
+            if matched.lower() == "the met" and re.match(r"\s+Office", text[m.end():m.end() + 8]):
+                continue
+            area, kind = table[_key_of(matched)]
+            if kind == "place" and (not matched[:1].isupper() or _inside_other_name(text, m.start(), m.end())):
+                continue
+            if kind == "force" and not any(c.isupper() for c in matched):
+                continue
+            found.append(AreaMention(m.start(), m.end(), area, kind))
+    for regex, area in national:
+        for m in regex.finditer(text):
+            found.append(AreaMention(m.start(), m.end(), area or None, "national" if area else "anaphor"))
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    mentions: list[AreaMention] = []
+    for mention in found:
+        if mentions and mention.start < mentions[-1].end:
             continue
-        if kind == "force" and not any(c.isupper() for c in m.group(0)):
-            continue
-        mentions.append(AreaMention(m.start(), m.end(), area, kind))
+        mentions.append(mention)
     mentions.extend(_acronym_mentions(text, mentions))
     mentions.extend(_misspelt_mentions(text, mentions))
     mentions.sort(key=lambda a: a.start)
@@ -217,7 +251,15 @@ def _misspelt_mentions(text: str, mentions: list[AreaMention]) -> list[AreaMenti
         word = m.group(0)
         if word in names or any(a.start <= m.start() < a.end for a in mentions):
             continue
-        close = difflib.get_close_matches(word, list(names), n=1, cutoff=0.88)
+        close = _close_county(word)
         if close:
-            found.append(AreaMention(m.start(), m.end(), close[0], "force"))
+            found.append(AreaMention(m.start(), m.end(), close, "force"))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _close_county(word: str) -> str | None:
+    """The one-word force name `word` misspells, if any (cached: the same words recur)."""
+    names = [f.name for f in load_forces().values() if " " not in f.name and len(f.name) >= 7]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.88)
+    return close[0] if close else None

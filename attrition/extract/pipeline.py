@@ -181,7 +181,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     offence_cues = find_offence_cues(text)
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "ORG"]
-    sources = find_source_mentions(text, orgs)
+    sources = find_source_mentions(text, orgs, areas)
     quotes = find_quotes(text, people)
     dominant = _dominant_area(areas)
     offence_counts = Counter(c.label for c in offence_cues if c.label != "other")

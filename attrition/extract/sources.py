@@ -55,13 +55,13 @@ class SourceMention:
     name: str
 
 
-def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None) -> list[tuple[int, int, str]]:
     orgs = []
     for name, pattern in KNOWN_BODIES:
         for m in re.finditer(pattern, text, re.I if "Majesty" in pattern else 0):
             orgs.append((m.start(), m.end(), name))
     forces = load_forces()
-    for mention in find_area_mentions(text):
+    for mention in (areas if areas is not None else find_area_mentions(text)):
         if mention.kind == "force" and re.search(r"(?:Police|Constabulary|police)\b", text[mention.start:mention.end]):
             orgs.append((mention.start, mention.end, forces[mention.area].organisation))
         elif mention.kind == "force":
@@ -80,14 +80,16 @@ def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]]) -> list[tup
     return kept
 
 
-def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | None = None) -> list[SourceMention]:
+def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | None = None,
+                         areas=None) -> list[SourceMention]:
     """Return each place where `text` names an organisation as the source of data.
 
     `extra_orgs` are (start, end, name) organisations found by other means (spaCy
     ORG entities); known statistical bodies and forces are always recognised.
+    `areas` are the text's area mentions if already found (saves finding them again).
     """
     found: list[SourceMention] = []
-    for start, end, name in _org_mentions(text, extra_orgs or []):
+    for start, end, name in _org_mentions(text, extra_orgs or [], areas):
         if found and re.fullmatch(r"\s+by\s+(?:[\w\s]{0,30}?\s)?(?:the\s+)?", text[found[-1].end:start]):
             # "figures obtained from the Ministry of Justice by the Fawcett Society": the obtainer
             found[-1] = SourceMention(start, end, _clean_name(name))
