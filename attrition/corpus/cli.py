@@ -16,6 +16,8 @@ from attrition.corpus import export, query, store
 from attrition.corpus.check import VERDICTS
 from attrition.corpus.check_run import checks_for_claim, claim_ids_with_verdict, format_checks
 from attrition.corpus.cli_checks import COMMANDS as CHECK_COMMANDS
+from attrition.corpus.cli_scale import COMMANDS as SCALE_COMMANDS
+from attrition.corpus.cli_scale import extract_with_dask, workers_option
 from attrition.corpus.cli_update import COMMANDS as UPDATE_COMMANDS
 from attrition.corpus.errors import Failure
 from attrition.corpus.fetch import MAX_BYTES
@@ -67,7 +69,8 @@ def cli():
               help="Skip any file or response larger than this.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles per extractor batch.")
-def ingest(sources, db_path, published, max_bytes, batch_size):
+@workers_option
+def ingest(sources, db_path, published, max_bytes, batch_size, workers):
     """Read articles from SOURCES, extract their claims, store both.
 
     SOURCES are .txt, .html/.htm, .jsonl or feed files, directories (read
@@ -76,14 +79,14 @@ def ingest(sources, db_path, published, max_bytes, batch_size):
     text at the same URL or path replaces its claims. Prints counts; exits 1 if
     any input failed.
 
-    Example: attrition ingest examples/ https://example.org/story --db news.db
+    Example: attrition ingest examples/ https://example.org/story --db news.db --workers 2
     """
     from attrition.corpus.ingest import ingest as run_ingest
 
     conn = _open(db_path, create=True)
     try:
         report = run_ingest(conn, sources, published=published, stdin=sys.stdin,
-                            max_bytes=max_bytes, batch_size=batch_size)
+                            max_bytes=max_bytes, batch_size=batch_size, workers=workers)
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     finally:
@@ -105,7 +108,13 @@ def ingest(sources, db_path, published, max_bytes, batch_size):
               help="Skip any file or response larger than this.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles per extractor batch.")
-def extract(sources, fmt, published, max_bytes, batch_size):
+@workers_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: each SOURCE (file, directory entry or glob match) is a shard, extracted on a "
+                   "Dask cluster into claim shards under --out, for `attrition load`.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Directory for claim shards (--engine dask).")
+def extract(sources, fmt, published, max_bytes, batch_size, workers, engine, scheduler, out_dir):
     """Print the claims in SOURCES without storing anything.
 
     One claim per row in the form of ../shared/eval/GOLD.md (its fields in its
@@ -113,8 +122,12 @@ def extract(sources, fmt, published, max_bytes, batch_size):
     extension, else the URL or JSON line id. Bad inputs are named on stderr and
     make the exit status 1; the others are still printed.
 
+    With --engine dask nothing is printed but a summary: see `attrition load`.
+
     Example: attrition extract ../shared/seeds --format jsonl > predicted.jsonl
     """
+    if engine == "dask":
+        extract_with_dask(sources, out_dir, scheduler, workers, published, batch_size)
     from attrition.corpus.ingest import extract_articles
     from attrition.corpus.readers import read_sources
 
@@ -123,7 +136,7 @@ def extract(sources, fmt, published, max_bytes, batch_size):
                          max_bytes=max_bytes)
 
     def rows():
-        for item, claims in extract_articles(items, batch_size):
+        for item, claims in extract_articles(items, batch_size, workers):
             if isinstance(item, Failure):
                 failures.append(item)
                 click.echo(f"failed: {item}", err=True)
@@ -259,7 +272,7 @@ def serve(db_path, host, port, immutable):
         raise click.ClickException(str(e)) from None
 
 
-for _command in CHECK_COMMANDS + UPDATE_COMMANDS:
+for _command in CHECK_COMMANDS + UPDATE_COMMANDS + SCALE_COMMANDS:
     cli.add_command(_command)
 
 

@@ -85,12 +85,19 @@ def _name(article: Article) -> str:
     return article.extra.get("origin") or article.url or article.path or article.label
 
 
-def extract_articles(items: Iterable[Article | Failure], batch_size: int = 16) -> Iterator[tuple]:
+def extract_articles(items: Iterable[Article | Failure], batch_size: int = 16,
+                     workers: int = 1) -> Iterator[tuple]:
     """Yield (Article or Failure, claims) for each read item, in order, extracting in batches.
 
     Failures pass through with an empty claim list; an article the extractor
-    fails on is yielded as a Failure.
+    fails on is yielded as a Failure. With `workers` > 1 the extraction runs in
+    that many processes (`attrition.corpus.workers`); what is yielded is the same.
     """
+    if workers > 1:
+        from attrition.corpus.workers import extract_parallel
+
+        yield from extract_parallel(items, workers, batch_size)
+        return
     for chunk in _chunks(items, CHUNK_SIZE):
         articles = [item for item in chunk if isinstance(item, Article)]
         extracted = iter(extract_batch(articles, batch_size)) if articles else iter(())
@@ -104,32 +111,32 @@ def extract_articles(items: Iterable[Article | Failure], batch_size: int = 16) -
 
 def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str | None = None,
            stdin: IO[str] | None = None, max_bytes: int = MAX_BYTES,
-           batch_size: int = 16) -> IngestReport:
+           batch_size: int = 16, workers: int = 1) -> IngestReport:
     """Read `sources`, extract claims from new or changed articles, store them; return a report.
 
     Takes an open store connection, paths/URLs/`-` (see `read_sources`), a
     fallback publication date, the stream `-` reads from, a size cap per input
-    and the extractor's batch size. Each article is written in its own
+    and the extractor's batch size and processes (`workers`; the calling
+    process stays the only writer). Each article is written in its own
     transaction; an input that fails is recorded and the others go on.
     """
     from attrition.extract import EXTRACTOR_VERSION
 
     report = IngestReport()
     items = read_sources(sources, published=published, stdin=stdin, max_bytes=max_bytes)
-    for chunk in _chunks(items, CHUNK_SIZE):
-        todo = []
-        for item in chunk:
-            if isinstance(item, Failure):
-                report.failures.append(item)
-            elif store.needs_extraction(conn, item, EXTRACTOR_VERSION):
-                todo.append(item)
-            else:
+
+    def todo() -> Iterator[Article | Failure]:
+        for item in items:
+            if isinstance(item, Article) and not store.needs_extraction(conn, item, EXTRACTOR_VERSION):
                 report.unchanged += 1
-        for item, claims in extract_articles(todo, batch_size):
-            if isinstance(item, Failure):
-                report.failures.append(item)
-                continue
-            _save(conn, item, claims, EXTRACTOR_VERSION, report)
+            else:
+                yield item
+
+    for item, claims in extract_articles(todo(), batch_size, workers):
+        if isinstance(item, Failure):
+            report.failures.append(item)
+            continue
+        _save(conn, item, claims, EXTRACTOR_VERSION, report)
     return report
 
 
