@@ -91,7 +91,7 @@ def kill_at(site: Site, feeds, db, point) -> None:
 
 SCENARIOS = {
     "fetching the last page": ["/news/durham-offences"],
-    "mid-article": [("/news/cumbria-convictions", 0.15)],
+    "mid-article": [("/news/cumbria-convictions", 0.05)],
     "twice: between feeds, then extracting or committing": ["/atom.xml", ("/news/sussex-reports", 0.02)],
 }
 
@@ -109,7 +109,9 @@ def test_killed_runs_then_a_full_run_equal_one_uninterrupted_run(tmp_path, basel
     assert proc.returncode == 0, err
     assert snapshot(db, site.base) == baseline
     statuses, totals = run_totals(db)
-    assert statuses == ["interrupted"] * len(points) + ["ok"]
+    # A killed run is 'interrupted', unless the kill came after it had recorded its end.
+    assert statuses[-1] == "ok" and set(statuses[:-1]) <= {"interrupted", "ok"}
+    assert len(statuses) == len(points) + 1 and "interrupted" in statuses
     assert totals == {"new": 5, "updated": 0, "unchanged": 0, "skipped": 1, "failed": 0}
     # A page is fetched again only if the kill came before its article was committed.
     assert max(pages.values()) <= 1 + len(points)
