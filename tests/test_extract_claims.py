@@ -51,11 +51,9 @@ def check(text, figure, expected, published=None):
                  marks=xfail("a rate with its noun inside ('98.4 rapes per 100,000 people') is not read as a "
                              "per_100k figure; the bare decimal is then dropped, so the sentence has no claim")),
     pytest.param("Only 26 % of rape reports to Essex Police ended in a charge in 2020.", "26 %",
-                 {"value": 26, "unit": "percent"},
-                 marks=xfail("'26 %' with a space before the sign is claimed as the count 26")),
+                 {"value": 26, "unit": "percent"}),
     pytest.param("Four in 10 rape reports to Kent Police in 2021 were closed with no further action.", "Four in 10",
-                 {"value": 40, "unit": "percent"},
-                 marks=xfail("'Four in 10' is claimed as two counts (4 and 10), not the ratio 40 per cent")),
+                 {"value": 40, "unit": "percent"}),
 ])
 def test_figure_forms(text, figure, expected):
     check(text, figure, expected)
@@ -146,9 +144,7 @@ def test_no_period_when_the_text_gives_none():
     # an acronym defined in brackets, then used alone
     ("Derbyshire Constabulary (DC) recorded 900 rapes in 2020. DC charged 31 suspects in 2021.", "31", "Derbyshire"),
     pytest.param("West Mercia Police (WMP) said 1,100 rapes were reported in 2020. Later WMP charged 29 people "
-                 "in 2021.", "29", "West Mercia",
-                 marks=xfail("an acronym the article defines (WMP = West Mercia) loses to the reference alias "
-                             "WMP = West Midlands")),
+                 "in 2021.", "29", "West Mercia"),
     # the force / the county after a named force
     ("Hampshire Constabulary recorded 1,870 rapes in 2021. The force charged 61 suspects.", "61", "Hampshire"),
     ("Staffordshire Police recorded 1,120 rapes in 2022. The county saw 44 charges.", "44", "Staffordshire"),
@@ -188,16 +184,12 @@ def test_area_carries_to_the_next_sentence_and_says_so():
     ("In Essex, 38 per cent of rape victims withdrew support in 2021.", "38 per cent", "withdrawn", "reported"),
     ("The detection rate for rape in Kent was 4.5 per cent in 2016.", "4.5 per cent", "charged", "reported"),
     pytest.param("In 2021, 1,030 rapes reported to Thames Valley Police were closed with no further action.",
-                 "1,030", "nfa", None,
-                 marks=xfail("the participle 'reported' inside the subject governs the figure over the "
-                             "predicate 'closed with no further action'")),
+                 "1,030", "nfa", None),
     pytest.param("Police in Cambridgeshire no-crimed 57 rape reports in 2019.", "57", "no_crime", None,
                  marks=xfail("active 'no-crimed 57 rape reports': the cue span is 'no-crime' (the alternation "
                              "stops before the 'd'), and the object's noun 'reports' wins")),
     pytest.param("In Cumbria, 61 per cent of rape investigations were closed with no further action in 2022.",
-                 "61 per cent", "nfa", "recorded",
-                 marks=xfail("'investigations' (a weak recorded cue) in the figure's own phrase beats the "
-                             "predicate 'closed with no further action'")),
+                 "61 per cent", "nfa", "recorded"),
     # the base named in a fronted 'Of the N ...' phrase
     ("Of the 800 rapes recorded in Surrey in 2020, 9 per cent were referred to the CPS.",
      "9 per cent", "referred", "recorded"),
@@ -275,9 +267,7 @@ def test_figures_before_the_source_is_named_take_it():
     # the reporter's own words
     ("Durham Constabulary recorded 1,482 rapes in 2021/22, Sam Hill reports.", "1,482", None, None),
     pytest.param("Kent Police said: \u201cWe recorded 1,901 rapes in 2022 and we are working hard to charge "
-                 "more of them.\u201d", "1,901", None, None,
-                 marks=xfail("an organisation introducing a quotation ('Kent Police said:') is returned as the "
-                             "speaker; GOLD.md's speaker is a person")),
+                 "more of them.\u201d", "1,901", None, None),
 ])
 def test_speakers(text, figure, published, speaker):
     check(text, figure, {"speaker": speaker}, published)
@@ -310,9 +300,7 @@ def test_offences(text, figure, offence):
 @pytest.mark.parametrize("text", [
     pytest.param(
         "We use cookies to improve your experience. Accept all 3 cookies or manage 12 settings. Home | News | "
-        "Sport | Rape crisis 24 hours | Contact 0800 123 4567",
-        marks=xfail("spaCy parses the banner as one sentence, so 'Rape' in the menu makes '3 cookies' and "
-                    "'12 settings' stage-other claims: any offence word in the sentence admits a figure")),
+        "Sport | Rape crisis 24 hours | Contact 0800 123 4567"),
     "We use cookies to improve your experience. Accept all 3 cookies or manage 12 settings.\nHome | News | "
     "Sport | Rape crisis 24 hours | Contact 0800 123 4567",
     "Menu\nHome\nNews\nSexual health\nSport\n1\n2\n3\nNext page\nPrivacy policy\nCookie settings",

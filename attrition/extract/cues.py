@@ -27,13 +27,13 @@ _CPS = r"(?:the\s+)?(?:Crown\s+Prosecution\s+Service|CPS|prosecutors?)"
 # names the cases rather than the stage they reached).
 STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("no_crime", r"no[\s-]crim(?:e|ed|es|ing)|cancell?ed(?:\s+crimes?)?|cancell?ations?|not\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?recorded\s+as\s+(?:a\s+)?crimes?|transferred|(?:had|has|have)\s+not\s+taken\s+place|did\s+not\s+(?:take\s+place|occur)|N100", 1.2),
-    ("nfa", r"no\s+further\s+(?:police\s+)?action|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|no\s+suspect\s+(?:was\s+|being\s+)?identified|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
+    ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|no\s+suspect\s+(?:was\s+|being\s+)?identified|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
     ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|did\s+not|didn[’']t)\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
     ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solved|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
-    ("prosecuted", r"prosecut(?:e|ed|ions?|ing)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
-    ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)|closed\s+by|concluded\s+by|handled\s+by", 0.9),
+    ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
+    ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward|incidents?", 0.8),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
@@ -107,8 +107,8 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
     """
     before = text[max(0, start - 40):start]
     after = text[end:end + 30]
-    if CHANGE_BEFORE.search(before):
-        return True
+    if CHANGE_BEFORE.search(before) or re.match(r"\s+(?:more|fewer|higher|lower)\s+(?:\w+\s+){0,2}than\b", after, re.I):
+        return True  # "400 more reports than the year before"
     if clause_start is not None and re.search(r"\bby\s+(?:almost|nearly|more\s+than|over|around|about|just)?\s*$", before):
         earlier = text[clause_start:start]
         if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+by\b", earlier, re.I):

@@ -43,7 +43,11 @@ class Force:
 
     @property
     def organisation(self) -> str:
-        """The force's own name as a data source (`Hertfordshire Constabulary`)."""
+        """The force's own name as a data source (`Hertfordshire Constabulary`, `Metropolitan Police Service`)."""
+        formal = [a for a in self.aliases if a.startswith(self.name) and "," not in a
+                  and re.search(r"\b(?:Police|Constabulary|Police Service)$", a)]
+        if formal:
+            return formal[0]
         for alias in self.aliases:
             if re.search(r"\b(?:Police|Constabulary)$", alias) and "," not in alias:
                 return alias
@@ -204,6 +208,8 @@ def find_area_mentions(text: str) -> list[AreaMention]:
             area, kind = table[_key_of(matched)]
             if kind == "place" and (not matched[:1].isupper() or _inside_other_name(text, m.start(), m.end())):
                 continue
+            if re.search(r"\bNew\s+$", text[max(0, m.start() - 4):m.start()]):
+                continue  # New South Wales, New York
             if kind == "force" and not any(c.isupper() for c in matched):
                 continue
             found.append(AreaMention(m.start(), m.end(), area, kind))
@@ -216,7 +222,11 @@ def find_area_mentions(text: str) -> list[AreaMention]:
         if mentions and mention.start < mentions[-1].end:
             continue
         mentions.append(mention)
-    mentions.extend(_acronym_mentions(text, mentions))
+    defined = _acronym_mentions(text, mentions)
+    if defined:
+        # An acronym the article defines ("West Mercia Police (WMP)") beats the reference's reading of it.
+        spans = {(d.start, d.end) for d in defined}
+        mentions = [m for m in mentions if (m.start, m.end) not in spans] + defined
     mentions.extend(_misspelt_mentions(text, mentions))
     mentions.sort(key=lambda a: a.start)
     return mentions
@@ -238,7 +248,7 @@ def _acronym_mentions(text: str, mentions: list[AreaMention]) -> list[AreaMentio
             continue
         acronym = m.group(1)
         for use in re.finditer(rf"\b{acronym}\b", text):
-            if use.start() != mention.end + m.start(1):
+            if use.start() != mention.end + m.start(1) and (use.start(), use.end()) not in {(f.start, f.end) for f in found}:
                 found.append(AreaMention(use.start(), use.end(), mention.area, "force"))
     return found
 

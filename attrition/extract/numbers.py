@@ -47,13 +47,13 @@ _NUM_WORD = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, rever
 _WORD_NUMBER = rf"(?:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?)?)?|a\s+hundred)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SPACE = r"[\s\u00a0\u202f]+"
-_PERCENT = rf"(?:%|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|{_SPACE}pc\b|{_SPACE}cent\b)"
+_PERCENT = rf"(?:\s?%|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|{_SPACE}pc\b|{_SPACE}cent\b)"
 _PER_100K = rf"{_SPACE}(?:per|for\s+every|every){_SPACE}100,?000(?:{_SPACE}(?:people|population|residents|adults|of\s+the\s+population|head\s+of\s+population))?"
 _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
 FIGURE_RE = re.compile(
     rf"""
-    (?P<ratio>\b(?:(?P<r_num>one|1|two|2|three|3)\s+(?:(?:case|person|woman|man|victim|report|rape|allegation|crime|offence)\s+)?in\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
+    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:(?:case|person|woman|man|victim|report|rape|allegation|crime|offence)\s+)?(?:in|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
     |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
@@ -62,7 +62,7 @@ FIGURE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _PERCENT_AFTER = re.compile(rf"^{_PERCENT}", re.IGNORECASE)
-_PER100K_AFTER = re.compile(rf"^{_PER_100K}", re.IGNORECASE)
+_PER100K_AFTER = re.compile(rf"^(?:\s+(?!per\b)[a-z-]+){{0,3}}?{_PER_100K}", re.IGNORECASE)
 
 # Spans that are never figures: financial years, dates, times, phone numbers, money.
 _BLOCKERS = [
@@ -95,7 +95,7 @@ _DURATION_AFTER = re.compile(
 _AGE_BEFORE = re.compile(
     r"(?:\baged?\s*(?:between|from|of|under|over|below|above)?|\bages\s*(?:of|between)?|\bage\s+of|"
     r"\bunder\s+the\s+age\s+of|\bover\s+the\s+age\s+of|\bolder\s+than|\byounger\s+than|"
-    r"\baged\s+\d+\s*(?:to|-|–|and)|\bgirls?\s+of|\bboys?\s+of|\bchildren\s+of)\s*$",
+    r"\baged\s+(?:between\s+)?\d+\s*(?:to|-|–|and)|\bgirls?\s+of|\bboys?\s+of|\bchildren\s+of)\s*$",
     re.I,
 )
 _AGE_AFTER = re.compile(

@@ -89,6 +89,8 @@ def parse_single_date(text: str) -> date | None:
 def _fy_from_parts(first: str, second: str) -> tuple[str, str] | None:
     y1 = int(first)
     y2 = int(second) if len(second) == 4 else (y1 // 100) * 100 + int(second)
+    if y2 < y1 and len(second) == 2 and y2 + 100 == y1 + 1:
+        y2 += 100  # "1999/00"
     if y2 == y1 + 1:
         return financial_year(y1)
     if y2 == y1 and len(second) == 2:
@@ -256,8 +258,16 @@ def resolve_relative(mention: PeriodMention, context: tuple[str, str] | None,
 
     `context` is the period in force where the phrase occurs; `full_years` are the
     year-long periods the article names explicitly (for `last year`); `published`
-    is the article's date.
+    is the article's date. Dates outside the calendar (year 0) resolve to None.
     """
+    try:
+        return _resolve(mention, context, full_years, published)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(mention: PeriodMention, context: tuple[str, str] | None,
+             full_years: list[tuple[str, str]], published: str | date | None) -> tuple[str, str] | None:
     pub = _as_date(published)
     if mention.kind == "explicit":
         return mention.period_start, mention.period_end

