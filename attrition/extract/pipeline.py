@@ -312,11 +312,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
             # Period: the phrase in the sentence that goes with the figure, else the one in context.
             period, period_text, period_inherited = None, None, False
-            chosen = _period_for(text, fig, resolved)
+            chosen = _period_for(text, fig, resolved, change)
             if chosen is not None:
                 p, period = chosen
                 period_text = p.text.strip(" ,.;:") if period else None
-            elif context_period:
+            elif context_period and "|" not in s_text:
                 period, period_text, period_inherited = context_period, context_period_text, True
 
             if forces_count:
@@ -381,8 +381,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in (NATIONAL, "England", "Wales"):
             last_claim_area = s_claims[-1].area
         _pair_from_to(text, claims, s_start, s_end, resolved, context_pair)
-        explicit = [(p, v) for p, v in resolved if v is not None and p.kind in ("explicit", "last_year", "months")]
-        if explicit:
+        # A relative "last year" in a sentence without figures dates an event, not the figures to come.
+        kinds = ("explicit", "last_year", "months") if s_figures else ("explicit", "months")
+        explicit = [(p, v) for p, v in resolved if v is not None and p.kind in kinds]
+        if "|" in s_text:
+            context_period, context_pair = None, None  # a flattened table: its rows are not the prose's period
+        elif explicit:
             context_period, context_period_text = explicit[-1][1], explicit[-1][0].text.strip(" ,.;:")
             distinct = list(dict.fromkeys(v for _, v in explicit))
             context_pair = distinct[-2:] if len(distinct) >= 2 else None
@@ -421,6 +425,11 @@ def _base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], clai
     if counts and re.search(r"\b(?:out\s+of|of\s+the|of\s+these|of\s+those)\s+$",
                             text[max(s_start, counts[0].char_start - 14):counts[0].char_start], re.I):
         return counts[0]
+    if re.match(r"\s+of\s+the\s+total\b(?!\s+\w+ed\b)", text[fig.end:fig.end + 30], re.I):
+        # "14% of the total": the same total an earlier rate of this kind was a share of
+        rates = [c for c in claims if c.unit == "percent" and c.of_stage and not c.change]
+        if rates:
+            return Claim(**{**rates[-1].__dict__, "stage": rates[-1].of_stage})
     if re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:cases|them|those|these)\b", text[fig.end:fig.end + 30], re.I):
         earlier = [c for c in claims if c.unit == "count" and not c.change and c.char_start >= prev_sentence_start]
         if earlier:
@@ -474,10 +483,10 @@ def _parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[
 
 
 _COMPARAND = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
     r"|\b(?:up|down)\s+from\s+$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
-    r"|^\s*\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$",
+    r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$",
     re.I,
 )
 
@@ -488,9 +497,10 @@ def _comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     `compared to 69 the year before`, `up from 154`, `from 14 to 42`, `36 (33%)`,
     `one in seven, or 6,519`: the figure counts what the figure before it counts.
     """
-    if not sentence_claims:
+    earlier = [c for c in sentence_claims if not (c.stage == "other" and c.offence == "other")]
+    if not earlier:
         return None
-    prev = sentence_claims[-1]
+    prev = earlier[-1]  # skipping counts of forces: "an average across the 42 forces of 18 per cent"
     gap = doc.text[prev.char_end:fig.start]
     if len(gap) > 80 or not _COMPARAND.search(gap):
         return None
@@ -517,7 +527,7 @@ def _shared_by(text: str, s_start: int, s_end: int, s_areas, claim: Claim) -> li
     return []
 
 
-def _period_for(text: str, fig, resolved):
+def _period_for(text: str, fig, resolved, change: bool = False):
     """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
 
     `N in P` ties P to N; `N the previous year` ties the previous year to N only;
@@ -525,6 +535,8 @@ def _period_for(text: str, fig, resolved):
     skipped. Returns None when the sentence has none for this figure.
     """
     usable = [(p, v) for p, v in resolved if v is not None]
+    if change:
+        usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
     for p, v in usable:
         gap = text[fig.end:p.start]
         if p.start >= fig.end and re.fullmatch(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", gap, re.I):
@@ -540,6 +552,9 @@ def _period_for(text: str, fig, resolved):
 _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$")
 
 
+_EARLIER_VALUE = re.compile(r"\b(?:up|down|rising|falling|risen|fallen)\s+from\s+$", re.I)
+
+
 def _pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resolved, context_pair) -> None:
     """`rose from A to B`: when A and B got the same period, A is the earlier one.
 
@@ -548,6 +563,13 @@ def _pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, reso
     A takes the year before it.
     """
     s_claims = [c for c in claims if s_start <= c.char_start < s_end]
+    for a, b in zip(s_claims, s_claims[1:]):
+        # "243, up from 154": the second figure is the earlier period's
+        if _EARLIER_VALUE.search(text[max(s_start, b.char_start - 14):b.char_start]) and b.period_start and \
+                (a.period_start, a.period_end) == (b.period_start, b.period_end) and is_full_year((b.period_start, b.period_end)) \
+                and (b.period_inherited or not re.search(r"\d{4}|year|month", text[b.char_end:b.char_end + 25])):
+            b.period_start, b.period_end = shift_year((b.period_start, b.period_end))
+            b.period_text, b.period_inherited = "the year before " + (b.period_text or ""), True
     periods_here = list(dict.fromkeys(v for p, v in resolved if v is not None and p.kind == "explicit"))
     pair = periods_here[-2:] if len(periods_here) >= 2 else (context_pair if not periods_here else None)
     for a, b in zip(s_claims, s_claims[1:]):
@@ -621,6 +643,9 @@ def _areas_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str |
         penalty = 1.0 + 0.01 * _char_distance(fig.start, fig.end, mention.start, mention.end) \
             if mention.kind == "national" else 0.0
         lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
+        if mention.start >= fig.end and re.search(
+                r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against)\b", text[fig.end:mention.start]):
+            continue  # "200 allegations ..., while in Durham, 20 charges": a new clause, another place
         if any(lo <= s and e <= hi for s, e in other_figures):
             if mention.start >= fig.end:
                 continue  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s
