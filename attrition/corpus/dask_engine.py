@@ -152,7 +152,7 @@ def extract_on_dask(specs: list[str], out_dir: str, *, scheduler: str | None = N
             client = Client(scheduler, timeout="30s")
         else:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             client = Client(cluster)
     except (OSError, TimeoutError) as e:
         raise DaskUnavailable(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
