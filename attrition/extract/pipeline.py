@@ -644,7 +644,8 @@ def _areas_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str |
             if mention.kind == "national" else 0.0
         lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
         if mention.start >= fig.end and re.search(
-                r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against)\b", text[fig.end:mention.start]):
+                r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against|below|above|behind|ahead|higher|lower)\b",
+                text[fig.end:mention.start]):
             continue  # "200 allegations ..., while in Durham, 20 charges": a new clause, another place
         if any(lo <= s and e <= hi for s, e in other_figures):
             if mention.start >= fig.end:

@@ -141,9 +141,10 @@ def _who(text: str, start: int, end: int, people: list[tuple[int, int, str]]) ->
     if re.fullmatch(r"(?i)(?:he|she|they)", phrase.split()[-1] if phrase.split() else ""):
         earlier = [p for p in people if p[1] <= start]
         return _full_name(earlier[-1][2], people) if earlier else None
-    inside = [p for p in people if p[0] >= start and p[1] <= end]
-    if inside:
-        return _full_name(inside[-1][2], people)
+    inside = [_clean_person(p[2] + " ") for p in people if p[0] >= start and p[1] <= end]
+    names = [n for n in inside if len(n.split()) >= 2] or [n for n in inside if n]
+    if names:
+        return _full_name(names[0], people)  # the subject comes first; later names sit in its apposition
     # "Assistant Chief Constable Ingrid Lee, of South Yorkshire Police": the name before the apposition
     for part in phrase.split(","):
         cleaned = _clean_person(part)
