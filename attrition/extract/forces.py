@@ -107,6 +107,7 @@ def _lookup() -> dict[str, str]:
 
 
 def _key(name: str) -> str:
+    name = re.sub(r"\[[^\]]*\]", "", name)  # publisher notes: "Metropolitan Police[Note 6]"
     name = name.replace("&", " and ").replace("–", "-")
     name = re.sub(r"[\s\-]+", " ", name).strip().casefold()
     return re.sub(r"^the ", "", name)
