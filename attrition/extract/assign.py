@@ -239,7 +239,9 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if fig is None:
         return None
     head, relation, verb = figure_phrase(fig.root)
-    if relation == "object":
+    # "a three per cent chance that reporting their assault will lead to a conviction"
+    chance = fig.end < len(doc) and doc[fig.end].lower_ in ("chance", "likelihood", "probability", "risk", "odds")
+    if relation == "object" and not chance:
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
     if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", doc.text[max(0, fig_start - 12):fig_start]):
         return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
@@ -254,7 +256,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         participle = after_noun and (token.tag_ in ("VBN", "VBG") or (
             token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as")))
         participle = participle or (token.text[:1].isupper() and token.i > sent_start)  # a mis-tagged name
-        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and not participle \
+        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and not participle and not chance \
                 and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
             return None
         if token.lower_ in _OUTCOME_WORDS:
