@@ -51,5 +51,8 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """The SHA-256 of the normalised text."""
-        return content_hash(self.text)
+        """The SHA-256 of the normalised text (computed once per text: a re-ingest asks for it often)."""
+        cached = self.__dict__.get("_hash")
+        if cached is None or cached[0] is not self.text:
+            cached = self.__dict__["_hash"] = (self.text, content_hash(self.text))
+        return cached[1]
