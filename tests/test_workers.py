@@ -76,3 +76,24 @@ def test_cli_extract_and_ingest_take_workers(tmp_path):
     assert "8 new, 1 unchanged, 0 updated, 2 failed" in result.stdout
     bad = runner.invoke(cli, ["ingest", *sources, "--db", str(tmp_path / "c.db"), "--workers", "0"])
     assert bad.exit_code == 2
+
+
+def test_reextract_with_two_workers_writes_what_one_writes(tmp_path):
+    from attrition.corpus import runs
+    from attrition.corpus.reextract import reextract_stale
+    from attrition.corpus.runlog import EventLog
+    from attrition.extract import EXTRACTOR_VERSION
+
+    sources = write_corpus(tmp_path / "in")
+    results = []
+    for workers in (1, 2):
+        conn = store.connect(tmp_path / f"r{workers}.db")
+        ingest(conn, sources)
+        conn.execute("UPDATE claims SET stage = 'other'")  # as an older extractor might have read them
+        conn.execute("UPDATE articles SET extractor_version = '0.9.0'")
+        run_id = runs.start_run(conn, "reextract", EXTRACTOR_VERSION)
+        done = reextract_stale(conn, run_id, EventLog(quiet=True), check=False, workers=workers)
+        results.append((done, runs.finish_run(conn, run_id).counts, claims_table(conn)))
+        conn.close()
+    assert results[1] == results[0]
+    assert results[0][0] == 8 and all(row[4] != "other" for row in results[0][2][:3])

@@ -14,6 +14,7 @@ import sys
 import click
 
 from attrition.corpus import store
+from attrition.corpus.cli_scale import workers_option
 
 EXIT_LOCKED = 75
 DB_HELP = "SQLite database file (default: $ATTRITION_DB, else attrition.db)."
@@ -79,8 +80,9 @@ def _finish(report, log) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=5_000_000, show_default=True,
               help="Skip any feed or page larger than this.")
 @click.option("--no-check", is_flag=True, help="Do not cross-check new or changed claims.")
+@workers_option
 def update(feeds_file, db_path, max_articles, wait, log_format, quiet, delay, timeout, retries,
-           backoff, max_bytes, no_check):
+           backoff, max_bytes, no_check, workers):
     """Fetch what is new in the feeds, extract and check it; safe to run from cron.
 
     Feeds and sitemaps are fetched with conditional GETs; an article page is
@@ -106,7 +108,7 @@ def update(feeds_file, db_path, max_articles, wait, log_format, quiet, delay, ti
         feed_urls = read_feed_list(feeds_file)
     except FeedListError as e:
         raise ConfigError(str(e)) from None
-    options = UpdateOptions(max_articles=max_articles, check=not no_check,
+    options = UpdateOptions(max_articles=max_articles, check=not no_check, workers=workers,
                             policy=FetchPolicy(delay=delay, timeout=timeout, max_bytes=max_bytes,
                                                retries=retries, backoff=backoff))
     try:
@@ -125,7 +127,8 @@ def update(feeds_file, db_path, max_articles, wait, log_format, quiet, delay, ti
 @_db_option
 @_log_options
 @click.option("--no-check", is_flag=True, help="Do not cross-check the changed claims.")
-def reextract(db_path, wait, log_format, quiet, no_check):
+@workers_option
+def reextract(db_path, wait, log_format, quiet, no_check, workers):
     """Re-extract stored articles whose claims came from an older extractor version.
 
     Nothing is fetched: the stored text is read again. A figure found again at
@@ -147,7 +150,8 @@ def reextract(db_path, wait, log_format, quiet, no_check):
             conn = _open(db_path)
             try:
                 run_id = runs.start_run(conn, "reextract", EXTRACTOR_VERSION)
-                reextract_stale(conn, run_id, log, version=EXTRACTOR_VERSION, check=not no_check)
+                reextract_stale(conn, run_id, log, version=EXTRACTOR_VERSION, check=not no_check,
+                                workers=workers)
                 report = UpdateReport(runs.finish_run(conn, run_id))
             finally:
                 conn.close()

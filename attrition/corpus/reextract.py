@@ -40,49 +40,49 @@ def stored_article(row: sqlite3.Row) -> Article:
 
 
 def reextract_stale(conn: sqlite3.Connection, run_id: int, log: EventLog, *, version: str | None = None,
-                    check: bool = True, batch_size: int = BATCH) -> int:
+                    check: bool = True, batch_size: int = BATCH, workers: int = 1) -> int:
     """Re-extract every stored article not at `version` (default: the current extractor); return how many.
 
     Takes an open connection (the caller holds the writer lock), the run to
     count into, the event log, whether to re-run checks for what changed, and
-    the extractor batch size. An article the extractor fails on is counted
-    failed, named in the run's errors and left as it was.
+    the extractor batch size and processes (`workers`; this process stays the
+    only writer). An article the extractor fails on is counted failed, named
+    in the run's errors and left as it was.
     """
     from attrition.corpus.check_run import run_checks
-    from attrition.corpus.ingest import extract_batch
+    from attrition.corpus.workers import extract_results
 
     if version is None:
         from attrition.extract import EXTRACTOR_VERSION as version
     ids = stale_article_ids(conn, version)
     done = 0
     with log.progress(len(ids), "re-extracting"):
-        for start in range(0, len(ids), batch_size):
-            rows = [conn.execute(_ARTICLE_SQL, (i,)).fetchone() for i in ids[start:start + batch_size]]
-            articles = [stored_article(row) for row in rows if row is not None]
-            for article, result in zip(articles, extract_batch(articles, batch_size)):
-                name = article.url or article.path or article.label
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    if isinstance(result, Failure):
-                        runs.count(conn, run_id, "failed")
-                        runs.add_error(conn, run_id, name, result.reason)
-                        saved = None
-                    else:
-                        saved = store.write_article(conn, article, result, version)
-                        runs.count(conn, run_id, "reextracted", claims=saved.claims)
-                        if check:
-                            run_checks(conn, own_transaction=False)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-                log.advance()
-                if saved is None:
-                    log.emit("reextract", url=name, status="failed", reason=result.reason)
-                    continue
-                done += 1
-                log.emit("reextract", url=name, status="reextracted", claims=saved.claims)
-                for begin, end, reason in saved.dropped:
-                    log.emit("warning", url=name, reason=f"claim at {begin}-{end} not stored: {reason}")
+        rows = (conn.execute(_ARTICLE_SQL, (i,)).fetchone() for i in ids)
+        articles = (stored_article(row) for row in rows if row is not None)
+        for article, result in extract_results(articles, batch_size, workers):
+            name = article.url or article.path or article.label
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if isinstance(result, Failure):
+                    runs.count(conn, run_id, "failed")
+                    runs.add_error(conn, run_id, name, result.reason)
+                    saved = None
+                else:
+                    saved = store.write_article(conn, article, result, version)
+                    runs.count(conn, run_id, "reextracted", claims=saved.claims)
+                    if check:
+                        run_checks(conn, own_transaction=False)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            log.advance()
+            if saved is None:
+                log.emit("reextract", url=name, status="failed", reason=result.reason)
+                continue
+            done += 1
+            log.emit("reextract", url=name, status="reextracted", claims=saved.claims)
+            for begin, end, reason in saved.dropped:
+                log.emit("warning", url=name, reason=f"claim at {begin}-{end} not stored: {reason}")
     return done

@@ -83,6 +83,7 @@ class UpdateOptions:
     check: bool = True
     reextract: bool = True
     max_attempts: int = MAX_ATTEMPTS
+    workers: int = 1          # processes re-extracting stale articles (fetching is paced per host)
 
 
 @dataclass
@@ -137,7 +138,8 @@ def update(conn: sqlite3.Connection, feed_urls: list[str], options: UpdateOption
     if options.reextract:
         from attrition.corpus.reextract import reextract_stale
 
-        reextract_stale(conn, run_id, log, version=EXTRACTOR_VERSION, check=options.check)
+        reextract_stale(conn, run_id, log, version=EXTRACTOR_VERSION, check=options.check,
+                        workers=options.workers)
     record = runs.finish_run(conn, run_id)
     report = UpdateReport(record, fetcher.requests, time.monotonic() - began, len(queue) - len(todo))
     log.emit("run_end", run=run_id, status=record.status, exit_status=report.exit_status,

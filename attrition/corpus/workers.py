@@ -117,6 +117,26 @@ def extract_parallel(items: Iterable[Article | Failure], workers: int = 2, batch
             yield from ready()
 
 
+def extract_results(articles: Iterable[Article], batch_size: int = 16,
+                    workers: int = 1) -> Iterator[tuple[Article, list | Failure]]:
+    """Yield (article, its claims or the Failure the extractor gave) for each article, in order.
+
+    The pairs `zip(articles, ingest.extract_batch(articles))` gives, over a
+    stream of any length, in `workers` processes when more than one.
+    """
+    from attrition.corpus.ingest import extract_articles
+
+    taken: deque[Article] = deque()
+
+    def feed() -> Iterator[Article]:
+        for article in articles:
+            taken.append(article)
+            yield article
+
+    for item, claims in extract_articles(feed(), batch_size, workers):
+        yield taken.popleft(), (item if isinstance(item, Failure) else claims)
+
+
 def _result(item: Article | Failure, chunk: _Chunk | None, index: int) -> tuple:
     if chunk is None:
         return item, []
