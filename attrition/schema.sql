@@ -73,6 +73,10 @@ CREATE INDEX IF NOT EXISTS claims_offence ON claims(offence);
 CREATE INDEX IF NOT EXISTS claims_period ON claims(period_start, period_end);
 CREATE INDEX IF NOT EXISTS claims_source ON claims(source COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS claims_speaker ON claims(speaker COLLATE NOCASE);
+-- The fact-checker's question (a force's stage in a period) and a force's first
+-- page of claims in article order: each a few milliseconds at a million claims.
+CREATE INDEX IF NOT EXISTS claims_area_stage_period ON claims(area COLLATE NOCASE, stage, period_end, period_start);
+CREATE INDEX IF NOT EXISTS claims_area_article ON claims(area COLLATE NOCASE, article_id, char_start);
 
 -- Full-text search over article titles and text, and over claim quotes.
 -- External-content FTS5 tables kept in step with their tables by triggers.

@@ -16,9 +16,13 @@ def normalise_text(text: str) -> str:
     leading/trailing blank space removed. Non-breaking spaces are kept: they are
     part of what the reporter wrote, and offsets must point into this text.
     """
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if " \n" in text or "\t\n" in text:  # the regexes cost more than these tests: skip when idle
+        text = re.sub(r"[ \t]+\n", "\n", text)
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
 
 

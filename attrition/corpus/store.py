@@ -20,7 +20,7 @@ from pathlib import Path
 
 from attrition.corpus.article import Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -31,6 +31,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: (),  # official_files, official, checks, checked_claims
     3: (),  # feeds, feed_entries, runs (nightly updates)
     4: (),  # claims_view (the web view: claims with their article and latest verdicts)
+    5: (),  # claims_area_stage_period, claims_area_article (query speed at a million claims)
 }
 
 BUSY_TIMEOUT_MS = 30_000
