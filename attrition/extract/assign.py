@@ -70,7 +70,7 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             return token, "subject", token.head
         if token.dep_ in _OBJECT:
             return token, "object", token.head
-        if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token is not anchor:
+        if token.dep_ in ("conj", "appos") and token.pos_ in ("NOUN", "PROPN") and token is not anchor:
             return token, None, None  # "1,147 recorded rapes, 76 convictions and ...": each conjunct its own
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head

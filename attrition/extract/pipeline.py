@@ -272,6 +272,9 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 stage = copied.stage
             elif stage is None and claims and claims[-1].char_start >= prev_sentence_start:
                 stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
+            if stage == "nfa" and any(c.label == "withdrawn" and not any(fig.end <= o[0] < c.start for o in others)
+                                      for c in fig_cues if c.start > fig.end):
+                stage = "withdrawn"  # "closed for lack of evidence, with the victim unwilling to support": the specific reason
             forces_count = _counts_forces(text, fig)
             if forces_count:
                 stage = "other"
@@ -353,8 +356,6 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             )
             if copied is not None and not change and fig.unit == copied.unit == "percent" and copied.of_stage:
                 claim.of_stage = copied.of_stage  # "compared to a national average of 60 per cent": same base
-            if copied is not None and not change and fig.unit == "percent" and copied.unit == "count":
-                claim.of_stage = inside.label if inside and inside.label not in ("other", claim.stage) else DEFAULT_OF_STAGE.get(claim.stage)
             claims.append(claim)
             sentence_claims.append(claim)
             claims.extend(_shared_by(text, s_start, s_end, s_areas, claim))
