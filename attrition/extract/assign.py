@@ -153,6 +153,8 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             cost = tree_distance(anchor, root) + 0.08 * linear + (1.0 - cue.weight) * 1.5
         if root.i in partitive:
             cost += 3.0  # "35 of those incidents": the denominator, not the stage
+        if relation == "subject" and in_phrase and cue.weight < 0.5:
+            cost += 1.0  # "one in six female victims ... reported it": the noun counted, not what happened
         if root.i in described:
             cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in tree and root.i not in own for tree in other_trees):
