@@ -58,7 +58,8 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
     """Climb from a figure's token to the head of its noun phrase.
 
     Returns (phrase_head, relation, verb): `relation` is `subject` or `object`
-    when the phrase is the subject or object of `verb`, else None. The climb
+    when the phrase is the subject or object of `verb`, `adjunct` when it sits
+    in an `in`/`for`/`among` phrase of `verb`, else None. The climb
     stops at tokens in `stop` (another figure: `30 of the 169 cases` does not
     make 169 the subject of 30's verb).
     """
@@ -72,6 +73,11 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             return token, "object", token.head
         if token.dep_ in ("conj", "appos") and token.pos_ in ("NOUN", "PROPN") and token is not anchor:
             return token, None, None  # "1,147 recorded rapes, 76 convictions and ...": each conjunct its own
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX") \
+                and token.head.lower_ in ("in", "for", "among", "across"):
+            # "Charges were made in 35 of those incidents", "In 38 per cent of cases, the case was closed":
+            # the clause says what happened in the figure's cases.
+            return token, "adjunct", token.head.head
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head
             continue
@@ -144,7 +150,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             continue  # "reported offences": the modifier, not the bare noun, names the stage
         in_phrase = root.i in phrase
         linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
-        if relation == "subject" and root.i in verb_tree and not in_phrase:
+        if relation in ("subject", "adjunct") and root.i in verb_tree and not in_phrase:
             # The predicate says what the subject's figure became.
             cost = 0.5 + 0.5 * tree_distance(verb, root) + (1.0 - cue.weight) + 0.06 * linear
         elif relation == "object" and root.i == verb.i:
@@ -170,6 +176,8 @@ def _partitive_ids(anchor: Token) -> set[int]:
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "out"):
             ids |= _subtree_ids(child)
+            # "7 per cent of rapes reported to X": the parser may hang "reported" on "cent"
+            ids |= {t.i for t in anchor.subtree if t.i > child.i}
     if anchor.head is not anchor and anchor.head.lower_ in ("cent", "%", "percent") and anchor.head.i != anchor.i:
         for child in anchor.head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
