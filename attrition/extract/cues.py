@@ -33,7 +33,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solved|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
     ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
-    ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
+    ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
     ("reported", r"incidents?", 0.6),

@@ -116,7 +116,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_to_month", re.compile(
         rf"\b(?P<m1>{_MONTH})\s+to\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
     ("none", re.compile(
-        r"\b(?:(?:to\s+date\s+)?this\s+year|(?:in\s+)?the\s+(?:last|past|latest|previous)\s+(?:six|three|\d+|few|two|five|ten)[\s-]+(?:months?|years?|weeks?)(?:[\s-]period)?"
+        r"\b(?:(?:to\s+date\s+)?this\s+year|(?:in\s+)?the\s+(?:last|past|latest)\s+(?:six|three|(?!12\b)\d+|few|two|five|ten)[\s-]+(?:months?|years?|weeks?)(?:[\s-]period)?"
         r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years)", re.I)),
     # Dates and years that mark an event or a comparison, not the period a figure covers.
     ("date", re.compile(
@@ -127,7 +127,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|financial\s+year)|\bthe\s+year\s+(?:before|earlier)|\ba\s+year\s+(?:earlier|before)|\bthe\s+same\s+period\s+last\s+year", re.I)),
     ("last_year", re.compile(r"\b(?:last\s+year|(?:in\s+|over\s+|during\s+)?the\s+(?:last|past)\s+(?:12\s+months|year))\b", re.I)),
     ("same", re.compile(
-        r"\b(?:(?:in|during|over)\s+)?(?:that|this|the\s+same|these|those)\s+(?:same\s+)?(?:\d+[\s-]month\s+)?(?:period|year|years|time|12\s+months|twelve\s+months)\b", re.I)),
+        r"\b(?:(?:in|during|over)\s+)?(?:(?:that|this|the\s+same|these|those)\s+(?:same\s+)?(?:\d+[\s-]month\s+)?(?:period|year|years|time|12\s+months|twelve\s+months)|the\s+(?:\d+[\s-]month\s+)?period)\b(?!\s+(?:of|from|between|to|ending|since)\b)", re.I)),
     ("month_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     ("year", re.compile(rf"(?<![\d/£$-])(?P<y>{_YEAR})(?![\d/]|-\d|\s*(?:per|%))", re.I)),
     ("month", re.compile(rf"\b(?:in|during)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", re.I)),
