@@ -31,7 +31,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|did\s+not|didn[’']t)\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
     ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
-    ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solved|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
+    ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solv(?:e|es|ed|ing)\b|formal\s+action|proceeded\s+against|(?:going|went|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
     ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|(?:in|at)\s+court|trials?|defendants?", 1.0),
     ("recorded", r"recorded|logged|crimed|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),

@@ -185,7 +185,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     stage_cues = find_stage_cues(text)
     offence_cues = find_offence_cues(text)
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
-    orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "ORG"]
+    orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
     sources = find_source_mentions(text, orgs, areas)
     quotes = find_quotes(text, people)
     dominant = _dominant_area(areas)
@@ -701,11 +701,17 @@ def _counts_forces(text: str, fig) -> bool:
         r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", after, re.I))
 
 
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)s?\s+(?:to|at|by|from)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
+
+
 def _is_claim(doc: Doc, fig, stage, funnel: bool, offence: bool, forces_count: bool) -> bool:
     if forces_count:
         return True
     if not (funnel or offence):
         return False
+    counted = _NUMBER_OF.search(doc.text[max(0, fig.start - 90):fig.start])
+    if counted and counted.group("noun").lower() in NOT_CLAIM_NOUNS:
+        return False  # "doubled the number of specialist officers to 1,500"
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
         root = span.root

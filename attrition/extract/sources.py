@@ -33,7 +33,7 @@ _VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|e
 
 # An organisation at `{ORG}`; the group `org` must capture it.
 _CUES_BEFORE = [
-    r"according\s+to\s+(?:(?:new|the\s+latest|latest|official)\s+)?(?:" + _DATA + r"\s+(?:from|by|released\s+by|published\s+by)\s+)?(?:the\s+)?$",
+    r"according\s+to\s+(?:an?\s+|the\s+)?(?:(?:new|latest|official|recent)\s+)?(?:" + _DATA + r"\s+(?:from|by|released\s+by|published\s+by|of)\s+)?(?:the\s+)?$",
     _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected)\s+(?:from|by)\s+(?:the\s+)?$",
     _DATA + r"\s+(?:from|by|of)\s+(?:the\s+|an?\s+)?(?:(?:independent|multi-agency|official|national)\s+)?$",
     r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
@@ -62,12 +62,9 @@ def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None)
             orgs.append((m.start(), m.end(), name))
     forces = load_forces()
     for mention in (areas if areas is not None else find_area_mentions(text)):
-        if mention.kind == "force" and re.search(r"(?:Police|Constabulary|police)\b", text[mention.start:mention.end]):
+        if mention.kind == "force":
+            # "Hertfordshire data", "a request to the Met": the force as an organisation; the cues decide.
             orgs.append((mention.start, mention.end, forces[mention.area].organisation))
-        elif mention.kind == "force":
-            # "Hertfordshire data": a bare force name before a data word names the force.
-            if re.match(r"\s+" + _DATA, text[mention.end:mention.end + 20], re.I):
-                orgs.append((mention.start, mention.end, forces[mention.area].organisation))
     for start, end, name in extra_orgs:
         if not any(s < end and start < e for s, e, _ in orgs):
             orgs.append((start, end, name))
