@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue
 from attrition.extract.claim import Claim
 from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
-from attrition.extract.forces import NATIONAL, find_area_mentions
+from attrition.extract.forces import NATIONAL, AreaMention, find_area_mentions
 from attrition.extract.gate import is_relevant
 from attrition.extract.numbers import find_figures
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative, shift_year
@@ -186,7 +186,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     offence_cues = find_offence_cues(text)
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
-    sources = find_source_mentions(text, orgs, areas)
+    sources = find_source_mentions(text, orgs, _with_anaphors_resolved(areas))
     quotes = find_quotes(text, people)
     dominant = _dominant_area(areas)
     offence_counts = Counter(c.label for c in offence_cues if c.label != "other")
@@ -335,7 +335,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             source, source_inherited = None, False
             speaker = None
             quote = next((q for q in quotes if q.start <= fig.start and fig.end <= q.end), None)
-            governing = _governing_source(s_sources, fig, fig_spans)
+            governing = _governing_source(s_sources, fig, fig_spans, text)
             if governing is not None:
                 source = governing
             elif quote is None and current_source:
@@ -392,7 +392,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             distinct = list(dict.fromkeys(v for _, v in explicit))
             context_pair = distinct[-2:] if len(distinct) >= 2 else None
         framing = [m for m in s_sources if all(m.end <= f.start for f in s_figures)
-                   or all(m.start >= f.end for f in s_figures)]
+                   or all(m.start >= f.end for f in s_figures) or _tags_clause(text, m)]
         if framing:
             current_source = framing[0].name
         real_offences = [c.label for c in s_offence if c.label != "other"]
@@ -611,7 +611,21 @@ def _backfill_source(claims: list[Claim], sources, quotes) -> None:
             claim.source, claim.source_inherited = first.name, True
 
 
-def _governing_source(mentions, fig, fig_spans) -> str | None:
+def _with_anaphors_resolved(areas):
+    """Area mentions with `the force` read as the force last named before it (for sources)."""
+    out, last = [], None
+    for mention in areas:
+        if mention.kind == "force":
+            last = mention.area
+            out.append(mention)
+        elif mention.kind == "anaphor" and last:
+            out.append(AreaMention(mention.start, mention.end, last, "force"))
+        else:
+            out.append(mention)
+    return out
+
+
+def _governing_source(mentions, fig, fig_spans, text: str = "") -> str | None:
     """The source a sentence gives one figure.
 
     An attribution before or after all of a sentence's figures covers them all;
@@ -623,8 +637,17 @@ def _governing_source(mentions, fig, fig_spans) -> str | None:
     before = [m for m in mentions if m.end <= fig.start]
     if before:
         return before[-1].name
-    trailing = [m for m in mentions if all(m.start >= e for _, e in fig_spans)]
+    trailing = [m for m in mentions if all(m.start >= e for _, e in fig_spans) or _tags_clause(text, m)]
     return trailing[0].name if trailing else None
+
+
+_TAG = re.compile(r"(?<!\bbut)(?<!\band),\s+according\s+to\b[^,;]*$", re.I)
+
+
+def _tags_clause(text: str, mention) -> bool:
+    """`612 rapes in 2022/23, according to figures released by the force, but ...`: an attribution
+    tagged on after a clause covers that clause too (unlike `but, according to ...`, which opens one)."""
+    return bool(_TAG.search(text[max(0, mention.start - 100):mention.start]))
 
 
 def _areas_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | None:
