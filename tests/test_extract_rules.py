@@ -120,3 +120,17 @@ def test_a_rise_restated_in_brackets_is_a_rise_too():
     text = "Reports of rape in Cleveland went up by 64 offences (12%) in 2021."
     claims = _claims(text)
     assert claims["64"].change and claims["12%"].change
+
+
+def test_a_second_quotation_in_one_paragraph_has_the_same_speaker_and_runs_on():
+    text = ("“Reports to us rose to 2,140 in 2023,” said Chief Superintendent Mark Lane. “That is the highest "
+            "figure we have recorded.\n\n“Only one per cent of rapes reported led to a conviction that year.”\n")
+    claims = _claims(text)
+    assert claims["2,140"].speaker == "Mark Lane"
+    assert claims["one per cent"].speaker == "Mark Lane"
+
+
+def test_a_figure_with_its_own_noun_does_not_borrow_the_stage_before_it():
+    text = ("Kent Police charged 90 rapes in 2022.\n\nThe force also made 14 arrests at a festival.")
+    claims = _claims(text)
+    assert "90" in claims and "14" not in claims

@@ -270,7 +270,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 stage = copied.stage
             elif copied is not None and copied.change:
                 stage = copied.stage
-            elif stage is None and claims and claims[-1].char_start >= prev_sentence_start:
+            elif stage is None and claims and claims[-1].char_start >= prev_sentence_start and not _has_own_noun(doc, fig):
                 stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
             if stage == "nfa" and any(c.label == "withdrawn" and not any(fig.end <= o[0] < c.start for o in others)
                                       for c in fig_cues if c.start > fig.end):
@@ -403,6 +403,12 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
 
 _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
+
+
+def _has_own_noun(doc: Doc, fig) -> bool:
+    """True when the figure counts a noun of its own (`14 arrests`), so it cannot borrow a stage."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nummod" and span.root.head.pos_ == "NOUN"
 
 
 def _previous_sentence_area(claims: list[Claim], prev_start: int, s_start: int) -> str | None:

@@ -181,7 +181,9 @@ def find_quotes(text: str, people: list[tuple[int, int, str]] | None = None) -> 
     for start, end, continues in quote_spans(text):
         who = _attribution(text, start, end, people)
         if who is False:
-            who = quotes[-1].speaker if continues and quotes else None
+            same_paragraph = bool(quotes) and "\n" not in text[quotes[-1].end:start]
+            # a continued quotation, or `"A," said X. "B` in one paragraph: still X speaking
+            who = quotes[-1].speaker if (continues or same_paragraph) and quotes else None
         quotes.append(Quote(start, end, who))
     # An opening quotation attributed only after its last paragraph ("... ," she said).
     return quotes
