@@ -130,7 +130,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:(?:in|during|over)\s+)?(?:(?:that|this|the\s+same|these|those)\s+(?:same\s+)?(?:\d+[\s-]month\s+)?(?:period|year|years|time|12\s+months|twelve\s+months)|the\s+(?:\d+[\s-]month\s+)?period)\b(?!\s+(?:of|from|between|to|ending|since)\b)", re.I)),
     ("month_year", re.compile(rf"\b(?:in\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     ("year", re.compile(rf"(?<![\d/£$-])(?P<y>{_YEAR})(?![\d/]|-\d|\s*(?:per|%))", re.I)),
-    ("month", re.compile(rf"\b(?:in|during)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", re.I)),
+    ("month", re.compile(r"\b(?:in|during)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)", re.I)),
 ]
 
 

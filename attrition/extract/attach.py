@@ -1,0 +1,244 @@
+"""Attach an area, a period and a source to a figure, from its sentence and the article around it.
+
+Areas: a mention in the figure's own phrase wins (`women in Dorset`, `a 23 per
+cent national average`); otherwise the mention nearest in the parse that no
+other figure owns, else the force of the sentence before. Periods: a phrase tied
+to the figure (`N in P`, `N the previous year`), else the nearest; `from A to B`
+and `up from N` give the first figure the earlier period. Sources: an
+attribution before or after a sentence's figures covers them and carries on;
+one between figures covers those after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from attrition.extract.assign import nearest_by_tree
+from attrition.extract.claim import Claim
+from attrition.extract.forces import NATIONAL, AreaMention
+from attrition.extract.periods import is_full_year, shift_year
+
+# Bodies whose figures are national unless the sentence names a force.
+NATIONAL_BODIES = {"Office for National Statistics", "Crime Survey for England and Wales"}
+
+
+def char_distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters between two spans of a text (0 when they overlap)."""
+    if b_start >= a_end:
+        return b_start - a_end
+    if a_start >= b_end:
+        return a_start - b_end
+    return 0
+
+
+def continues_quote(text: str, pos: int, quotes) -> bool:
+    """True when `pos` is inside a quotation that carries on from the paragraph before."""
+    for q in quotes:
+        if q.start <= pos < q.end:
+            line_start = text.rfind("\n", 0, q.start) + 1
+            if text[line_start:q.start].strip() == "" and line_start > 0:
+                prev_end = text.rstrip()[:line_start].rstrip()
+                return any(p.start < len(prev_end) <= p.end for p in quotes)
+    return False
+
+
+def period_for(text: str, fig, resolved, change: bool = False):
+    """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
+
+    `N in P` ties P to N; `N the previous year` ties the previous year to N only;
+    otherwise the nearest phrase wins. Phrases that name no usable period are
+    skipped. Returns None when the sentence has none for this figure.
+    """
+    usable = [(p, v) for p, v in resolved if v is not None]
+    if change:
+        usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
+    for p, v in usable:
+        gap = text[fig.end:p.start]
+        if p.start >= fig.end and re.fullmatch(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", gap, re.I):
+            return p, v
+    usable = [(p, v) for p, v in usable if p.kind != "previous" or 0 <= p.start - fig.end <= 6]
+    unknowable = [(p, None) for p, v in resolved if p.kind == "none"]
+    if not usable and not unknowable:
+        return None
+    # "To date this year, there have been just three reports": a time with no usable period
+    return min(usable + unknowable, key=lambda x: char_distance(fig.start, fig.end, x[0].start, x[0].end))
+
+
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$")
+
+
+_EARLIER_VALUE = re.compile(r"\b(?:up|down|rising|falling|risen|fallen)\s+from\s+$", re.I)
+
+
+def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resolved, context_pair) -> None:
+    """`rose from A to B`: when A and B got the same period, A is the earlier one.
+
+    With two periods in the sentence (or the one before: `between 2012/13 and
+    2014/15 ... from 116 to 241`) A takes the first and B the second; with one,
+    A takes the year before it.
+    """
+    s_claims = [c for c in claims if s_start <= c.char_start < s_end]
+    for a, b in zip(s_claims, s_claims[1:]):
+        # "243, up from 154": the second figure is the earlier period's
+        if _EARLIER_VALUE.search(text[max(s_start, b.char_start - 14):b.char_start]) and b.period_start and \
+                (a.period_start, a.period_end) == (b.period_start, b.period_end) and is_full_year((b.period_start, b.period_end)) \
+                and (b.period_inherited or not re.search(r"\d{4}|year|month", text[b.char_end:b.char_end + 25])):
+            b.period_start, b.period_end = shift_year((b.period_start, b.period_end))
+            b.period_text, b.period_inherited = "the year before " + (b.period_text or ""), True
+    periods_here = list(dict.fromkeys(v for p, v in resolved if v is not None and p.kind == "explicit"))
+    pair = periods_here[-2:] if len(periods_here) >= 2 else (context_pair if not periods_here else None)
+    for a, b in zip(s_claims, s_claims[1:]):
+        if not _FROM_TO.search(text[max(s_start, a.char_start - 12):a.char_start]):
+            continue
+        if not re.match(r"^(?:\s+\w+){0,3}?\s+(?:in\s+\S+\s+)?to\s+(?:\w+\s+)?$", text[a.char_end:b.char_start]) and \
+                not re.match(r"^[^.;]{0,25}\bto\s+$", text[a.char_end:b.char_start]):
+            continue
+        if (a.stage, a.unit, a.area) != (b.stage, b.unit, b.area) or a.period_start is None:
+            continue
+        if (a.period_start, a.period_end) != (b.period_start, b.period_end):
+            continue
+        if pair and len(pair) == 2 and pair[1] == (b.period_start, b.period_end):
+            a.period_start, a.period_end = pair[0]
+        elif pair and len(pair) == 2 and not periods_here:
+            (a.period_start, a.period_end), (b.period_start, b.period_end) = pair[0], pair[1]
+        elif is_full_year((a.period_start, a.period_end)):
+            a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
+            a.period_text = "the year before " + (a.period_text or "")
+        a.period_inherited = True
+
+
+def backfill_source(claims: list[Claim], sources, quotes) -> None:
+    """Figures before an article first names its source take that source (marked inherited).
+
+    Reports often give figures first and say whose they are a paragraph later
+    ("..., new figures reveal. A report published by HMIC said ...").
+    Figures inside quotations are left alone.
+    """
+    if not sources or len({m.name for m in sources}) > 1:
+        return  # several bodies named: which one an earlier figure came from is not said
+    first = sources[0]
+    for claim in claims:
+        if claim.char_start >= first.start:
+            break
+        if claim.source is None and claim.speaker is None and not any(
+                q.start <= claim.char_start < q.end for q in quotes):
+            claim.source, claim.source_inherited = first.name, True
+
+
+def with_anaphors_resolved(areas):
+    """Area mentions with `the force` read as the force last named before it (for sources)."""
+    out, last = [], None
+    for mention in areas:
+        if mention.kind == "force":
+            last = mention.area
+            out.append(mention)
+        elif mention.kind == "anaphor" and last:
+            out.append(AreaMention(mention.start, mention.end, last, "force"))
+        else:
+            out.append(mention)
+    return out
+
+
+def governing_source(mentions, fig, fig_spans, text: str = "") -> str | None:
+    """The source a sentence gives one figure.
+
+    An attribution before or after all of a sentence's figures covers them all;
+    one between figures (`1,527 reports but, according to data from the CPS, only
+    50 ...`) covers only the figures after it.
+    """
+    if not mentions:
+        return None
+    before = [m for m in mentions if m.end <= fig.start]
+    if before:
+        return before[-1].name
+    trailing = [m for m in mentions if all(m.start >= e for _, e in fig_spans) or tags_clause(text, m)]
+    return trailing[0].name if trailing else None
+
+
+_TAG = re.compile(r"(?<!\bbut)(?<!\band),\s+according\s+to\b[^,;]*$", re.I)
+
+
+def tags_clause(text: str, mention) -> bool:
+    """`612 rapes in 2022/23, according to figures released by the force, but ...`: an attribution
+    tagged on after a clause covers that clause too (unlike `but, according to ...`, which opens one)."""
+    return bool(_TAG.search(text[max(0, mention.start - 100):mention.start]))
+
+
+def previous_sentence_area(claims: list[Claim], prev_start: int, s_start: int) -> str | None:
+    """The area the sentence before gave its figures: its force if it named one, else national."""
+    before = [c for c in claims if prev_start <= c.char_start < s_start]
+    if not before:
+        return None
+    forces = [c.area for c in before if c.area not in (NATIONAL, "England", "Wales")]
+    return forces[-1] if forces else before[-1].area
+
+
+def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | None:
+    """The area a figure's sentence gives it: the mention nearest in the parse.
+
+    A mention inside another figure's own phrase (`compared to 12 per cent in
+    England and Wales`) belongs to that figure and is skipped.
+    """
+    text = doc.text
+    for mention, area in resolved_areas:
+        if _owned_by(text, (fig.start, fig.end), mention):
+            return area  # "women in Dorset", "a 12 per cent national average"
+    candidates = []
+    for mention, area in resolved_areas:
+        if any(_owned_by(text, other, mention) or _inside_phrase(doc, other, mention) for other in other_figures):
+            continue
+        penalty = 1.0 + 0.01 * char_distance(fig.start, fig.end, mention.start, mention.end) \
+            if mention.kind == "national" else 0.0
+        lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
+        if mention.start >= fig.end and re.search(
+                r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against|below|above|behind|ahead|higher|lower)\b",
+                text[fig.end:mention.start]):
+            continue  # "200 allegations ..., while in Durham, 20 charges": a new clause, another place
+        if any(lo <= s and e <= hi for s, e in other_figures):
+            if mention.start >= fig.end:
+                continue  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s
+            penalty += 1.0
+        if any(p0 <= mention.start < p1 and not p0 <= fig.start < p1 for p0, p1 in parens):
+            continue  # "(9.2% ... against National average of 4.2%)"
+        candidates.append((mention.start, mention.end, area, penalty))
+    if not candidates:
+        return None
+    return nearest_by_tree(doc, fig.start, fig.end, candidates)
+
+
+_OWN_AREA_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:in|to|by|from|across|at|for|of)\s+(?:the\s+)?$")
+
+
+_OWN_AREA_BEFORE = re.compile(r"^\s+(?:of\s+)?(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$")
+
+
+def _owned_by(text: str, fig_span: tuple[int, int], mention) -> bool:
+    """True when the area mention is part of the figure's own phrase.
+
+    `one in 60 women in Dorset`, `a 23 per cent national average`, `the national
+    average of 60 per cent`: the area belongs to that figure and no other.
+    """
+    start, end = fig_span
+    if mention.start >= end:
+        gap = text[end:mention.start]
+        if mention.kind == "national" and re.fullmatch(r"\s+", gap):
+            return True
+        return bool(_OWN_AREA_AFTER.match(gap)) and not re.search(r"[,.;:()]", gap)
+    if mention.kind == "national" and mention.end <= start:
+        return bool(_OWN_AREA_BEFORE.match(text[mention.end:start]))
+    return False
+
+
+def _inside_phrase(doc: Doc, fig_span: tuple[int, int], mention) -> bool:
+    span = doc.char_span(fig_span[0], fig_span[1], alignment_mode="expand")
+    target = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or target is None:
+        return False
+    root = span.root
+    head = root.head if root.dep_ in ("nummod", "quantmod") else root
+    if head.dep_ == "ROOT" or head.pos_ not in ("NOUN", "NUM", "PROPN", "X"):
+        return False  # a clause, not a noun phrase: its words are not the figure's own
+    subtree = {t.i for t in head.subtree}
+    return target.root.i in subtree
