@@ -17,7 +17,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue
+from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, text_of
 from attrition.extract.attach import (
     NATIONAL_BODIES, area_for, backfill_source, continues_quote, governing_source,
     pair_from_to, period_for, previous_sentence_area, tags_clause, with_anaphors_resolved,
@@ -50,13 +50,14 @@ NOT_CLAIM_NOUNS = {
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     spans = []
+    text = text_of(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        while start < end and doc.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start and any(ch.isalnum() for ch in doc.text[start:end]):
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
             spans.append((start, end))
     return spans
 
@@ -76,7 +77,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     Takes a spaCy `Doc` made by `load_pipeline()` and the publication date;
     returns claims in text order, deduplicated.
     """
-    text = doc.text
+    text = text_of(doc)
     figures = [f for f in find_figures(text) if not f.vague]
     if not figures:
         return []
@@ -389,7 +390,7 @@ def _comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     if not earlier:
         return None
     prev = earlier[-1]  # skipping counts of forces: "an average across the 42 forces of 18 per cent"
-    gap = doc.text[prev.char_end:fig.start]
+    gap = text_of(doc)[prev.char_end:fig.start]
     if len(gap) > 80 or not _COMPARAND.search(gap):
         return None
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
@@ -430,7 +431,7 @@ def _is_claim(doc: Doc, fig, stage, funnel: bool, offence: bool, forces_count: b
         return True
     if not (funnel or offence):
         return False
-    counted = _NUMBER_OF.search(doc.text[max(0, fig.start - 90):fig.start])
+    counted = _NUMBER_OF.search(text_of(doc)[max(0, fig.start - 90):fig.start])
     if counted and counted.group("noun").lower() in NOT_CLAIM_NOUNS:
         return False  # "doubled the number of specialist officers to 1,500"
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")

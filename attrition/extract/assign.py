@@ -32,6 +32,14 @@ class Governed:
     inside: bool
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once: spaCy joins every token again each time `Doc.text` is read."""
+    text = doc.user_data.get("attrition_text")
+    if text is None:
+        text = doc.user_data["attrition_text"] = doc.text
+    return text
+
+
 def depth(token: Token) -> int:
     """Number of edges from `token` up to its sentence root."""
     d = 0
@@ -253,7 +261,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     chance = fig.end < len(doc) and doc[fig.end].lower_ in ("chance", "likelihood", "probability", "risk", "odds")
     if relation == "object" and not chance:
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
-    if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", doc.text[max(0, fig_start - 12):fig_start]):
+    if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", text_of(doc)[max(0, fig_start - 12):fig_start]):
         return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
     sentence = _sentence_of(doc, fig.start)
     sent_start, sent_end = sentence

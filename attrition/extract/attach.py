@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc
 
-from attrition.extract.assign import nearest_by_tree
+from attrition.extract.assign import nearest_by_tree, text_of
 from attrition.extract.claim import Claim
 from attrition.extract.forces import NATIONAL, AreaMention
 from attrition.extract.periods import is_full_year, shift_year
@@ -181,7 +181,7 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
     A mention inside another figure's own phrase (`compared to 12 per cent in
     England and Wales`) belongs to that figure and is skipped.
     """
-    text = doc.text
+    text = text_of(doc)
     for mention, area in resolved_areas:
         if _owned_by(text, (fig.start, fig.end), mention):
             return area  # "women in Dorset", "a 12 per cent national average"

@@ -65,12 +65,16 @@ CHANGE_AFTER = re.compile(
 LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|was|were|of)\s*$|\b(?:up|down|rose|fell|increased|decreased|dropped)\s+(?:from|to)\s*$", re.I)
 
 
-def _find(patterns, text: str) -> list[Cue]:
-    cues = []
-    for label, pattern, *weight in patterns:
-        for m in re.finditer(pattern, text, re.I):
-            cues.append(Cue(m.start(), m.end(), label, weight[0] if weight else 1.0))
-    return cues
+def _compiled(patterns) -> list[tuple[str, re.Pattern, float]]:
+    return [(label, re.compile(pattern, re.I), weight[0] if weight else 1.0) for label, pattern, *weight in patterns]
+
+
+def _find(compiled, text: str) -> list[Cue]:
+    return [Cue(m.start(), m.end(), label, weight) for label, regex, weight in compiled for m in regex.finditer(text)]
+
+
+_STAGE_REGEXES = _compiled(STAGE_PATTERNS)
+_OFFENCE_REGEXES = _compiled(OFFENCE_PATTERNS)
 
 
 def find_stage_cues(text: str) -> list[Cue]:
@@ -79,7 +83,7 @@ def find_stage_cues(text: str) -> list[Cue]:
     Only plural or verbal forms of `report` count: a singular `report` names a
     document (`a report published by HMIC`), not an allegation.
     """
-    return _drop_nested(_find(STAGE_PATTERNS, text))
+    return _drop_nested(_find(_STAGE_REGEXES, text))
 
 
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
@@ -95,7 +99,7 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
 
 def find_offence_cues(text: str) -> list[Cue]:
     """Return every offence cue in `text` (label: rape, sexual_assault, sexual_offences, other)."""
-    return _drop_nested(_find(OFFENCE_PATTERNS, text))
+    return _drop_nested(_find(_OFFENCE_REGEXES, text))
 
 
 def is_change(text: str, start: int, end: int, clause_start: int | None = None) -> bool:

@@ -8,6 +8,7 @@ what a figure counts, never whether `2017` is one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -153,23 +154,30 @@ def parse_digits(raw: str) -> float:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in _BLOCKERS:
-        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
-    return spans
+    """Spans that are never figures, merged and sorted so `_overlaps` can bisect them."""
+    spans = sorted((m.start(), m.end()) for pattern in _BLOCKERS for m in pattern.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    i = bisect.bisect_right(spans, (end, -1)) - 1  # the last span starting before `end`
+    return i >= 0 and spans[i][1] > start
+
+
+_COMPARATOR_BEFORE = re.compile(
+    r"\b(?P<phrase>" + "|".join(re.escape(p) for p in sorted(COMPARATORS, key=len, reverse=True)) + r") (?:the |a )?$")
 
 
 def _comparator_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 25):start].lower()
-    window = re.sub(r"[\s\u00a0]+", " ", window)
-    for phrase in sorted(COMPARATORS, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)} (?:the |a )?$", window):
-            return COMPARATORS[phrase]
-    return None
+    window = re.sub(r"[\s\u00a0]+", " ", text[max(0, start - 25):start].lower())
+    m = _COMPARATOR_BEFORE.search(window)
+    return COMPARATORS[m.group("phrase")] if m else None
 
 
 def _is_year(raw: str, text: str, end: int) -> bool:

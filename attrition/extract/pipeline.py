@@ -60,10 +60,13 @@ def line_sentences(doc: Doc) -> Doc:
         n = bisect.bisect_right(starts, token.idx) - 1
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
-            above = text[:token.idx].rstrip()
-            continues_row = _VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above.endswith("|")
+            j = token.idx - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            above = text[j] if j >= 0 else ""  # the last character before the line break
+            continues_row = _VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above == "|"
             # A line starting in lower case carries on the sentence a hard line break cut.
-            continues_sentence = token.text[:1].islower() and not above.endswith((".", "!", "?", ":"))
+            continues_sentence = token.text[:1].islower() and above not in (".", "!", "?", ":")
             token.is_sent_start = not (continues_row or continues_sentence)
         elif piped[n] and not token.is_space:
             token.is_sent_start = False
