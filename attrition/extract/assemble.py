@@ -23,7 +23,7 @@ from attrition.extract.attach import (
     pair_from_to, period_for, previous_sentence_area, tags_clause, with_anaphors_resolved,
 )
 from attrition.extract.claim import Claim
-from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
+from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_change
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.numbers import find_figures
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
@@ -84,7 +84,14 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     published = published or find_dateline(text)
     areas = find_area_mentions(text)
     periods = find_period_mentions(text, published)
-    stage_cues = find_stage_cues(text)
+    sentences = _sentences(doc)
+    # Stage cues matter only where there are figures, and in list headers ("... recorded:").
+    stage_cues = [
+        Cue(c.start + s, c.end + s, c.label, c.weight)
+        for s, e in sentences
+        if any(s <= f.start < e for f in figures) or text[s:e].rstrip().endswith(":")
+        for c in find_stage_cues(text[s:e])
+    ]
     offence_cues = find_offence_cues(text)
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
@@ -107,7 +114,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     header, prev_sentence_start, prev2_sentence_start, prev_named_area = None, 0, 0, None
     current_source = None
     last_offence = None
-    for s_index, (s_start, s_end) in enumerate(_sentences(doc)):
+    for s_index, (s_start, s_end) in enumerate(sentences):
         s_figures = [f for f in figures if s_start <= f.start and f.end <= s_end]
         s_areas = _within(areas, s_start, s_end)
         s_periods = _within(periods, s_start, s_end)

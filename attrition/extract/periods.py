@@ -12,6 +12,7 @@ dateparser reads single dates only (`31 March 2018`), always in English, day fir
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -216,16 +217,17 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
     relative phrases come back with a `kind` for `resolve_relative`.
     """
     pub = _as_date(published)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     mentions: list[PeriodMention] = []
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
+            i = bisect.bisect_left(taken, (m.start(), m.start()))
+            if (i < len(taken) and taken[i][0] < m.end()) or (i > 0 and taken[i - 1][1] > m.start()):
+                continue  # an earlier, more specific pattern already read these words
             mention = _explicit(m, name, pub)
             if mention is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.insert(i, (m.start(), m.end()))
             mentions.append(mention)
     mentions.sort(key=lambda p: p.start)
     return mentions
