@@ -42,6 +42,16 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
+def reading_options(f):
+    """Add the options shared by the commands that read articles: --published, --max-bytes, --batch-size."""
+    f = click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+                     help="Articles per extractor batch.")(f)
+    f = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+                     help="Skip any file or response larger than this.")(f)
+    return click.option("--published", callback=_date,
+                        help="Publication date (YYYY-MM-DD) for inputs that do not give one.")(f)
+
+
 def _open(db_path: str, create: bool = False):
     try:
         return store.connect(db_path, create=create)
@@ -63,12 +73,7 @@ def cli():
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--published", callback=_date,
-              help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-              help="Skip any file or response larger than this.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
-              help="Articles per extractor batch.")
+@reading_options
 @workers_option
 def ingest(sources, db_path, published, max_bytes, batch_size, workers):
     """Read articles from SOURCES, extract their claims, store both.
@@ -102,12 +107,7 @@ def ingest(sources, db_path, published, max_bytes, batch_size, workers):
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(export.FORMATS), default="jsonl",
               show_default=True, help="Output format.")
-@click.option("--published", callback=_date,
-              help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
-              help="Skip any file or response larger than this.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
-              help="Articles per extractor batch.")
+@reading_options
 @workers_option
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: each SOURCE (file, directory entry or glob match) is a shard, extracted on a "
