@@ -62,8 +62,18 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _within(items, start: int, end: int):
-    return [x for x in items if x.start >= start and x.end <= end]
+class _Spans:
+    """Items with `.start`/`.end`, sorted by start, sliced by character range with bisect."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        """The items that lie wholly inside [start, end)."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= end]
 
 
 def _dominant_area(areas) -> str | None:
@@ -86,10 +96,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     periods = find_period_mentions(text, published)
     sentences = _sentences(doc)
     # Stage cues matter only where there are figures, and in list headers ("... recorded:").
+    figure_spans = _Spans(figures)
     stage_cues = [
         Cue(c.start + s, c.end + s, c.label, c.weight)
         for s, e in sentences
-        if any(s <= f.start < e for f in figures) or text[s:e].rstrip().endswith(":")
+        if figure_spans.within(s, e) or text[s:e].rstrip().endswith(":")
         for c in find_stage_cues(text[s:e])
     ]
     offence_cues = find_offence_cues(text)
@@ -114,13 +125,16 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     header, prev_sentence_start, prev2_sentence_start, prev_named_area = None, 0, 0, None
     current_source = None
     last_offence = None
+    area_spans, period_spans, stage_spans = _Spans(areas), _Spans(periods), _Spans(stage_cues)
+    offence_spans, source_spans = _Spans(offence_cues), _Spans(sources)
+    previous_claims: list[Claim] = []
     for s_index, (s_start, s_end) in enumerate(sentences):
-        s_figures = [f for f in figures if s_start <= f.start and f.end <= s_end]
-        s_areas = _within(areas, s_start, s_end)
-        s_periods = _within(periods, s_start, s_end)
-        s_stage = _within(stage_cues, s_start, s_end)
-        s_offence = _within(offence_cues, s_start, s_end)
-        s_sources = _within(sources, s_start, s_end)
+        s_figures = figure_spans.within(s_start, s_end)
+        s_areas = area_spans.within(s_start, s_end)
+        s_periods = period_spans.within(s_start, s_end)
+        s_stage = stage_spans.within(s_start, s_end)
+        s_offence = offence_spans.within(s_start, s_end)
+        s_sources = source_spans.within(s_start, s_end)
 
         # Resolve this sentence's period phrases against the context before it.
         resolved = []
@@ -153,6 +167,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             header = (s_index - 1, prev_named_area, None)  # a list introduced by a plain sentence
         parens = _parentheticals(text, s_start, s_end, s_figures)
         sentence_claims: list[Claim] = []
+        claims_before = len(claims)
         for fig in s_figures:
             others = [sp for sp in fig_spans if sp != (fig.start, fig.end)]
             fig_cues = [c for c in s_stage if not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in parens)]
@@ -211,7 +226,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
-            elif (previous_area := previous_sentence_area(claims, prev_sentence_start, s_start)) and (
+            elif (previous_area := previous_sentence_area(previous_claims, prev_sentence_start, s_start)) and (
                     previous_area not in (NATIONAL, "England", "Wales") or paragraph_of(prev_sentence_start) == paragraph_of(s_start)
                     or continues_quote(text, s_start, quotes)):
                 area, area_inherited = previous_area, True  # the force the sentence before was about
@@ -287,10 +302,11 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
             last_area_sent = s_index
         elif resolved_areas:
             last_area_sent = s_index
-        s_claims = [c for c in claims if s_start <= c.char_start < s_end]
+        s_claims = claims[claims_before:]
         if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in (NATIONAL, "England", "Wales"):
             last_claim_area = s_claims[-1].area
-        pair_from_to(text, claims, s_start, s_end, resolved, context_pair)
+        pair_from_to(text, s_claims, s_start, s_end, resolved, context_pair)
+        previous_claims = s_claims
         # A relative "last year" in a sentence without figures dates an event, not the figures to come.
         kinds = ("explicit", "last_year", "months") if s_figures else ("explicit", "months")
         explicit = [(p, v) for p, v in resolved if v is not None and p.kind in kinds]
@@ -481,22 +497,26 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     exact one within 15% for the same area and stage (`1,696`).
     """
     kept: list[Claim] = []
+    by_figure: dict[tuple, list[int]] = {}  # (area, stage, unit, value, change) -> positions in kept
     for claim in claims:
-        twin = next((k for k in kept if (k.area, k.stage, k.unit, k.value, k.change) ==
-                     (claim.area, claim.stage, claim.unit, claim.value, claim.change)
-                     and (k.period_start is None or claim.period_start is None or
-                          (k.period_start, k.period_end) == (claim.period_start, claim.period_end))), None)
+        key = (claim.area, claim.stage, claim.unit, claim.value, claim.change)
+        twin = next((i for i in by_figure.get(key, ())
+                     if kept[i].period_start is None or claim.period_start is None or
+                     (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end)), None)
         if twin is None:
+            by_figure.setdefault(key, []).append(len(kept))
             kept.append(claim)
-        elif twin.period_start is None and claim.period_start is not None:
-            kept[kept.index(twin)] = claim
+        elif kept[twin].period_start is None and claim.period_start is not None:
+            kept[twin] = claim
+    exact_counts: dict[tuple, list[float]] = {}
+    for k in kept:
+        if not k.comparator and k.unit == "count":
+            exact_counts.setdefault((k.area, k.stage, k.change), []).append(k.value)
     out = []
     for claim in kept:
         if claim.comparator and claim.unit == "count":
-            exact = [k for k in kept if k is not claim and not k.comparator and k.unit == "count"
-                     and k.area == claim.area and k.stage == claim.stage and k.change == claim.change
-                     and abs(k.value - claim.value) <= 0.15 * claim.value]
-            if exact:
+            values = exact_counts.get((claim.area, claim.stage, claim.change), [])
+            if any(abs(v - claim.value) <= 0.15 * claim.value for v in values):
                 continue
         out.append(claim)
     return out
