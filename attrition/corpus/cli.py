@@ -21,6 +21,7 @@ from attrition.corpus.cli_scale import extract_with_dask, workers_option
 from attrition.corpus.cli_update import COMMANDS as UPDATE_COMMANDS
 from attrition.corpus.errors import Failure
 from attrition.corpus.fetch import MAX_BYTES
+from attrition.corpus.forces import canonical_force
 from attrition.corpus.readers import iso_date
 from attrition.extract.claim import OFFENCES, STAGES
 
@@ -154,7 +155,7 @@ def extract(sources, fmt, published, max_bytes, batch_size, workers, engine, sch
 
 @cli.command()
 @db_option
-@click.option("--area", help="Police force (canonical name, any case) or England and Wales.")
+@click.option("--area", help="Police force (its name, an alias such as Herts or the Met, any case) or England and Wales.")
 @click.option("--stage", type=click.Choice(STAGES), help="Funnel stage.")
 @click.option("--offence", type=click.Choice(OFFENCES), help="Offence.")
 @click.option("--since", callback=_date, help="Keep claims whose period ends on or after this date.")
@@ -176,6 +177,7 @@ def claims(db_path, area, stage, offence, since, until, source, speaker, article
     Example: attrition claims --area lancashire --stage convicted --since 2022-01-01 --format csv
     """
     conn = _open(db_path)
+    area = canonical_force(area) or area if area else area  # "Herts", "Lancashire Police" -> the canonical name
     where = query.ClaimFilter(area=area, stage=stage, offence=offence, since=since, until=until,
                               source=source, speaker=speaker, article=article,
                               limit=None if verdict else limit)
