@@ -134,3 +134,12 @@ def test_a_figure_with_its_own_noun_does_not_borrow_the_stage_before_it():
     text = ("Kent Police charged 90 rapes in 2022.\n\nThe force also made 14 arrests at a festival.")
     claims = _claims(text)
     assert "90" in claims and "14" not in claims
+
+
+def test_a_national_release_stays_national_when_a_force_is_named_only_later():
+    text = ("The Crown Prosecution Service today published its quarterly data.\n\n"
+            "Police referred 1,029 rape suspects to prosecutors in the quarter.\n\n"
+            "In Scotland, Police Scotland recorded 2,498 rapes in 2022-23.")
+    claims = _claims(text)
+    assert claims["1,029"].area == "England and Wales"
+    assert claims["2,498"].area == "Police Scotland"

@@ -76,6 +76,26 @@ class _Spans:
         return [x for x in self.items[lo:hi] if x.end <= end]
 
 
+# Bodies that publish national figures: a figure they give with no force named is national.
+_NATIONAL_PUBLISHERS = {"Crown Prosecution Service", "Home Office", "Office for National Statistics",
+                        "Ministry of Justice", "Crime Survey for England and Wales"}
+
+
+def _article_area(areas, before: int, dominant: str | None, source: str | None) -> str:
+    """The area of a figure whose sentence and neighbours name none.
+
+    The force the article has named most so far; if it has named none yet, the
+    article's main force, unless the figure comes from a national publisher
+    (a CPS release that mentions Police Scotland at the end is still national).
+    """
+    so_far = _dominant_area([a for a in areas if a.start < before])
+    if so_far:
+        return so_far
+    if dominant and source not in _NATIONAL_PUBLISHERS:
+        return dominant
+    return NATIONAL
+
+
 def _dominant_area(areas) -> str | None:
     counts = Counter(a.area for a in areas if a.kind in ("force", "place") and a.area)
     return counts.most_common(1)[0][0] if counts else None
@@ -235,7 +255,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                     or continues_quote(text, s_start, quotes)):
                 area, area_inherited = last_area, True
             else:
-                area, area_inherited = dominant or NATIONAL, True
+                area, area_inherited = _article_area(areas, s_start, dominant, current_source), True
 
             # Period: the phrase in the sentence that goes with the figure, else the one in context.
             period, period_text, period_inherited = None, None, False
