@@ -121,7 +121,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years)", re.I)),
     # Dates and years that mark an event or a comparison, not the period a figure covers.
     ("date", re.compile(
-        rf"\bsince\s+{_YEAR}|(?:in\s+line\s+with|than(?:\s+in)?|compared\s+(?:with|to))\s+{_YEAR}(?!\s*[/–-]\s*\d)"
+        rf"\bsince\s+{_YEAR}|(?:in\s+line\s+with|than(?:\s+in)?|compared\s+(?:with|to)|\bon)\s+{_YEAR}(?!\s*[/–-]\s*\d)"
         rf"|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})", re.I)),
     ("same_in", re.compile(rf"\b(?:over\s+|in\s+|during\s+)?the\s+same\s+(?:period|months|time)\s+(?:in|of)\s+(?P<y>{_YEAR})\b", re.I)),
     ("previous", re.compile(
