@@ -143,3 +143,9 @@ def test_a_national_release_stays_national_when_a_force_is_named_only_later():
     claims = _claims(text)
     assert claims["1,029"].area == "England and Wales"
     assert claims["2,498"].area == "Police Scotland"
+
+
+def test_a_rate_after_a_count_of_reports_or_crimes_is_a_share_of_them():
+    text = "In 2022/23, 1,488 rapes were recorded in Sussex and 3.4 per cent resulted in a charge."
+    claim = _claims(text)["3.4 per cent"]
+    assert (claim.stage, claim.of_stage) == ("charged", "recorded")

@@ -233,6 +233,9 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                     of_stage = inside.label
                 elif base is not None and base.stage != stage:
                     of_stage = base.stage
+                elif earlier := [c for c in sentence_claims if c.unit == "count" and not c.change
+                                 and c.stage in ("reported", "recorded")]:
+                    of_stage = earlier[-1].stage  # "1,488 rapes were recorded and 3.4 per cent resulted in a charge"
                 else:
                     of_stage = DEFAULT_OF_STAGE.get(stage)
 
