@@ -149,3 +149,12 @@ def test_a_rate_after_a_count_of_reports_or_crimes_is_a_share_of_them():
     text = "In 2022/23, 1,488 rapes were recorded in Sussex and 3.4 per cent resulted in a charge."
     claim = _claims(text)["3.4 per cent"]
     assert (claim.stage, claim.of_stage) == ("charged", "recorded")
+
+
+def test_figures_about_an_earlier_figure_share_its_source():
+    text = ("Figures obtained from Dorset Police show 980 rapes were reported in 2023. According to data from "
+            "the Crown Prosecution Service, 41 of these led to a conviction.\n\n"
+            "Of the 41 convicted rapists, 40 were men.")
+    claims = _claims(text)
+    assert claims["980"].source == "Dorset Police"
+    assert claims["40"].source == "Crown Prosecution Service"

@@ -329,6 +329,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
         if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in (NATIONAL, "England", "Wales"):
             last_claim_area = s_claims[-1].area
         pair_from_to(text, s_claims, s_start, s_end, resolved, context_pair)
+        _follow_reference(text, s_claims, claims[:claims_before])
         previous_claims = s_claims
         # A relative "last year" in a sentence without figures dates an event, not the figures to come.
         kinds = ("explicit", "last_year", "months") if s_figures else ("explicit", "months")
@@ -351,6 +352,27 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
 
 _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
+
+
+def _follow_reference(text: str, s_claims: list[Claim], earlier: list[Claim]) -> None:
+    """`Of the 50 convicted rapists, 47 were male`: figures about an earlier figure share its source.
+
+    When a sentence opens with `Of the N` and N is a figure the article gave
+    before, the sentence's figures whose source was only carried over take the
+    source of that earlier figure.
+    """
+    if not s_claims:
+        return
+    first = s_claims[0]
+    if not re.search(r"(?:^|\n|\.\s)\s*Of\s+(?:the|these|those)\s+$", text[max(0, first.char_start - 20):first.char_start]):
+        return
+    referenced = next((c for c in reversed(earlier) if c.unit == first.unit and c.value == first.value
+                       and c.source and not c.change), None)
+    if referenced is None:
+        return
+    for claim in s_claims:
+        if claim.source is None or claim.source_inherited:
+            claim.source, claim.source_inherited = referenced.source, True
 
 
 def _has_own_noun(doc: Doc, fig) -> bool:
