@@ -101,8 +101,10 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
             continue
         if pair and len(pair) == 2 and pair[1] == (b.period_start, b.period_end):
             a.period_start, a.period_end = pair[0]
-        elif pair and len(pair) == 2 and not periods_here:
+        elif pair and len(pair) == 2 and (not periods_here or (b.period_start, b.period_end) in pair):
+            # "trebled in these years from 14 to 42, ... in 2012 ... in 2016": first and second period
             (a.period_start, a.period_end), (b.period_start, b.period_end) = pair[0], pair[1]
+            b.period_inherited = True
         elif is_full_year((a.period_start, a.period_end)):
             a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
             a.period_text = "the year before " + (a.period_text or "")
