@@ -158,3 +158,17 @@ def test_figures_about_an_earlier_figure_share_its_source():
     claims = _claims(text)
     assert claims["980"].source == "Dorset Police"
     assert claims["40"].source == "Crown Prosecution Service"
+
+
+def test_a_rate_named_by_its_outcome_in_apposition_takes_that_outcome():
+    text = ("The force's outcome rate for rape - the proportion of cases ending in a charge or summons - "
+            "was 6 per cent in 2023 in Gwent. The average for Welsh forces was 7 per cent.")
+    claims = _claims(text)
+    assert claims["6 per cent"].stage == "charged"
+    assert claims["7 per cent"].area == "Wales"
+
+
+def test_counts_of_staff_are_not_claims():
+    text = "Dyfed-Powys Police recorded 310 rapes in 2022 and funded two new sexual violence advisers."
+    claims = _claims(text)
+    assert "310" in claims and "two" not in claims

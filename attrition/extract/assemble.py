@@ -45,6 +45,8 @@ NOT_CLAIM_NOUNS = {
     "point", "step", "member", "councillor", "seat", "vote", "bed", "mile", "signature",
     "subscriber", "video", "photo", "story", "article", "episode", "hospital", "centre",
     "cookie", "setting", "partner", "vendor", "preference", "notification", "newsletter",
+    "adviser", "advisor", "worker", "counsellor", "nurse", "judge", "prosecutor", "lawyer",
+    "barrister", "post", "role", "job", "vacancy", "specialist", "volunteer", "charity",
 }
 
 

@@ -23,6 +23,8 @@ _NATIONAL_PATTERNS = [
     (r"(?:the\s+)?(?:UK|United Kingdom|Britain|Great Britain)\b", NATIONAL),
     (r"[Nn]ationally|[Nn]ationwide|[Nn]ational\s+(?:average|level|figures?|picture|rate|data|trend)", NATIONAL),
     (r"(?:across|around|throughout|in)\s+the\s+country|all\s+(?:police\s+)?forces|every\s+(?:police\s+)?force", NATIONAL),
+    (r"Welsh\s+(?:police\s+)?forces", "Wales"),
+    (r"English\s+(?:police\s+)?forces", "England"),
     (r"England(?!\s*(?:and|&)\s*Wales)", "England"),
     (r"(?<!North )(?<!South )(?<!New South )\bWales\b", "Wales"),
 ]
