@@ -172,3 +172,12 @@ def test_counts_of_staff_are_not_claims():
     text = "Dyfed-Powys Police recorded 310 rapes in 2022 and funded two new sexual violence advisers."
     claims = _claims(text)
     assert "310" in claims and "two" not in claims
+
+
+def test_the_offences_a_force_closed_are_its_recorded_crimes():
+    text = ("Thames Valley Police charged suspects in 3% of the 2,041 rape offences it closed in 2021/22, "
+            "while 16 per cent were closed without a suspect being identified.")
+    claims = _claims(text)
+    assert claims["3%"].stage == "charged"
+    assert claims["2,041"].stage == "recorded"
+    assert claims["16 per cent"].stage == "nfa"

@@ -111,7 +111,7 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     best = min(scored, key=lambda s: s[1])
     if best[0].weight < 0.5:
         # A bare "outcomes" or "offences" names what is counted, not a stage: a stage word close by wins.
-        strong = [s for s in scored if s[0].weight >= 0.8 and s[0].label != "other" and s[1] <= best[1] + 3.0]
+        strong = [s for s in scored if s[0].weight >= 0.5 and s[0].label != "other" and s[1] <= best[1] + 3.0]
         if strong:
             best = min(strong, key=lambda s: s[1])
     inside = [s for s in scored if s[2]]
