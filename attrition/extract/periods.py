@@ -219,8 +219,9 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
     pub = _as_date(published)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     mentions: list[PeriodMention] = []
+    years = [m.end() for m in _ANY_YEAR.finditer(text)]
     for name, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, years if name in _YEAR_ENDED else None):
             i = bisect.bisect_left(taken, (m.start(), m.start()))
             if (i < len(taken) and taken[i][0] < m.end()) or (i > 0 and taken[i - 1][1] > m.start()):
                 continue  # an earlier, more specific pattern already read these words
@@ -231,6 +232,25 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
             mentions.append(mention)
     mentions.sort(key=lambda p: p.start)
     return mentions
+
+
+_ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+# Patterns whose every match ends with a year: searched only in a window before each year.
+_YEAR_ENDED = {"date"}
+
+
+def _matches(pattern: re.Pattern, text: str, year_ends: list[int] | None):
+    """`pattern.finditer(text)`, or, for a year-ended pattern, the same matches found only
+    in the 60 characters before each year (scanning a long alternation everywhere is slow)."""
+    if year_ends is None:
+        yield from pattern.finditer(text)
+        return
+    last = -1
+    for end in year_ends:
+        for m in pattern.finditer(text, max(0, end - 60, last), end):
+            if m.end() == end and m.start() >= last:
+                last = m.end()
+                yield m
 
 
 def _as_date(value: str | date | None) -> date | None:
