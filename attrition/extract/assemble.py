@@ -26,6 +26,7 @@ from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_change
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.numbers import find_figures
+from attrition.extract.page import page_area, page_source
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
@@ -83,16 +84,19 @@ _NATIONAL_PUBLISHERS = {"Crown Prosecution Service", "Home Office", "Office for 
                         "Ministry of Justice", "Crime Survey for England and Wales"}
 
 
-def _article_area(areas, before: int, dominant: str | None, source: str | None) -> str:
+def _article_area(areas, before: int, dominant: str | None, source: str | None, page: str | None = None) -> str:
     """The area of a figure whose sentence and neighbours name none.
 
     The force the article has named most so far; if it has named none yet, the
-    article's main force, unless the figure comes from a national publisher
-    (a CPS release that mentions Police Scotland at the end is still national).
+    force the page's title, publisher or URL names (`page`), then the article's
+    main force, unless the figure comes from a national publisher (a CPS
+    release that mentions Police Scotland at the end is still national).
     """
     so_far = _dominant_area([a for a in areas if a.start < before])
     if so_far:
         return so_far
+    if page and source not in _NATIONAL_PUBLISHERS:
+        return page
     if dominant and source not in _NATIONAL_PUBLISHERS:
         return dominant
     return NATIONAL
@@ -103,12 +107,14 @@ def _dominant_area(areas) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
+def build_claims(doc: Doc, published: str | None = None, meta: dict | None = None) -> list[Claim]:
     """Assemble the claims of one parsed article.
 
-    Takes a spaCy `Doc` made by `load_pipeline()` and the publication date;
-    returns claims in text order, deduplicated.
+    Takes a spaCy `Doc` made by `load_pipeline()`, the publication date and the
+    page's metadata (`url`, `publisher`, `title`; any may be missing); returns
+    claims in text order, deduplicated.
     """
+    meta = meta or {}
     text = text_of(doc)
     figures = [f for f in find_figures(text) if not f.vague]
     if not figures:
@@ -131,6 +137,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
     sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
     quotes = find_quotes(text, people)
     dominant = _dominant_area(areas)
+    page = page_area(meta)
     offence_counts = Counter(c.label for c in offence_cues if c.label != "other")
     dominant_offence = offence_counts.most_common(1)[0][0] if offence_counts else "other"
     full_years = [(p.period_start, p.period_end) for p in periods
@@ -145,7 +152,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
 
     context_period, context_period_text, context_pair = None, None, None
     header, prev_sentence_start, prev2_sentence_start, prev_named_area = None, 0, 0, None
-    current_source = None
+    current_source = page_source(meta)
     last_offence = None
     area_spans, period_spans, stage_spans = _Spans(areas), _Spans(periods), _Spans(stage_cues)
     offence_spans, source_spans = _Spans(offence_cues), _Spans(sources)
@@ -260,7 +267,7 @@ def build_claims(doc: Doc, published: str | None = None) -> list[Claim]:
                     or continues_quote(text, s_start, quotes)):
                 area, area_inherited = last_area, True
             else:
-                area, area_inherited = _article_area(areas, s_start, dominant, current_source), True
+                area, area_inherited = _article_area(areas, s_start, dominant, current_source, page), True
 
             # Period: the phrase in the sentence that goes with the figure, else the one in context.
             period, period_text, period_inherited = None, None, False

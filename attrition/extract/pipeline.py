@@ -81,13 +81,22 @@ def load_pipeline() -> Language:
     return nlp
 
 
-def extract(text: str, published: str | None = None) -> list[Claim]:
-    """Return the claims found in `text`; `published` is the article's ISO date or None."""
-    return next(extract_many([(text, published)]))
+def extract(text: str, published: str | None = None, *, url: str | None = None,
+            publisher: str | None = None, title: str | None = None) -> list[Claim]:
+    """Return the claims found in `text`.
+
+    `published` is the article's ISO date or None; `url`, `publisher` and
+    `title` are the page's own metadata, used when the text itself does not
+    say which force it is about (a force's FOI page that says only "our force").
+    """
+    meta = {"url": url, "publisher": publisher, "title": title}
+    return next(extract_many([(text, published, meta)]))
 
 
-def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 16) -> Iterator[list[Claim]]:
-    """Yield one list of claims per (text, published) pair, in input order.
+def extract_many(items: Iterable[tuple], batch_size: int = 16) -> Iterator[list[Claim]]:
+    """Yield one list of claims per (text, published) or (text, published, meta) item, in input order.
+
+    `meta` is a dict that may hold `url`, `publisher` and `title` (see `extract`).
 
     Texts that cannot hold a rape or sexual-offence figure (the keyword gate) are
     not parsed and yield []. The rest go through `nlp.pipe` in batches.
@@ -96,12 +105,13 @@ def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 16) 
     pending: list[tuple[int, str, str | None]] = []
     results: dict[int, list[Claim]] = {}
     next_out = 0
-    for n, (text, published) in enumerate(items):
-        text = text or ""
+    for n, item in enumerate(items):
+        text, published = item[0] or "", item[1]
+        meta = item[2] if len(item) > 2 else None
         if not is_relevant(text):
             results[n] = []
         else:
-            pending.append((n, text, published))
+            pending.append((n, text, published, meta))
         if len(pending) >= batch_size:
             _run(nlp, pending, results, batch_size)
             pending = []
@@ -116,10 +126,10 @@ def extract_many(items: Iterable[tuple[str, str | None]], batch_size: int = 16) 
 
 
 def _run(nlp: Language, pending, results, batch_size) -> None:
-    texts = (text[:MAX_CHARS] for _, text, _ in pending)
-    for (n, _text, published), doc in zip(pending, nlp.pipe(texts, batch_size=batch_size)):
+    texts = (text[:MAX_CHARS] for _, text, _, _ in pending)
+    for (n, _text, published, meta), doc in zip(pending, nlp.pipe(texts, batch_size=batch_size)):
         try:
-            results[n] = build_claims(doc, published)
+            results[n] = build_claims(doc, published, meta)
         except Exception:  # noqa: BLE001 - one odd text must not stop a batch
             log.exception("extraction failed on text %d of the batch; it yields no claims", n)
             results[n] = []

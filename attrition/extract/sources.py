@@ -23,6 +23,7 @@ KNOWN_BODIES: list[tuple[str, str]] = [
     ("Home Office", r"\bHome\s+Office\b(?!\s+forces)"),
     ("Office for National Statistics", r"(?:Office\s+for\s+National\s+Statistics|\bONS\b)"),
     ("Ministry of Justice", r"(?:Ministry\s+of\s+Justice|\bMoJ\b)"),
+    ("Scottish Government", r"(?:Scottish\s+Government|Scottish\s+Executive)"),
     ("Crime Survey for England and Wales", r"(?:Crime\s+Survey\s+(?:for|of)\s+England\s+(?:and|&)\s+Wales|\bCSEW\b)"),
 ]
 
