@@ -23,7 +23,7 @@ from attrition.extract.attach import (
     pair_from_to, period_for, previous_sentence_area, tags_clause, with_anaphors_resolved,
 )
 from attrition.extract.claim import Claim
-from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_change
+from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_change, is_non_funnel
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.numbers import find_figures
 from attrition.extract.page import page_area, page_source
@@ -229,7 +229,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
                                       for c in fig_cues if c.start > fig.end):
                 stage = "withdrawn"  # "closed for lack of evidence, with the victim unwilling to support": the specific reason
             forces_count = _counts_forces(text, fig)
-            if forces_count:
+            if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
                 stage = "other"
             if not _is_claim(doc, fig, stage, sentence_has_funnel, sentence_has_offence or in_context and stage is not None,
                              forces_count):

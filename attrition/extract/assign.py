@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from attrition.extract.cues import Cue
+from attrition.extract.cues import Cue, change_noun_before_bracket
 
 _CLIMB = {"nummod", "quantmod", "compound", "amod", "prep", "pobj", "advmod", "det", "appos",
           "npadvmod", "nmod", "pcomp", "conj", "cc", "punct", "attr", "dep", "poss", "case"}
@@ -86,11 +86,32 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             # "Charges were made in 35 of those incidents", "In 38 per cent of cases, the case was closed":
             # the clause says what happened in the figure's cases.
             return token, "adjunct", token.head.head
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _LEVEL_PREPS \
+                and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.lower_ not in _OUTCOME_WORDS \
+                and _bare_figure(token):
+            # "the charge rate fell from 6.8 per cent to 4.2 per cent": a bare figure is a level
+            # of what the verb's subject names.
+            return token, "level", token.head.head
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head
             continue
         break
     return token, None, token.head if token.head is not token else None
+
+
+_LEVEL_PREPS = {"from", "to", "at", "by"}
+_UNIT_WORDS = {"cent", "%", "percent", "pc"}
+
+
+def _bare_figure(token: Token) -> bool:
+    """True when `token` is a number or a percentage with no noun of its own (`1,350`, `6.8 per cent`)."""
+    return token.like_num or token.pos_ == "NUM" or token.lower_ in _UNIT_WORDS
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of `verb`, or None (a conjoined verb's subject is not borrowed: the parser
+    often hangs a second clause's subject elsewhere)."""
+    return next((child for child in verb.children if child.dep_ in _SUBJECT), None)
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -146,6 +167,8 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if span is not None and span.root.i not in own:
             other_trees.append(_subtree_ids(span.root))
 
+    subject = _subject_of(verb) if relation == "level" and verb is not None else None
+    subject_tree = _subtree_ids(subject) if subject is not None else set()
     partitive = _partitive_ids(anchor)
     described = _clause_ids(head)
     roots = {}
@@ -163,7 +186,10 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             continue  # "reported offences": the modifier, not the bare noun, names the stage
         in_phrase = root.i in phrase
         linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
-        if relation in ("subject", "adjunct") and root.i in verb_tree and not in_phrase:
+        if root.i in subject_tree:
+            # The subject names what the bare figure is a level of.
+            cost = 0.3 + 0.5 * tree_distance(subject, root) + (1.0 - cue.weight) + 0.02 * linear
+        elif relation in ("subject", "adjunct") and root.i in verb_tree and not in_phrase:
             # The predicate says what the subject's figure became.
             cost = 0.5 + 0.5 * tree_distance(verb, root) + (1.0 - cue.weight) + 0.06 * linear
         elif relation == "object" and root.i == verb.i:
@@ -302,6 +328,15 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     convictions fell by 4.9 per cent` and `the number of convictions by 4.9 per cent`
     name it before, in the same clause.
     """
+    noun = change_noun_before_bracket(text, fig_start, clause_start)
+    if noun is not None:
+        # "a reduction in charge rates across rape (1.5%), domestic abuse (0.7%) and hate crime (1%)":
+        # every bracket shares the quantity named with the change, not the words beside it.
+        named = [c for c in cues if c.label != "other" and c.weight >= 0.8 and clause_start <= c.start < fig_start
+                 and not re.search(r"\(", text[c.start:fig_start][:-1] if c.start > noun else "")]
+        before_noun = [c for c in named if c.start < noun] or [c for c in named if c.start >= noun]
+        if before_noun:
+            return max(before_noun, key=lambda c: c.start) if before_noun[0].start < noun else min(before_noun, key=lambda c: c.start)
     m = _CHANGE_NOUN_AFTER.match(text[fig_end:fig_end + 40])
     if m:
         after = [c for c in cues if c.start >= fig_end + m.end() - 1 and c.start <= fig_end + m.end() + 60 and c.label != "other"]

@@ -119,6 +119,71 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
         earlier = text[clause_start:start]
         if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+by\b", earlier, re.I):
             return True
+    if CHANGE_OR_BEFORE.search(before):
+        return True  # "a fall of 932 or 30.75%": the same change in other words
+    if clause_start is not None and _in_change_parenthesis(text, start, clause_start):
+        return True
     if LEVEL_BEFORE.search(before):
         return False
     return bool(CHANGE_AFTER.match(after))
+
+
+_CHANGE_NOUNS = r"(?:increases?|rises?|falls?|drops?|decreases?|reductions?|declines?|jumps?|growth)"
+CHANGE_OR_BEFORE = re.compile(
+    r"\b" + _CHANGE_NOUNS + r"\s+(?:of|by)\s+[\d,.]+\s*(?:%|per\s*cent)?\s+(?:or|and)\s+$", re.I)
+# "a slight reduction across rape (1.5%), domestic abuse (0.7%) and hate crime (1%)":
+# each bracketed figure after a change noun is a share of the change.
+_CHANGE_NOUN_PHRASE = re.compile(r"\b" + _CHANGE_NOUNS + r"\s+(?:in|across|for|of)\b", re.I)
+
+
+def change_noun_before_bracket(text: str, start: int, clause_start: int) -> int | None:
+    """Where the change noun starts when the figure opens a bracket after "a rise in ...", else None."""
+    if not re.search(r"\(\s*(?:of\s+)?$", text[max(clause_start, start - 4):start]):
+        return None
+    left = text[clause_start:start]
+    m = None
+    for m in _CHANGE_NOUN_PHRASE.finditer(left):
+        pass
+    if m is None or re.search(r"[.;:]\s|\bwhile\b|\bwhereas\b", left[m.end():]):
+        return None
+    return clause_start + m.start()
+
+
+def _in_change_parenthesis(text: str, start: int, clause_start: int) -> bool:
+    """True when the figure opens a bracket in a clause that names a rise or fall before it."""
+    return change_noun_before_bracket(text, start, clause_start) is not None
+
+
+# Quantities a fact-checker wants that are no funnel stage (GUIDELINES 10): each a
+# construction, read in the figure's clause. `before` must end just before the figure,
+# `after` must start just after it.
+_NON_FUNNEL_BEFORE = re.compile(
+    r"(?:\b(?:made|make|makes|making)\s+up|\baccount(?:s|ed|ing)?\s+for|\bcompris(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}(?:\(\s*)?$"
+    r"|\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
+    r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
+    r"|\bprison\s+sentences?\b[^.;]{0,25}$",
+    re.I,
+)
+_NON_FUNNEL_AFTER = re.compile(
+    r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
+    r"|(?:[\w’']+\s+){0,5}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
+    r"|(?:[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
+    r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
+    r"|(?:[\w’']+\s+){0,8}(?:(?:were|was|are|is)\s+)?(?:against|were)\s+(?:women|girls|men|boys|females?|males?)\b"
+    r"|(?:[\w’']+\s+){0,6}(?:had\s+)?experienced\b"
+    r"|\s*(?:days|weeks|months)\b)",
+    re.I,
+)
+
+
+def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """True when the figure at text[start:end] counts something outside the funnel (stage `other`).
+
+    Composition ("made up 19% of the caseload", "36% ... were rape offences"), victims
+    by sex, cases still waiting or under investigation, crimes left unrecorded or
+    unreported, survey estimates, averages and times. `clause_start`/`clause_end`
+    bound the figure's sentence.
+    """
+    before = text[max(clause_start, start - 80):start]
+    after = text[end:min(clause_end, end + 90)]
+    return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))

@@ -46,12 +46,12 @@ class Force:
     @property
     def organisation(self) -> str:
         """The force's own name as a data source (`Hertfordshire Constabulary`, `Metropolitan Police Service`)."""
-        if re.search(r"\bPolice\b", self.name):
-            return self.name  # "Police Scotland", "British Transport Police"
         formal = [a for a in self.aliases if a.startswith(self.name) and "," not in a
                   and re.search(r"\b(?:Police|Constabulary|Police Service)$", a)]
         if formal:
             return formal[0]
+        if re.search(r"\bPolice\b", self.name):
+            return self.name  # "Police Scotland", "British Transport Police"
         for alias in self.aliases:
             if re.search(r"\b(?:Police|Constabulary)$", alias) and "," not in alias:
                 return alias
