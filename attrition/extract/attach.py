@@ -207,7 +207,47 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
         candidates.append((mention.start, mention.end, area, penalty))
     if not candidates:
         return None
+    kept = [(m, a) for m, a in resolved_areas if not any(_owned_by(text, other, m) for other in other_figures)]
+    lead = leading_area(text, (fig.start, fig.end), kept, other_figures)
+    if lead is not None:
+        return lead
     return nearest_by_tree(doc, fig.start, fig.end, candidates)
+
+
+_LEAD_GAP = re.compile(r"[^;.!?]{0,50}")
+_LEAD_BREAK = re.compile(r"\b(?:compared|than|while|whereas|against|average|versus|vs)\b", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+
+
+def leading_area(text: str, fig_span: tuple[int, int], mentions, other_figures) -> str | None:
+    """The area named just before a figure in its clause, when it plainly introduces it.
+
+    `In Durham, the figure is 60.8%, and in South Wales, 49.8%`: each figure takes
+    the place that leads it. `In Lincolnshire and Bedfordshire, 11.1% and 11.8%`:
+    figures after a list of places pair with them in order. Returns None when no
+    mention leads the figure (the parse then decides).
+    """
+    start, _ = fig_span
+    before = sorted([(m, a) for m, a in mentions if m.end <= start], key=lambda x: x[0].start)
+    if not before:
+        return None
+    # A run of places joined by "and" / commas, followed by as many figures.
+    run = [before[-1]]
+    for m, a in reversed(before[:-1]):
+        if _LIST_JOIN.fullmatch(text[m.end:run[0][0].start]):
+            run.insert(0, (m, a))
+        else:
+            break
+    run_end = run[-1][0].end
+    between = sorted(s for s, e in other_figures if run_end <= s and e <= start)
+    if len(run) >= 2 and len(between) < len(run) and not _LEAD_BREAK.search(text[run_end:start]):
+        return run[len(between)][1]
+    if between:
+        return None
+    gap = text[run_end:start]
+    if _LEAD_GAP.fullmatch(gap) and not _LEAD_BREAK.search(gap):
+        return run[-1][1]
+    return None
 
 
 _OWN_AREA_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:in|to|by|from|across|at|for|of)\s+(?:the\s+)?$")
