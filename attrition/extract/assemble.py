@@ -254,6 +254,11 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
                 area = NATIONAL
             elif own_areas := area_for(doc, fig, resolved_areas, others, parens):
                 area = own_areas
+            elif (restated := _restated_claim(text, fig, claims)) is not None:
+                area, area_inherited = restated.area, True  # "Out of the 2,012 reported rapes": the 2,012 named before
+            elif sentence_claims and sentence_claims[-1].area_inherited is False or (
+                    sentence_claims and _restated_claim(text, _AsFigure(sentence_claims[0]), claims) is not None):
+                area, area_inherited = sentence_claims[-1].area, True  # the sentence's own figures' place
             elif header is not None and header[1]:
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
@@ -358,6 +363,24 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             last_offence = real_offences[-1]
     backfill_source(claims, sources, quotes)
     return _dedupe(claims)
+
+
+class _AsFigure:
+    """A claim seen as the figure it came from (its offsets and value)."""
+
+    def __init__(self, claim: Claim):
+        self.start, self.end, self.value, self.unit = claim.char_start, claim.char_end, claim.value, claim.unit
+
+
+_BASE_BEFORE = re.compile(r"\b(?:[Oo]ut\s+)?[Oo]f\s+(?:the|these|those|all|all\s+the|its|their)\s+$")
+
+
+def _restated_claim(text: str, fig, claims: list[Claim]) -> Claim | None:
+    """The earlier claim a count restates as the base of what follows (`Of the 2,012 reported rapes, ...`)."""
+    if fig.unit != "count" or not _BASE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
+        return None
+    return next((c for c in reversed(claims) if c.unit == "count" and c.value == fig.value
+                 and c.char_start < fig.start and not c.change), None)
 
 
 _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
