@@ -120,7 +120,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
     if not figures:
         return []
     published = published or find_dateline(text)
-    areas = find_area_mentions(text)
+    areas = [a for a in find_area_mentions(text) if not _is_dateline(text, a)]
     periods = find_period_mentions(text, published)
     sentences = _sentences(doc)
     # Stage cues matter only where there are figures, and in list headers ("... recorded:").
@@ -153,6 +153,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
     context_period, context_period_text, context_pair = None, None, None
     header, prev_sentence_start, prev2_sentence_start, prev_named_area = None, 0, 0, None
     current_source = page_source(meta)
+    national_scope = None
     last_offence = None
     area_spans, period_spans, stage_spans = _Spans(areas), _Spans(periods), _Spans(stage_cues)
     offence_spans, source_spans = _Spans(offence_cues), _Spans(sources)
@@ -263,6 +264,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
                 area, area_inherited = header[1], True
             elif any(m.name in NATIONAL_BODIES for m in s_sources):
                 area = NATIONAL
+            elif national_scope:
+                area, area_inherited = national_scope, True  # "Nationally, ..." carries until a force is named
             elif (previous_area := previous_sentence_area(previous_claims, prev_sentence_start, s_start)) and (
                     previous_area not in (NATIONAL, "England", "Wales") or paragraph_of(prev_sentence_start) == paragraph_of(s_start)
                     or continues_quote(text, s_start, quotes)):
@@ -322,6 +325,11 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             claims.extend(_shared_by(text, s_start, s_end, s_areas, claim))
 
         # Carry context forward.
+        opener = _NATIONAL_OPENER.match(s_text)
+        if opener:
+            national_scope = next((area for a, area in resolved_areas if a.kind == "national"), NATIONAL)
+        elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
+            national_scope = None
         prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
         if s_text.rstrip().endswith(":"):
             strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
@@ -363,6 +371,23 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             last_offence = real_offences[-1]
     backfill_source(claims, sources, quotes)
     return _dedupe(claims)
+
+
+# A sentence that opens by setting national scope: "Nationally, ...", "Across England and Wales, ...".
+_NATIONAL_OPENER = re.compile(
+    r"\s*(?:[•\-*·–]\s*)?(?:Nationally|Nationwide|(?:Across|Throughout|In)\s+(?:England\s+(?:and|&)\s+Wales|the\s+country|the\s+UK|Britain|England|Wales)"
+    r"|(?:At\s+a\s+)?national\s+level)\s*[,:]", re.I)
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]+\)\s*)?[–—-]\s")
+
+
+def _is_dateline(text: str, mention) -> bool:
+    """`LONDON – ...` opening a line is where the story was filed, not what its figures are about."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    word = text[mention.start:mention.end]
+    return (not text[line_start:mention.start].strip() and word.isupper() and len(word) > 3
+            and bool(_DATELINE_AFTER.match(text, mention.end)))
 
 
 class _AsFigure:
