@@ -89,6 +89,8 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
             b.period_text, b.period_inherited = "the year before " + (b.period_text or ""), True
     periods_here = list(dict.fromkeys(v for p, v in resolved if v is not None and p.kind == "explicit"))
     pair = periods_here[-2:] if len(periods_here) >= 2 else (context_pair if not periods_here else None)
+    if pair and len(pair) == 2:
+        pair = sorted(pair)  # "from A to B" runs forward in time whatever order the periods were named
     for a, b in zip(s_claims, s_claims[1:]):
         if not _FROM_TO.search(text[max(s_start, a.char_start - 12):a.char_start]):
             continue
@@ -109,6 +111,20 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
             a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
             a.period_text = "the year before " + (a.period_text or "")
         a.period_inherited = True
+    _change_takes_later(s_claims)
+
+
+def _change_takes_later(s_claims: list[Claim]) -> None:
+    """`rose 13.7% from 666 in Q1 to 757 in Q2`: the change covers the later of the two periods."""
+    for i, c in enumerate(s_claims):
+        if not c.change:
+            continue
+        for a, b in zip(s_claims[i + 1:], s_claims[i + 2:]):
+            if a.change or b.change or a.period_start is None or b.period_start is None:
+                continue
+            if (c.period_start, c.period_end) == (a.period_start, a.period_end) and b.period_end > a.period_end:
+                c.period_start, c.period_end, c.period_text = b.period_start, b.period_end, b.period_text
+            break
 
 
 def backfill_source(claims: list[Claim], sources, quotes) -> None:

@@ -27,7 +27,7 @@ MONTH_NAMES["sept"] = 9
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?(?!\d))"
-_TWELVE = r"(?:12|twelve)[\s-]+months?|(?:financial\s+)?year"
+_TWELVE = r"(?:12|twelve)[\s-]+months?(?:[\s-]+period)?|(?:financial\s+)?year"
 _DMY = rf"(?:{_DAY}\s+)?{_MONTH},?\s+(?:{_DAY},?\s+)?{_YEAR}"
 
 _DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "last", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -65,6 +65,14 @@ def _month(name: str) -> int:
 def financial_year(start_year: int) -> tuple[str, str]:
     """Return ISO (start, end) of the UK financial year starting April `start_year`."""
     return date(start_year, 4, 1).isoformat(), date(start_year + 1, 3, 31).isoformat()
+
+
+def fiscal_quarter(start_year: int, quarter: int) -> tuple[str, str]:
+    """Quarter 1-4 of the financial year starting April `start_year` (Q1 = April-June), as ISO dates."""
+    month = 4 + 3 * (quarter - 1)
+    year = start_year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, 1).isoformat(), _last_day(year, month + 2).isoformat()
 
 
 def calendar_years(first: int, last: int) -> tuple[str, str]:
@@ -105,9 +113,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:between|from)\s+(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
         rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
     ("twelve_months_to", re.compile(
-        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+up\s+to|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
+        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
     ("year_ending", re.compile(
         rf"\b(?:the\s+)?(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:in\s+)?(?P<d>{_DMY})", re.I)),
+    ("quarter", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y1>{_YEAR}|\d\d)\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b")),
     ("calendar_year", re.compile(rf"\b(?:the\s+)?(?P<y>{_YEAR})\s+calendar\s+year", re.I)),
     ("fy", re.compile(rf"\b(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d)\b(?:\s+financial\s+year)?", re.I)),
     ("fy_words", re.compile(rf"(?<!between )(?<!from )\b(?P<y1>{_YEAR})\s+to\s+(?P<y2>{_YEAR})\b", re.I)),
@@ -146,6 +155,14 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         if y2 == y1 + 1:
             return PeriodMention(*span, text, "explicit", *financial_year(y1))
         return PeriodMention(*span, text, "explicit", *calendar_years(y1, y2))
+    if name == "quarter":
+        q = int(m.group("q"))
+        if not m.group("y1"):
+            return PeriodMention(*span, text, "quarter", year=q)
+        first = m.group("y1")
+        first = first if len(first) == 4 else str(2000 + int(first))
+        fy = _fy_from_parts(first, m.group("y2"))
+        return PeriodMention(*span, text, "explicit", *fiscal_quarter(int(fy[0][:4]), q)) if fy else None
     if name == "year_range":
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         return PeriodMention(*span, text, "explicit", *calendar_years(min(y1, y2), max(y1, y2)))
@@ -168,6 +185,12 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return None
         start = start.replace(day=1) if not re.search(r"\d{1,2}(?!\d)", m.group("d1").split()[0] + " ") else start
         start = _first_day_if_month_only(m.group("d1"), start)
+        whole_months = not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", re.sub(_YEAR, "", m.group("d1") + " " + raw_end))
+        end_month = re.fullmatch(rf"\s*({_MONTH})\s+({_YEAR})\s*", raw_end)
+        if whole_months and end_month and _month(end_month.group(1)) == start.month \
+                and int(end_month.group(2)) == start.year + 1:
+            # "between March 2014 and March 2015": the twelve months ending March 2015
+            return PeriodMention(*span, text, "explicit", *twelve_months_to(start.year + 1, start.month))
         if re.fullmatch(rf"\s*{_YEAR}\s*", raw_end):
             end = _last_day(int(raw_end), start.month)
         else:
@@ -295,6 +318,11 @@ def _resolve(mention: PeriodMention, context: tuple[str, str] | None,
         return mention.period_start, mention.period_end
     if mention.kind == "same":
         return context
+    if mention.kind == "quarter" and mention.year:
+        # A bare "Q2" is a quarter of the financial year in context.
+        if context and context[0][5:] == "04-01" and is_full_year(context):
+            return fiscal_quarter(int(context[0][:4]), mention.year)
+        return None
     if mention.kind == "previous":
         return shift_year(context) if context else None
     if mention.kind == "last_year":
