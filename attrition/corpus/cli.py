@@ -19,7 +19,7 @@ from attrition.corpus.cli_checks import COMMANDS as CHECK_COMMANDS
 from attrition.corpus.cli_scale import COMMANDS as SCALE_COMMANDS
 from attrition.corpus.cli_scale import extract_with_dask, workers_option
 from attrition.corpus.cli_update import COMMANDS as UPDATE_COMMANDS
-from attrition.corpus.errors import Failure
+from attrition.corpus.errors import Failure, ReadError
 from attrition.corpus.fetch import MAX_BYTES
 from attrition.corpus.forces import canonical_force
 from attrition.corpus.readers import iso_date
@@ -49,8 +49,21 @@ def reading_options(f):
                      help="Articles per extractor batch.")(f)
     f = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
                      help="Skip any file or response larger than this.")(f)
+    f = click.option("--manifest", "manifest", callback=_manifest, type=click.Path(dir_okay=False),
+                     help="CSV of id,url,title,publisher,published for the articles (id: file name "
+                          "without extension, or a JSON line's id).")(f)
     return click.option("--published", callback=_date,
                         help="Publication date (YYYY-MM-DD) for inputs that do not give one.")(f)
+
+
+def _manifest(ctx, param, value):
+    if not value:
+        return None
+    from attrition.corpus.manifest import read_manifest
+    try:
+        return read_manifest(value)
+    except ReadError as e:
+        raise click.BadParameter(str(e), ctx=ctx, param=param) from None
 
 
 def _open(db_path: str, create: bool = False):
@@ -76,7 +89,7 @@ def cli():
 @db_option
 @reading_options
 @workers_option
-def ingest(sources, db_path, published, max_bytes, batch_size, workers):
+def ingest(sources, db_path, published, max_bytes, manifest, batch_size, workers):
     """Read articles from SOURCES, extract their claims, store both.
 
     SOURCES are .txt, .html/.htm, .jsonl or feed files, directories (read
@@ -92,7 +105,8 @@ def ingest(sources, db_path, published, max_bytes, batch_size, workers):
     conn = _open(db_path, create=True)
     try:
         report = run_ingest(conn, sources, published=published, stdin=sys.stdin,
-                            max_bytes=max_bytes, batch_size=batch_size, workers=workers)
+                            max_bytes=max_bytes, batch_size=batch_size, workers=workers,
+                            manifest=manifest)
     except store.StoreError as e:
         raise click.ClickException(str(e)) from None
     finally:
@@ -115,7 +129,7 @@ def ingest(sources, db_path, published, max_bytes, batch_size, workers):
                    "Dask cluster into claim shards under --out, for `attrition load`.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Directory for claim shards (--engine dask).")
-def extract(sources, fmt, published, max_bytes, batch_size, workers, engine, scheduler, out_dir):
+def extract(sources, fmt, published, max_bytes, manifest, batch_size, workers, engine, scheduler, out_dir):
     """Print the claims in SOURCES without storing anything.
 
     One claim per row in the form of ../shared/eval/GOLD.md (its fields in its
@@ -125,16 +139,20 @@ def extract(sources, fmt, published, max_bytes, batch_size, workers, engine, sch
 
     With --engine dask nothing is printed but a summary: see `attrition load`.
 
-    Example: attrition extract ../shared/seeds --format jsonl > predicted.jsonl
+    Example: attrition extract ../shared/dev --manifest ../shared/eval/dev.manifest.csv > predicted.jsonl
     """
     if engine == "dask":
         extract_with_dask(sources, out_dir, scheduler, workers, published, batch_size)
+        return
     from attrition.corpus.ingest import extract_articles
     from attrition.corpus.readers import read_sources
 
     failures: list[Failure] = []
     items = read_sources(sources, published=published, stdin=sys.stdin,
                          max_bytes=max_bytes)
+    if manifest:
+        from attrition.corpus.manifest import apply_manifest
+        items = apply_manifest(items, manifest)
 
     def rows():
         for item, claims in extract_articles(items, batch_size, workers):

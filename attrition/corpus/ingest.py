@@ -16,6 +16,7 @@ from typing import IO, Iterable, Iterator
 
 from attrition.corpus import store
 from attrition.corpus.article import Article
+from attrition.corpus.manifest import apply_manifest
 from attrition.corpus.errors import Failure
 from attrition.corpus.fetch import MAX_BYTES
 from attrition.corpus.readers import read_sources
@@ -65,7 +66,7 @@ def extract_batch(articles: list[Article], batch_size: int = 16) -> list[list | 
     from attrition.extract import extract  # the extractor loads spaCy: import when needed
     from attrition.extract import extract_many
 
-    pairs = [(a.text, a.published) for a in articles]
+    pairs = [(a.text, a.published, _meta(a)) for a in articles]
     try:
         results = list(extract_many(pairs, batch_size=batch_size))
         if len(results) == len(articles):
@@ -75,10 +76,15 @@ def extract_batch(articles: list[Article], batch_size: int = 16) -> list[list | 
     results = []
     for article in articles:
         try:
-            results.append(extract(article.text, article.published))
+            results.append(extract(article.text, article.published, **_meta(article)))
         except Exception as e:
             results.append(Failure(_name(article), f"extractor failed: {type(e).__name__}: {e}"))
     return results
+
+
+def _meta(article: Article) -> dict:
+    """The page metadata the extractor reads: url, publisher, title."""
+    return {"url": article.url, "publisher": article.publisher, "title": article.title}
 
 
 def _name(article: Article) -> str:
@@ -111,19 +117,23 @@ def extract_articles(items: Iterable[Article | Failure], batch_size: int = 16,
 
 def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str | None = None,
            stdin: IO[str] | None = None, max_bytes: int = MAX_BYTES,
-           batch_size: int = 16, workers: int = 1) -> IngestReport:
+           batch_size: int = 16, workers: int = 1, manifest: dict | None = None) -> IngestReport:
     """Read `sources`, extract claims from new or changed articles, store them; return a report.
 
     Takes an open store connection, paths/URLs/`-` (see `read_sources`), a
     fallback publication date, the stream `-` reads from, a size cap per input
     and the extractor's batch size and processes (`workers`; the calling
-    process stays the only writer). Each article is written in its own
+    process stays the only writer). `manifest` ({id: metadata}, see
+    `attrition.corpus.manifest`) fills in each article's url, title, publisher
+    and date. Each article is written in its own
     transaction; an input that fails is recorded and the others go on.
     """
     from attrition.extract import EXTRACTOR_VERSION
 
     report = IngestReport()
     items = read_sources(sources, published=published, stdin=stdin, max_bytes=max_bytes)
+    if manifest:
+        items = apply_manifest(items, manifest)
 
     def todo() -> Iterator[Article | Failure]:
         for item in items:

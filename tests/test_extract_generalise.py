@@ -1,0 +1,146 @@
+"""Constructions from the extractor issue (#11), one per case, in sentences written for this test.
+
+Each names a pattern of English reporters use everywhere: the page's own
+metadata, a level's subject, bracketed shares of a change, non-funnel
+quantities, the place that leads a figure, national scope, CPS quarters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract
+from attrition.extract.periods import find_period_mentions, fiscal_quarter
+
+
+def _claims(text: str, published: str | None = "2024-06-01", **meta) -> dict[str, object]:
+    claims = extract(text, published, **meta)
+    for c in claims:
+        assert c.quote in text and text[c.char_start:c.char_end] in c.quote
+    return {text[c.char_start:c.char_end]: c for c in claims}
+
+
+def test_a_page_that_names_no_force_is_about_its_publisher():
+    text = "Our force area recorded 640 rapes in 2022/23, and 51 were charged."
+    plain = _claims(text)
+    assert plain["640"].area == "England and Wales"
+    claims = _claims(text, publisher="Dorset Police", url="https://www.dorset.police.uk/foi/123")
+    assert claims["640"].area == claims["51"].area == "Dorset"
+    assert claims["640"].source == "Dorset Police"
+
+
+def test_a_headline_force_covers_a_body_that_never_names_it():
+    text = "Rapes recorded by the force rose to 812 in 2023."
+    claims = _claims(text, title="Rape reports climb in Cumbria", publisher="A Local Paper")
+    assert claims["812"].area == "Cumbria"
+    assert claims["812"].source is None  # a newspaper is not the force
+
+
+def test_scotland_is_police_scotland_and_scotland_yard_is_the_met():
+    claims = _claims("In Scotland, 2,176 rapes were recorded in 2022-23.")
+    assert claims["2,176"].area == "Police Scotland"
+    claims = _claims("Scotland Yard said 4,100 rapes were reported to it in 2022.")
+    assert claims["4,100"].area == "Metropolitan Police"
+
+
+def test_a_bare_level_takes_the_stage_its_subject_names():
+    text = "In Norfolk the charge rate for rape has fallen from 9.1 per cent to 5.5 per cent."
+    claims = _claims(text)
+    assert claims["9.1 per cent"].stage == claims["5.5 per cent"].stage == "charged"
+
+
+def test_bracketed_figures_after_a_change_noun_are_changes_of_its_quantity():
+    text = "Essex saw a fall in conviction rates across rape (3.1%), stalking (2%) and burglary (0.5%)."
+    claims = _claims(text)
+    for figure in ("3.1%", "2%", "0.5%"):
+        assert claims[figure].change, figure
+        assert claims[figure].stage == "convicted", figure
+
+
+def test_a_change_restated_after_or_is_a_change():
+    claims = _claims("Rape charges in Kent fell to 90 in 2023 (a fall of 30 or 25%).")
+    assert claims["25%"].change and claims["30"].change
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("In Devon, rape made up 18 per cent of all sexual offences recorded in 2022.", "18 per cent"),
+    ("Kent Police said 312 rape cases are still under investigation.", "312"),
+    ("Of the rapes recorded in Surrey in 2021, 91% were against women.", "91%"),
+    ("Sussex Police recorded 1,300 rapes in 2022, and 340 rape cases were awaiting a decision.", "340"),
+    ("In Essex, 25 per cent of rapes reported to police were not recorded, the audit found.", "25 per cent"),
+])
+def test_non_funnel_quantities_are_other(text, figure):
+    assert _claims(text)[figure].stage == "other"
+
+
+def test_the_place_leading_a_figure_in_its_clause_is_its_area():
+    text = "In Cheshire, the rape charge rate is 7.2%, and in Durham, 11.4%."
+    claims = _claims(text)
+    assert claims["7.2%"].area == "Cheshire"
+    assert claims["11.4%"].area == "Durham"
+
+
+def test_places_listed_before_their_figures_pair_in_order():
+    claims = _claims("In Suffolk and Norfolk, only 2.1% and 3.4% of rapes led to a charge.")
+    assert claims["2.1%"].area == "Suffolk"
+    assert claims["3.4%"].area == "Norfolk"
+
+
+def test_gapped_place_figure_pairs_take_their_own_place():
+    claims = _claims("Last year Kent recorded 1,900 rapes, Essex 1,650 and Surrey 700.")
+    assert [claims[f].area for f in ("1,900", "1,650", "700")] == ["Kent", "Essex", "Surrey"]
+
+
+def test_of_the_n_restating_an_earlier_figure_takes_its_place():
+    text = ("There were 1,440 rapes reported in Wales in 2019-20.\n\n"
+            "Out of the 1,440 reported rapes, 120 were charged.")
+    claims = _claims(text)
+    assert claims["120"].area == "Wales"
+    assert claims["120"].stage == "charged"
+
+
+def test_national_scope_carries_until_a_force_is_named():
+    text = ("Lancashire Police recorded 1,200 rapes in 2022.\n\n"
+            "Nationally, the number of rape charges rose to 2,616 in 2022.\n\n"
+            "Convictions reached 1,400 in the same year.\n\n"
+            "Lancashire Police charged 70 suspects.")
+    claims = _claims(text)
+    assert claims["2,616"].area == claims["1,400"].area == "England and Wales"
+    assert claims["70"].area == "Lancashire"
+
+
+def test_a_datelined_city_is_not_the_figures_area():
+    text = "LONDON – Rape charges in England and Wales fell by 4% in 2021, and 1,557 were convicted."
+    claims = _claims(text)
+    assert claims["1,557"].area == "England and Wales"
+
+
+def test_cps_quarters_resolve_in_their_financial_year():
+    assert fiscal_quarter(2022, 1) == ("2022-04-01", "2022-06-30")
+    assert fiscal_quarter(2022, 4) == ("2023-01-01", "2023-03-31")
+    (m,) = [p for p in find_period_mentions("charged in Q2 2023-24") if p.kind == "explicit"]
+    assert (m.period_start, m.period_end) == ("2023-07-01", "2023-09-30")
+    text = "In 2022-23 the CPS received more rape files: referrals rose 4% from 1,000 in Q1 to 1,040 in Q2."
+    claims = _claims(text)
+    assert claims["1,000"].period_start == "2022-04-01" and claims["1,000"].period_end == "2022-06-30"
+    assert claims["1,040"].period_start == "2022-07-01"
+    assert claims["4%"].period_start == "2022-07-01"  # a change takes the later period
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the 12 months before March 2018", ("2017-04-01", "2018-03-31")),
+    ("the 12 months leading to June 2015", ("2014-07-01", "2015-06-30")),
+    ("the 12 month period to the end of March 2016", ("2015-04-01", "2016-03-31")),
+    ("between March 2014 and March 2015", ("2014-04-01", "2015-03-31")),
+])
+def test_twelve_month_phrasings(phrase, expected):
+    (m,) = [p for p in find_period_mentions(phrase) if p.kind == "explicit"]
+    assert (m.period_start, m.period_end) == expected
+
+
+def test_from_to_periods_run_forward_whatever_order_they_were_named():
+    text = ("Reports reached 697 in 2014/15, compared to 395 in 2013/14.\n"
+            "Reports of sexual offences in Kent rose from 897 to 1,295.")
+    claims = _claims(text)
+    assert claims["897"].period_start == "2013-04-01"
+    assert claims["1,295"].period_start == "2014-04-01"
