@@ -227,8 +227,13 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             elif stage is None and claims and claims[-1].char_start >= prev_sentence_start and not _has_own_noun(doc, fig):
                 stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
             if stage == "nfa" and any(c.label == "withdrawn" and not any(fig.end <= o[0] < c.start for o in others)
+                                      and not re.search(r"\bincluding\b", text[fig.end:c.start])
                                       for c in fig_cues if c.start > fig.end):
                 stage = "withdrawn"  # "closed for lack of evidence, with the victim unwilling to support": the specific reason
+            elif stage == "nfa" and any(
+                    c.label == "no_crime" and c.start > fig.end and not any(fig.end <= o[0] < c.start for o in others)
+                    and re.search(r"\b(?:because|due\s+to|as)\b|[—–]", text[fig.end:c.start]) for c in fig_cues):
+                stage = "no_crime"  # "dropped because no crime had been committed": the reason beats "dropped"
             forces_count = _counts_forces(text, fig)
             if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
                 stage = "other"
