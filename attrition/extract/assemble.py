@@ -23,7 +23,9 @@ from attrition.extract.attach import (
     pair_from_to, period_for, previous_sentence_area, tags_clause, with_anaphors_resolved,
 )
 from attrition.extract.claim import Claim
-from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_change, is_non_funnel
+from attrition.extract.cues import (
+    Cue, change_noun_before_bracket, find_offence_cues, find_stage_cues, is_change, is_non_funnel,
+)
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.numbers import find_figures
 from attrition.extract.page import page_area, page_source
@@ -208,7 +210,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
                     inside = gov if inside is None else inside
                 gov = Governed(outcome.label, outcome, False)
             change = is_change(text, fig.start, fig.end, s_start)
-            if change:
+            if change or change_noun_before_bracket(text, fig.start, s_start) is not None:
                 quantity = change_cue(text, fig.start, fig.end, s_start, fig_cues)
                 if quantity is not None:
                     gov = Governed(quantity.label, quantity, False)
@@ -355,6 +357,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         s_claims = claims[claims_before:]
         if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in (NATIONAL, "England", "Wales"):
             last_claim_area = s_claims[-1].area
+        _respectively(text, s_claims, s_stage, s_start, s_end)
+        _rates_restating_counts(s_claims, previous_claims)
         pair_from_to(text, s_claims, s_start, s_end, resolved, context_pair)
         _follow_reference(text, s_claims, claims[:claims_before])
         previous_claims = s_claims
@@ -393,6 +397,61 @@ def _is_dateline(text: str, mention) -> bool:
     word = text[mention.start:mention.end]
     return (not text[line_start:mention.start].strip() and word.isupper() and len(word) > 3
             and bool(_DATELINE_AFTER.match(text, mention.end)))
+
+
+def _rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) -> None:
+    """`756 convictions in 933 court cases, a conviction rate of 81 per cent`: the rate is the
+    first count's stage as a share of the second's (GUIDELINES 13), found by the arithmetic.
+
+    Looks at counts before the rate in its sentence and the sentence before; a
+    pair whose quotient matches the rate to the precision it is written in sets
+    the rate's stage and base.
+    """
+    for rate in s_claims:
+        if rate.unit != "percent" or rate.change or not 0 < rate.value < 100:
+            continue
+        counts = [c for c in previous_claims + s_claims
+                  if c.unit == "count" and not c.change and c.char_start < rate.char_start and c.value > 0]
+        decimals = len(str(rate.value).split(".")[1].rstrip("0")) if "." in str(rate.value) else 0
+        tolerance = 0.5 * 10 ** -decimals + 1e-9
+        for num in reversed(counts):
+            den = next((d for d in reversed(counts) if d is not num and d.value > num.value
+                        and d.stage != num.stage and abs(100 * num.value / d.value - rate.value) <= tolerance), None)
+            if den is not None and num.stage not in ("other",) and den.stage not in ("other",):
+                rate.stage, rate.of_stage = num.stage, den.stage
+                break
+
+
+def _respectively(text: str, s_claims: list[Claim], s_stage: list[Cue], s_start: int, s_end: int) -> None:
+    """`rises in prosecutions and convictions (11.8% and 11.2%, respectively)`: pair stages and figures in order.
+
+    Applies to each group of figures joined by "and" or commas that "respectively"
+    follows; the group's k figures take the last k distinct funnel stages named
+    before the group, in the order they were named.
+    """
+    for m in re.finditer(r"\brespectively\b", text[s_start:s_end]):
+        at = s_start + m.start()
+        group = [c for c in s_claims if c.char_end <= at]
+        run: list[Claim] = []
+        for c in reversed(group):
+            if run and not re.fullmatch(r"[\s,]*(?:and|&)?[\s,]*", text[c.char_end:run[0].char_start]):
+                break
+            run.insert(0, c)
+        if len(run) < 2 or not re.fullmatch(r"[\s,)]*", text[run[-1].char_end:at]):
+            continue
+        named: list[str] = []
+        for cue in s_stage:
+            if cue.end <= run[0].char_start and cue.label != "other" and cue.weight >= 0.8:
+                if named and named[-1] == cue.label:
+                    continue
+                named.append(cue.label)
+        labels = named[-len(run):]
+        if len(labels) == len(run) and len(set(labels)) == len(labels):
+            change = any(c.change for c in run if c.unit == run[0].unit)
+            for claim, label in zip(run, labels):
+                claim.stage = label
+                if change and claim.unit == run[0].unit:
+                    claim.change, claim.of_stage = True, None
 
 
 class _AsFigure:

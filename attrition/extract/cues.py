@@ -121,7 +121,7 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
             return True
     if CHANGE_OR_BEFORE.search(before):
         return True  # "a fall of 932 or 30.75%": the same change in other words
-    if clause_start is not None and _in_change_parenthesis(text, start, clause_start):
+    if clause_start is not None and _in_change_parenthesis(text, start, end, clause_start):
         return True
     if LEVEL_BEFORE.search(before):
         return False
@@ -149,8 +149,14 @@ def change_noun_before_bracket(text: str, start: int, clause_start: int) -> int 
     return clause_start + m.start()
 
 
-def _in_change_parenthesis(text: str, start: int, clause_start: int) -> bool:
-    """True when the figure opens a bracket in a clause that names a rise or fall before it."""
+def _in_change_parenthesis(text: str, start: int, end: int, clause_start: int) -> bool:
+    """True when a percentage opens a bracket in a clause that names a rise or fall before it.
+
+    A count in that bracket (`a 3.1% fall in convictions (84,565, down from 87,275)`) is
+    a level of the quantity, not the change.
+    """
+    if not re.search(r"%|per\s*cent|percent", text[start:end + 9]):
+        return False
     return change_noun_before_bracket(text, start, clause_start) is not None
 
 
