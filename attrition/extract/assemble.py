@@ -50,6 +50,7 @@ NOT_CLAIM_NOUNS = {
     "cookie", "setting", "partner", "vendor", "preference", "notification", "newsletter",
     "adviser", "advisor", "worker", "counsellor", "nurse", "judge", "prosecutor", "lawyer",
     "barrister", "post", "role", "job", "vacancy", "specialist", "volunteer", "charity",
+    "organisation", "organization", "charitie", "group", "coalition", "quota", "kit", "question",
 }
 
 
@@ -609,7 +610,7 @@ def _counts_forces(text: str, fig) -> bool:
     """`43 police forces`, `40th out of 42 forces`, `one of 14 forces`: a count of forces."""
     after = text[fig.end:fig.end + 40]
     return fig.unit == "count" and bool(re.match(
-        r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", after, re.I))
+        r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies|CPS\s+areas)\b", after, re.I))
 
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)s?\s+(?:to|at|by|from)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)

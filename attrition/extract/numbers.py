@@ -54,7 +54,7 @@ _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
 FIGURE_RE = re.compile(
     rf"""
-    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:(?:case|person|woman|man|victim|report|rape|allegation|crime|offence)\s+)?(?:in|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))\s+(?:every\s+)?(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
+    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
     |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
@@ -245,6 +245,8 @@ def find_figures(text: str) -> list[Figure]:
         if re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) or _RANK_BEFORE.search(before) \
                 or _TARGET_BEFORE.search(before):
             continue
+        if _not_a_quantity(text, start, end, before, after):
+            continue
         if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
             continue  # "one of the two outcomes", "the other three"
         if _DURATION_AFTER.match(after) or _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
@@ -271,6 +273,28 @@ def find_figures(text: str) -> list[Figure]:
             continue
         figures.append(Figure(start, end, value, unit, kind, comparator))
     return figures
+
+
+_LINE_NUMBER_AFTER = re.compile(r"^[.)](?:\s*$|\s*\n|\s*[A-Z])")
+_PER_TIME_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+
+
+def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Numbers that label or time something rather than count it (GUIDELINES 4 and 5).
+
+    Footnote markers (`[1]`, `<sup>2`), list and question numbers at the start of a
+    line (`3. Understanding ...`), ages after a name (`Jane Doe, 49,`), rates per
+    day, week or month (`73 per month`, `ten a week`) and sizes (`a 19-strong team`).
+    """
+    if before.endswith("[") and after.startswith("]") or before.endswith(("<sup>", "^")):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t•*-") and _LINE_NUMBER_AFTER.match(after):
+        return True
+    if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
+        return True
+    return bool(_PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I))
 
 
 def _ratio_part(raw: str) -> float | None:
