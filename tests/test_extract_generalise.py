@@ -144,3 +144,62 @@ def test_from_to_periods_run_forward_whatever_order_they_were_named():
     claims = _claims(text)
     assert claims["897"].period_start == "2013-04-01"
     assert claims["1,295"].period_start == "2014-04-01"
+
+
+def test_a_table_column_header_or_caption_names_its_cells_stage():
+    text = ("The table shows the number of suspects charged with rape in each year.\n"
+            "| Volume | % | Cases referred |\n"
+            "2018 - 19 | 1,200 | 40.0% | 3,000 |\n"
+            "2019 - 20 | 1,100 | 44.0% | 2,500 |\n"
+            "(Data source: CPS)\n")
+    claims = _claims(text)
+    assert claims["1,200"].stage == claims["1,100"].stage == "charged"
+    assert claims["3,000"].stage == claims["2,500"].stage == "referred"
+    assert claims["40.0%"].stage == "charged" and claims["40.0%"].of_stage == "referred"
+    assert claims["1,200"].period_start == "2018-04-01"
+    assert claims["1,200"].source == "Crown Prosecution Service"
+
+
+def test_a_rate_restating_two_counts_takes_their_stages():
+    text = "In Durham, 120 rape cases reached court in 2021 and 84 ended in a conviction, a rate of 70 per cent."
+    claims = _claims(text)
+    assert claims["70 per cent"].stage == "convicted"
+    assert claims["70 per cent"].of_stage == "prosecuted"
+
+
+def test_respectively_pairs_stages_with_figures_in_order():
+    text = "Kent saw rises in rape prosecutions and convictions last year (8.1% and 6.3%, respectively)."
+    claims = _claims(text)
+    assert (claims["8.1%"].stage, claims["6.3%"].stage) == ("prosecuted", "convicted")
+    assert claims["8.1%"].change and claims["6.3%"].change
+
+
+@pytest.mark.parametrize("text, figure, stage", [
+    ("In Essex, 40 rape investigations were dropped because no crime had been committed.", "40", "no_crime"),
+    ("In Essex, 61% of rape cases were dropped because the victim did not wish to continue.", "61%", "withdrawn"),
+    ("Essex Police found 22 rapes that were not classified as crimes.", "22", "no_crime"),
+    ("Essex Police sent 310 rape cases to the CPS for a charging decision.", "310", "referred"),
+    ("In Essex, action was taken on 9 per cent of rape complaints.", "9 per cent", "charged"),
+    ("In Essex, 140 rape cases were taken to court in 2022.", "140", "prosecuted"),
+])
+def test_the_reason_or_the_predicate_names_the_stage(text, figure, stage):
+    assert _claims(text)[figure].stage == stage
+
+
+@pytest.mark.parametrize("text, not_figure", [
+    ("In Kent 1,200 rapes were recorded in 2022.[4]", "4"),
+    ("2. How many rapes were recorded in Kent in 2022?\nKent recorded 1,200 rapes.", "2"),
+    ("Jane Roe, 49, said Kent recorded 1,200 rapes in 2022.", "49"),
+    ("Kent recorded 1,200 rapes in 2022, the equivalent of 100 per month.", "100"),
+    ("Kent's rape team of 1,200 cases has a 19-strong squad.", "19"),
+])
+def test_labels_ages_and_per_time_rates_are_not_figures(text, not_figure):
+    claims = _claims(text)
+    assert not_figure not in claims
+    assert "1,200" in claims
+
+
+def test_one_x_for_every_n_is_a_ratio():
+    claims = _claims("In Kent there was just one rape conviction for every 20 allegations in 2022.")
+    (rate,) = [c for c in claims.values() if c.unit == "percent"]
+    assert rate.value == 5.0

@@ -32,6 +32,7 @@ from attrition.extract.page import page_area, page_source
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
+from attrition.extract.tables import column_stages
 
 # The denominator a rate is usually a share of, when the text does not say.
 DEFAULT_OF_STAGE = {
@@ -135,6 +136,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         for c in find_stage_cues(text[s:e])
     ]
     offence_cues = find_offence_cues(text)
+    columns = column_stages(text) if "|" in text else {}
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
     sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
@@ -219,6 +221,9 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             stage = gov.label if gov else None
             if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
                 stage = header[2]
+            column = columns.get(fig.start)
+            if column and (gov is None or gov.cue.weight < 0.8 or "|" in text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)]):
+                stage = column  # a table's column header (or caption) names what its cells count
             copied = _comparand_of(doc, fig, sentence_claims)
             in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= prev2_sentence_start)
             if copied is not None and copied.change and text[copied.char_end:fig.start].rstrip().endswith("("):
@@ -240,7 +245,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             forces_count = _counts_forces(text, fig)
             if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
                 stage = "other"
-            if not _is_claim(doc, fig, stage, sentence_has_funnel, sentence_has_offence or in_context and stage is not None,
+            if not _is_claim(doc, fig, stage, sentence_has_funnel or bool(column),
+                             sentence_has_offence or in_context and stage is not None,
                              forces_count):
                 continue
             stage = stage or "other"
@@ -411,8 +417,7 @@ def _rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim])
     for rate in s_claims:
         if rate.unit != "percent" or rate.change or not 0 < rate.value < 100:
             continue
-        counts = [c for c in previous_claims + s_claims
-                  if c.unit == "count" and not c.change and c.char_start < rate.char_start and c.value > 0]
+        counts = [c for c in previous_claims + s_claims if c.unit == "count" and not c.change and c.value > 0]
         decimals = len(str(rate.value).split(".")[1].rstrip("0")) if "." in str(rate.value) else 0
         tolerance = 0.5 * 10 ** -decimals + 1e-9
         for num in reversed(counts):

@@ -40,6 +40,7 @@ _CUES_BEFORE = [
     r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
     r"(?:published|released|compiled|commissioned|issued|produced)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
     r"on\s+behalf\s+of\s+(?:the\s+)?$",
+    r"\b(?:data\s+)?sources?\s*:\s*(?:the\s+)?$",
 ]
 _CUES_AFTER = [
     r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",

@@ -1,0 +1,75 @@
+"""Flattened tables: the stage a column's header (or the table's caption) gives the figures under it.
+
+A pipe table as text extraction leaves it,
+
+    The number of suspects charged each year:
+    | Volume | % | Cases referred |
+    2019 - 20 | 3,232 | 42.1% | 7,683 |
+
+names the stage once, in the header or the line above it; each figure in a row
+takes its column's. `column_stages(text)` returns {figure start: stage} for the
+figures of such rows. Pure text: no parse needed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrition.extract.cues import find_stage_cues
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _stage_of(words: str) -> str | None:
+    """The funnel stage a header cell or caption names, if any (the last strong one)."""
+    strong = [c.label for c in find_stage_cues(words) if c.label != "other" and c.weight >= 0.8]
+    return strong[-1] if strong else None
+
+
+def _cells(offset: int, line: str) -> list[tuple[int, int]]:
+    """Character spans of the cells of a pipe row (a leading pipe opens an empty label cell)."""
+    spans, start = [], 0
+    for m in re.finditer(r"\|", line):
+        spans.append((offset + start, offset + m.start()))
+        start = m.end()
+    spans.append((offset + start, offset + len(line)))
+    return spans
+
+
+def column_stages(text: str) -> dict[int, str]:
+    """Return {char offset of a figure: stage} for figures in pipe-table rows under a header.
+
+    The header is the block's first row when it holds no digits; a header cell
+    that names no stage takes the stage of the caption, the last line above the
+    block that names one (within two lines).
+    """
+    lines = _lines(text)
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(lines):
+        if "|" not in lines[i][1]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and "|" in lines[j][1]:
+            j += 1
+        header_at, header = lines[i]
+        if not re.search(r"\d", header) and j - i >= 2:
+            caption = next((_stage_of(line) for _, line in reversed(lines[max(0, i - 2):i]) if line.strip()), None)
+            heads = [_stage_of(text[a:b]) or (caption if text[a:b].strip() else None)
+                     for a, b in _cells(header_at, header)]
+            for offset, row in lines[i + 1:j]:
+                for k, (a, b) in enumerate(_cells(offset, row)):
+                    if k < len(heads) and heads[k]:
+                        for m in _FIGURE.finditer(text, a, b):
+                            found[m.start()] = heads[k]
+        i = j
+    return found
