@@ -331,12 +331,17 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     noun = change_noun_before_bracket(text, fig_start, clause_start)
     if noun is not None:
         # "a reduction in charge rates across rape (1.5%), domestic abuse (0.7%) and hate crime (1%)":
-        # every bracket shares the quantity named with the change, not the words beside it.
-        named = [c for c in cues if c.label != "other" and c.weight >= 0.8 and clause_start <= c.start < fig_start
-                 and not re.search(r"\(", text[c.start:fig_start][:-1] if c.start > noun else "")]
-        before_noun = [c for c in named if c.start < noun] or [c for c in named if c.start >= noun]
-        if before_noun:
-            return max(before_noun, key=lambda c: c.start) if before_noun[0].start < noun else min(before_noun, key=lambda c: c.start)
+        # every bracket shares the quantity named with the change, not the words beside it:
+        # the object of "fall in ...", up to the first bracket, else the clause's subject.
+        first_bracket = text.find("(", noun, fig_start + 1)
+        first_bracket = fig_start if first_bracket < 0 else first_bracket
+        named = [c for c in cues if c.label != "other" and c.weight >= 0.8]
+        after = [c for c in named if noun <= c.start < first_bracket]
+        before = [c for c in named if clause_start <= c.start < noun]
+        if after:
+            return min(after, key=lambda c: c.start)
+        if before:
+            return max(before, key=lambda c: c.start)
     m = _CHANGE_NOUN_AFTER.match(text[fig_end:fig_end + 40])
     if m:
         after = [c for c in cues if c.start >= fig_end + m.end() - 1 and c.start <= fig_end + m.end() + 60 and c.label != "other"]
