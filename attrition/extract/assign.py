@@ -92,6 +92,9 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             # "the charge rate fell from 6.8 per cent to 4.2 per cent": a bare figure is a level
             # of what the verb's subject names.
             return token, "level", token.head.head
+        if token.dep_ in ("attr", "acomp") and token.head.lemma_ in ("be", "stand", "remain") and _bare_figure(token):
+            # "the conviction rate was 44.6%": a bare figure after a copula is a level of its subject.
+            return token, "level", token.head
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head
             continue
@@ -186,7 +189,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             continue  # "reported offences": the modifier, not the bare noun, names the stage
         in_phrase = root.i in phrase
         linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
-        if root.i in subject_tree:
+        if root.i in subject_tree and cue.label != "other":
             # The subject names what the bare figure is a level of.
             cost = 0.3 + 0.5 * tree_distance(subject, root) + (1.0 - cue.weight) + 0.02 * linear
         elif relation in ("subject", "adjunct") and root.i in verb_tree and not in_phrase:
@@ -204,7 +207,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in tree and root.i not in own for tree in other_trees):
             cost += 1.5
-        inside = root.i in own or (in_phrase and relation == "subject")
+        inside = root.i in own or (in_phrase and relation == "subject") or (root.i in subject_tree and cue.label != "other")
         scored.append((cue, cost, inside))
     return scored
 
@@ -294,6 +297,17 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
     if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", text_of(doc)[max(0, fig_start - 12):fig_start]):
         return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
+    if relation == "level" and verb is not None:
+        subject = _subject_of(verb)
+        if subject is not None:
+            # "The proportion of reported rapes leading to a conviction was 4.6%": the outcome is in the subject.
+            words = list(subject.subtree)
+            for token in words:
+                if token.lower_ in _OUTCOME_WORDS:
+                    end_char = words[-1].idx + len(words[-1])
+                    after = [c for c in cues if token.idx <= c.start < end_char and c.label != "other" and c.weight >= 0.8]
+                    return min(after, key=lambda c: c.start) if after else None
+            return None
     sentence = _sentence_of(doc, fig.start)
     sent_start, sent_end = sentence
     stops = {s for s, _ in other_figures if s > fig_end}
