@@ -253,8 +253,11 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             of_stage = None
             if fig.unit == "percent" and not change and stage != "other":
                 base = _base_claim(text, fig, s_start, sentence_claims, claims, prev_sentence_start)
+                opened = _opening_base(text, s_start, fig.start, fig_cues, stage)
                 if inside and inside.label != stage and inside.label not in ("other",):
                     of_stage = inside.label
+                elif opened is not None:
+                    of_stage = opened  # "Of the rapes prosecuted, the conviction rate was 44.6%"
                 elif base is not None and base.stage != stage:
                     of_stage = base.stage
                 elif earlier := [c for c in sentence_claims if c.unit == "count" and not c.change
@@ -404,6 +407,24 @@ def _is_dateline(text: str, mention) -> bool:
     word = text[mention.start:mention.end]
     return (not text[line_start:mention.start].strip() and word.isupper() and len(word) > 3
             and bool(_DATELINE_AFTER.match(text, mention.end)))
+
+
+_OPENING_OF = re.compile(r"(?:^|[,;:–—]\s*|\b(?:However|But|And|Yet)\s*,?\s*)(?:[Oo]ut\s+of|[Oo]f)\s+(?:the|these|those|all(?:\s+the)?)\s+")
+
+
+def _opening_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage: str | None) -> str | None:
+    """The base a clause opening "Of the <cases at a stage>" names for a rate after it, or None."""
+    left = text[s_start:fig_start]
+    m = None
+    for m in _OPENING_OF.finditer(left):
+        pass
+    if m is None:
+        return None
+    stop = re.search(r"[,;]|\d", left[m.end():])
+    end = s_start + m.end() + (stop.start() if stop else len(left) - m.end())
+    named = [c.label for c in cues if s_start + m.end() <= c.start < end and c.label not in ("other", stage)
+             and c.weight >= 0.8]
+    return named[-1] if named else None
 
 
 def _rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) -> None:
