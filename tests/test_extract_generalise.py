@@ -131,7 +131,7 @@ def test_cps_quarters_resolve_in_their_financial_year():
     ("the 12 months before March 2018", ("2017-04-01", "2018-03-31")),
     ("the 12 months leading to June 2015", ("2014-07-01", "2015-06-30")),
     ("the 12 month period to the end of March 2016", ("2015-04-01", "2016-03-31")),
-    ("between March 2014 and March 2015", ("2014-04-01", "2015-03-31")),
+    ("between March 2014 and March 2015", ("2014-03-01", "2015-03-31")),
 ])
 def test_twelve_month_phrasings(phrase, expected):
     (m,) = [p for p in find_period_mentions(phrase) if p.kind == "explicit"]

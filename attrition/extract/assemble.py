@@ -296,7 +296,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
 
             # Period: the phrase in the sentence that goes with the figure, else the one in context.
             period, period_text, period_inherited = None, None, False
-            chosen = period_for(text, fig, resolved, change)
+            chosen = period_for(text, fig, resolved, change, others)
             if chosen is not None:
                 p, period = chosen
                 period_text = p.text.strip(" ,.;:") if period else None

@@ -44,21 +44,42 @@ def continues_quote(text: str, pos: int, quotes) -> bool:
     return False
 
 
-def period_for(text: str, fig, resolved, change: bool = False):
+_OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
+
+
+def period_for(text: str, fig, resolved, change: bool = False, others=()):
     """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
 
     `N in P` ties P to N; `N the previous year` ties the previous year to N only;
-    otherwise the nearest phrase wins. Phrases that name no usable period are
-    skipped. Returns None when the sentence has none for this figure.
+    a phrase another figure owns (`compared to 3,034 in 2018/19`) or that names a
+    comparison (`compared with 2015/16`) is not this figure's; otherwise the
+    nearest phrase wins. Phrases that name no usable period are skipped.
+    Returns None when the sentence has none for this figure.
     """
     usable = [(p, v) for p, v in resolved if v is not None]
     if change:
         usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
     for p, v in usable:
         gap = text[fig.end:p.start]
-        if p.start >= fig.end and re.fullmatch(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", gap, re.I):
+        if p.start >= fig.end and _OWN_PERIOD_GAP.fullmatch(gap):
             return p, v
-    usable = [(p, v) for p, v in usable if p.kind != "previous" or 0 <= p.start - fig.end <= 6]
+
+    def owned_by_other(p) -> bool:
+        # Only a later figure's: an earlier one's period carries to what restates it ("16 in 2012/13, or 14%").
+        return any(s >= fig.end and e <= p.start and _OWN_PERIOD_GAP.fullmatch(text[e:p.start]) for s, e in others)
+
+    def comparison(p) -> bool:
+        return bool(_COMPARISON_BEFORE.search(text[max(0, p.start - 40):p.start])) and not change
+
+    usable = [(p, v) for p, v in usable if not owned_by_other(p) and not comparison(p)]
+
+    def previous_is_mine(p) -> bool:
+        gap = text[fig.end:p.start]
+        return 0 <= p.start - fig.end <= 50 and not re.search(r"[.;:]|\d", gap)
+
+    usable = [(p, v) for p, v in usable if p.kind != "previous" or previous_is_mine(p)]
     unknowable = [(p, None) for p, v in resolved if p.kind == "none"]
     if not usable and not unknowable:
         return None

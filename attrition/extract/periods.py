@@ -114,6 +114,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
     ("twelve_months_to", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
+    ("twelve_months_rel", re.compile(
+        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<rel>this|last)\s+year", re.I)),
     ("year_ending", re.compile(
         rf"\b(?:the\s+)?(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:in\s+)?(?P<d>{_DMY})", re.I)),
     ("quarter", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y1>{_YEAR}|\d\d)\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b")),
@@ -169,6 +171,11 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
     if name == "calendar_year" or name == "year":
         y = int(m.group("y"))
         return PeriodMention(*span, text, "explicit", *calendar_years(y, y), year=y)
+    if name == "twelve_months_rel":
+        if published is None:
+            return PeriodMention(*span, text, "none")
+        year = published.year - (1 if m.group("rel").lower() == "last" else 0)
+        return PeriodMention(*span, text, "explicit", *twelve_months_to(year, _month(m.group("m"))))
     if name in ("twelve_months_to", "year_ending"):
         raw = m.group("d")
         if re.fullmatch(_YEAR, raw.strip()):
@@ -185,12 +192,6 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return None
         start = start.replace(day=1) if not re.search(r"\d{1,2}(?!\d)", m.group("d1").split()[0] + " ") else start
         start = _first_day_if_month_only(m.group("d1"), start)
-        whole_months = not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", re.sub(_YEAR, "", m.group("d1") + " " + raw_end))
-        end_month = re.fullmatch(rf"\s*({_MONTH})\s+({_YEAR})\s*", raw_end)
-        if whole_months and end_month and _month(end_month.group(1)) == start.month \
-                and int(end_month.group(2)) == start.year + 1:
-            # "between March 2014 and March 2015": the twelve months ending March 2015
-            return PeriodMention(*span, text, "explicit", *twelve_months_to(start.year + 1, start.month))
         if re.fullmatch(rf"\s*{_YEAR}\s*", raw_end):
             end = _last_day(int(raw_end), start.month)
         else:
