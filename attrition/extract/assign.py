@@ -189,7 +189,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             continue  # "reported offences": the modifier, not the bare noun, names the stage
         in_phrase = root.i in phrase
         linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
-        if root.i in subject_tree and cue.label != "other":
+        if root.i in subject_tree and cue.label != "other" and cue.weight >= 0.8:
             # The subject names what the bare figure is a level of.
             cost = 0.3 + 0.5 * tree_distance(subject, root) + (1.0 - cue.weight) + 0.02 * linear
         elif relation in ("subject", "adjunct") and root.i in verb_tree and not in_phrase:
@@ -207,7 +207,8 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in tree and root.i not in own for tree in other_trees):
             cost += 1.5
-        inside = root.i in own or (in_phrase and relation == "subject") or (root.i in subject_tree and cue.label != "other")
+        inside = root.i in own or (in_phrase and relation == "subject") or (
+            root.i in subject_tree and cue.label != "other" and cue.weight >= 0.8)
         scored.append((cue, cost, inside))
     return scored
 

@@ -143,7 +143,7 @@ def _change_takes_later(s_claims: list[Claim]) -> None:
         for a, b in zip(s_claims[i + 1:], s_claims[i + 2:]):
             if a.change or b.change or a.period_start is None or b.period_start is None:
                 continue
-            if (c.period_start, c.period_end) == (a.period_start, a.period_end) and b.period_end > a.period_end:
+            if b.period_end > a.period_end and (c.period_start, c.period_end) != (b.period_start, b.period_end):
                 c.period_start, c.period_end, c.period_text = b.period_start, b.period_end, b.period_text
             break
 
