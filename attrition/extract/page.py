@@ -3,8 +3,9 @@
 A force's FOI page or press release often says only "our force area"; a local
 paper's headline names the county its body never repeats. `page_area(meta)`
 reads the title, then the publisher, then the URL's host and path, and returns
-the first force they name. `page_source(meta)` is the force's organisation name
-when the publisher is the force itself (its own release or FOI disclosure).
+the first force they name. `page_source(meta)` is the publisher's name when the
+publisher is a force (its own release or FOI disclosure) or a statistics body
+(a CPS or ONS release).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from urllib.parse import urlsplit
 
 from attrition.extract.forces import find_area_mentions, load_forces
+from attrition.extract.sources import known_body
 
 _PCC = re.compile(r"\b(?:Police(?:,)?\s+(?:and|&)\s+Crime\s+Commissioner|PCC|Police\s+(?:and|&)\s+Crime\s+Panel)\b", re.I)
 _FORCE_WORD = re.compile(r"\b(?:Police|Constabulary|Police\s+Service)\b")
@@ -58,6 +60,9 @@ def page_source(meta: dict | None) -> str | None:
     if not meta or not meta.get("publisher"):
         return None
     publisher = meta["publisher"]
+    body = known_body(publisher)
+    if body:
+        return body  # a statistics body's own release: its figures are its own
     if not (_FORCE_WORD.search(publisher) or _PCC.search(publisher)):
         return None
     area = _first_force(publisher)

@@ -70,7 +70,7 @@ def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None)
     for start, end, name in extra_orgs:
         if not any(s < end and start < e for s, e, _ in orgs):
             orgs.append((start, end, name))
-    orgs.sort()
+    orgs.sort(key=lambda o: (o[0], -o[1]))  # where names overlap, the longest ("Scottish Government") wins
     kept = []
     for org in orgs:
         if kept and org[0] < kept[-1][1]:
@@ -95,10 +95,20 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
             continue
         before = text[max(0, start - 90):start]
         after = text[end:end + 60]
-        said = name in _KNOWN_NAMES and re.match(r"\s+(?:has\s+)?(?:said|says|reported|stated|states)\b", after)
+        said = name in _KNOWN_NAMES and (re.match(r"\s+(?:has\s+)?(?:said|says|reported|stated|states)\b", after) or re.search(
+            r"(?:recorded|collected|gathered|monitored)\s+by\s+(?:the\s+)?(?:national\s+|independent\s+|official\s+)?$", before))
+        # ("recorded by the force" names the stage; "recorded by the Rape Monitoring Group" names a statistics body)
         if said or any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
             found.append(SourceMention(start, end, _clean_name(name)))
     return found
+
+
+def known_body(name: str) -> str | None:
+    """The canonical name of a statistics body `name` spells in full (`CPS` -> Crown Prosecution Service), else None."""
+    for canonical, pattern in KNOWN_BODIES:
+        if re.fullmatch(rf"\s*(?:the\s+)?{pattern}\s*", name, re.I):
+            return canonical
+    return None
 
 
 def _clean_name(name: str) -> str:
