@@ -203,3 +203,23 @@ def test_one_x_for_every_n_is_a_ratio():
     claims = _claims("In Kent there was just one rape conviction for every 20 allegations in 2022.")
     (rate,) = [c for c in claims.values() if c.unit == "percent"]
     assert rate.value == 5.0
+
+
+def test_a_hedged_headline_rate_yields_to_the_exact_one():
+    text = ("Less than 2% of rape cases in Kent led to charges last year\n\n"
+            "Kent Police charged suspects in 1.9% of the rapes it recorded in 2023.")
+    values = sorted(c.value for c in extract(text, "2024-02-01") if c.unit == "percent")
+    assert values == [1.9]
+
+
+def test_a_conditional_projection_is_not_a_claim():
+    text = ("Kent recorded 238 rapes between April and June, and the total would hit 952 if the trend continues. "
+            "Over 40% of reported rapes could result in a charge if every force followed best practice.")
+    claims = _claims(text)
+    assert "238" in claims
+    assert "952" not in claims and "40%" not in claims
+
+
+def test_the_base_of_a_per_thousand_rate_is_not_a_figure():
+    claims = _claims("Kent recorded 1,200 rapes in 2022 (0.6 per 1,000 population).")
+    assert "1,000" not in claims and "1,200" in claims

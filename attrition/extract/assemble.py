@@ -24,7 +24,7 @@ from attrition.extract.attach import (
 )
 from attrition.extract.claim import Claim
 from attrition.extract.cues import (
-    Cue, change_noun_before_bracket, find_offence_cues, find_stage_cues, is_change, is_non_funnel,
+    Cue, change_noun_before_bracket, find_offence_cues, find_stage_cues, is_change, is_hypothetical, is_non_funnel,
 )
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.numbers import find_figures
@@ -245,6 +245,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             forces_count = _counts_forces(text, fig)
             if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
                 stage = "other"
+            if is_hypothetical(text, fig.start, fig.end, s_start, s_end):
+                continue
             if not _is_claim(doc, fig, stage, sentence_has_funnel or bool(column),
                              sentence_has_offence or in_context and stage is not None,
                              forces_count):
@@ -701,15 +703,21 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
             kept.append(claim)
         elif kept[twin].period_start is None and claim.period_start is not None:
             kept[twin] = claim
-    exact_counts: dict[tuple, list[float]] = {}
+    exact: dict[tuple, list[float]] = {}
     for k in kept:
-        if not k.comparator and k.unit == "count":
-            exact_counts.setdefault((k.area, k.stage, k.change), []).append(k.value)
-    out = []
-    for claim in kept:
-        if claim.comparator and claim.unit == "count":
-            values = exact_counts.get((claim.area, claim.stage, claim.change), [])
-            if any(abs(v - claim.value) <= 0.15 * claim.value for v in values):
-                continue
-        out.append(claim)
-    return out
+        if not k.comparator:
+            exact.setdefault((k.area, k.stage, k.unit, k.change), []).append(k.value)
+    return [claim for claim in kept if not (
+        claim.comparator and (claim.unit == "count" or not claim.change) and any(_hedge_covers(claim.comparator, claim.value, v, claim.unit)
+                                 for v in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+
+
+def _hedge_covers(comparator: str, hedged: float, exact: float, unit: str) -> bool:
+    """True when an exact figure is what a hedged one rounds (`less than 2%` and 1.9%, `nearly 1,700` and 1,696)."""
+    if unit == "count":
+        return abs(exact - hedged) <= 0.15 * hedged
+    if comparator in ("less_than", "nearly"):
+        return hedged * 0.7 <= exact <= hedged
+    if comparator in ("more_than", "at_least"):
+        return hedged <= exact <= hedged * 1.3
+    return abs(exact - hedged) <= max(0.5, 0.1 * hedged)

@@ -193,3 +193,21 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     before = text[max(clause_start, start - 80):start]
     after = text[end:min(clause_end, end + 90)]
     return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
+
+
+_MODAL_AFTER = re.compile(r"^[^.;:,–—]{0,60}?\b(?:could|would|might)\s+(?:\w+\s+)?(?:be|result|lead|hit|reach|rise|fall|see|have|go|end)\b", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+){0,3}$", re.I)
+_CONDITION = re.compile(r"\b(?:if|were|unless)\b", re.I)
+
+
+def is_hypothetical(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """True for a figure in a conditional projection (GUIDELINES 5, 6).
+
+    `over 40% of reported rapes could result in a conviction if ...`, `the figure
+    would hit 952 if the trend continues`: a modal verb governs the figure and
+    the sentence states a condition.
+    """
+    sentence = text[clause_start:clause_end]
+    if not _CONDITION.search(sentence):
+        return False
+    return bool(_MODAL_AFTER.match(text[end:clause_end]) or _MODAL_BEFORE.search(text[max(clause_start, start - 40):start]))

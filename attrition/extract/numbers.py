@@ -78,7 +78,7 @@ _BLOCKERS = [
     re.compile(r"[£$€]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|p)\b)?", re.I),
     re.compile(r"\b\d[\d,.]*\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd
-    re.compile(r"\bper\s+100,?000\b", re.I),  # the base of a rate, not a figure
+    re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
     re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
 ]
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
