@@ -352,7 +352,9 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
         if s_text.rstrip().endswith(":"):
             strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
-            header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), last_area)
+            # A header that names no place ("By the numbers:") leaves its items to their own context.
+            header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
+                               last_area if last_area not in (NATIONAL, "England", "Wales") else None)
             header = (s_index, header_area, strong[-1].label if strong else None)
         prev2_sentence_start, prev_sentence_start = prev_sentence_start, s_start
         named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
