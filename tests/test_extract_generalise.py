@@ -223,3 +223,17 @@ def test_a_conditional_projection_is_not_a_claim():
 def test_the_base_of_a_per_thousand_rate_is_not_a_figure():
     claims = _claims("Kent recorded 1,200 rapes in 2022 (0.6 per 1,000 population).")
     assert "1,000" not in claims and "1,200" in claims
+
+
+def test_an_unqualified_average_in_a_force_story_is_national():
+    text = "Cumbria Police had a no-crime rate for rape of 21% in 2014. The average no-crime rate is 12%."
+    claims = _claims(text)
+    assert claims["21%"].area == "Cumbria"
+    assert claims["12%"].area == "England and Wales"
+
+
+def test_items_under_a_placeless_header_keep_the_place_their_first_item_names():
+    text = ("Suffolk's charge rate is low.\n\nBy the numbers:\n\n  • 900 rape offences recorded in Suffolk\n\n"
+            "  • 17 resulted in a charge\n\n  • 24% were still under investigation\n")
+    claims = _claims(text)
+    assert claims["17"].area == claims["24%"].area == "Suffolk"
