@@ -237,3 +237,24 @@ def test_items_under_a_placeless_header_keep_the_place_their_first_item_names():
             "  • 17 resulted in a charge\n\n  • 24% were still under investigation\n")
     claims = _claims(text)
     assert claims["17"].area == claims["24%"].area == "Suffolk"
+
+
+def test_an_foi_question_names_the_stage_of_its_answer():
+    text = ("Freedom of Information request 123/21\n\n"
+            "You asked: How many rapes did Kent Police record in 2021?\n\n"
+            "Our answer: 816.\n\n"
+            "How many of these resulted in a charge?\n\n"
+            "44.")
+    claims = _claims(text)
+    assert claims["816"].stage == "recorded" and claims["816"].area == "Kent"
+    assert claims["44"].stage == "charged"
+    assert claims["816"].period_start == "2021-01-01"
+
+
+def test_figures_in_a_question_or_an_example_are_not_claims():
+    text = ("Kent Police recorded 900 rapes in 2021. Please give figures by age group "
+            "(i.e. 20% of men who reported a rape chose not to proceed).\n\n"
+            "How many of the 900 rapes led to a charge?")
+    claims = _claims(text)
+    assert "20%" not in claims
+    assert [c.value for c in extract(text, "2022-01-01")] == [900]

@@ -132,7 +132,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
     stage_cues = [
         Cue(c.start + s, c.end + s, c.label, c.weight)
         for s, e in sentences
-        if figure_spans.within(s, e) or text[s:e].rstrip().endswith(":")
+        if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?"))
         for c in find_stage_cues(text[s:e])
     ]
     offence_cues = find_offence_cues(text)
@@ -245,9 +245,10 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             forces_count = _counts_forces(text, fig)
             if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
                 stage = "other"
-            if is_hypothetical(text, fig.start, fig.end, s_start, s_end):
+            if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or _asked_or_example(text, fig, s_start, s_end):
                 continue
-            if not _is_claim(doc, fig, stage, sentence_has_funnel or bool(column),
+            under_header = header is not None and header[2] is not None and stage == header[2]
+            if not _is_claim(doc, fig, stage, sentence_has_funnel or bool(column) or under_header,
                              sentence_has_offence or in_context and stage is not None,
                              forces_count):
                 continue
@@ -350,7 +351,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
             national_scope = None
         prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
-        if s_text.rstrip().endswith(":"):
+        if s_text.rstrip().endswith((":", "?")):
+            # A list header, or a question (an FOI request) whose answer follows.
             strong = [c for c in s_stage if c.weight >= 0.8 and c.label != "other"]
             # A header that names no place ("By the numbers:") leaves its items to their own context.
             header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
@@ -483,6 +485,17 @@ def _respectively(text: str, s_claims: list[Claim], s_stage: list[Cue], s_start:
                 claim.stage = label
                 if change and claim.unit == run[0].unit:
                     claim.change, claim.of_stage = True, None
+
+
+_EXAMPLE_OPEN = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|for\s+example|for\s+instance|such\s+as)[^()]*$", re.I)
+
+
+def _asked_or_example(text: str, fig, s_start: int, s_end: int) -> bool:
+    """A figure in a question (`How many of the 300 reports ...?`) or in an example
+    (`(i.e. 20% of men who ...)`) is not a claim: nobody stated it as a fact."""
+    if text[s_start:s_end].rstrip().endswith("?"):
+        return True
+    return bool(_EXAMPLE_OPEN.search(text[max(s_start, fig.start - 120):fig.start]))
 
 
 class _AsFigure:

@@ -275,7 +275,7 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
-_LINE_NUMBER_AFTER = re.compile(r"^[.)](?:\s*$|\s*\n|\s*[A-Z])")
+_LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")
 _PER_TIME_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
 
