@@ -258,3 +258,20 @@ def test_figures_in_a_question_or_an_example_are_not_claims():
     claims = _claims(text)
     assert "20%" not in claims
     assert [c.value for c in extract(text, "2022-01-01")] == [900]
+
+
+@pytest.mark.parametrize("text, figure, change", [
+    ("Rape referrals in Kent have increased for the third quarter running by 3.5%.", "3.5%", True),
+    ("Kent reported an improvement of 12% in its rape charge rate in 2022.", "12%", True),
+    ("There has been an increase in rape charges in Kent of 163% since 2021.", "163%", True),
+    ("Kent Police dropped 1,647 rape investigations in 2021 due to evidential difficulties.", "1,647", False),
+    ("Kent Police had 268 reported rapes in 2021, with 34 ending up in prosecutions.", "34", False),
+    ("In Kent, rape made up 46 per cent of all sexual offences in 2021.", "46 per cent", False),
+])
+def test_rises_and_falls_against_levels(text, figure, change):
+    assert _claims(text)[figure].change is change
+
+
+def test_a_rate_per_100000_named_first_makes_the_figures_after_it_such_rates():
+    claims = _claims("In Hampshire, for every 100,000 people living in the county, there were 62 recorded rapes in 2016.")
+    assert claims["62"].unit == "per_100k"

@@ -329,7 +329,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
 
             q_start, q_end = _evidence(text, s_start, s_end, fig.start, fig.end)
             claim = Claim(
-                value=fig.value, unit=fig.unit, stage=stage, of_stage=of_stage, offence=offence,
+                value=fig.value, unit=_unit_in_context(text, fig, s_start), stage=stage, of_stage=of_stage, offence=offence,
                 area=area, period_start=period[0] if period else None,
                 period_end=period[1] if period else None, period_text=period_text if period else None,
                 source=source, speaker=speaker, quote=text[q_start:q_end], char_start=fig.start,
@@ -496,6 +496,17 @@ def _asked_or_example(text: str, fig, s_start: int, s_end: int) -> bool:
     if text[s_start:s_end].rstrip().endswith("?"):
         return True
     return bool(_EXAMPLE_OPEN.search(text[max(s_start, fig.start - 120):fig.start]))
+
+
+_PER_100K_BEFORE = re.compile(r"\b(?:per|for\s+every|every)\s+100,?000\b", re.I)
+
+
+def _unit_in_context(text: str, fig, s_start: int) -> str:
+    """`for every 100,000 people ..., there were 62 recorded rapes`: a rate per 100,000 named
+    earlier in the sentence makes the figures after it rates of that kind."""
+    if fig.unit != "per_100k" and _PER_100K_BEFORE.search(text, s_start, fig.start):
+        return "per_100k"
+    return fig.unit
 
 
 class _AsFigure:

@@ -51,15 +51,16 @@ OFFENCE_PATTERNS: list[tuple[str, str]] = [
 ]
 
 CHANGE_BEFORE = re.compile(
-    r"(?:\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
+    r"(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!ended\s)\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
     r"reduced|reduction|grew|grown|growth|jump(?:ed)?|leapt|soared|surged|climbed|declined?|plummeted|slumped|cut)"
     r"(?:\s+(?:by|of))?\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
-    r"|\b(?:an?|the)\s+(?:\w+\s+){0,2}(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
+    r"|\b(?:an?|the)\s+(?:\w+\s+){0,2}(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth|improvement|deterioration)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
+    r"|\b(?:increase|rise|fall|drop|decrease|reduction|decline|improvement)\s+in\s+(?:[\w-]+\s+){1,5}of\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
     re.I,
 )
 CHANGE_AFTER = re.compile(
     r"^\s*(?:per\s+cent\s+|%\s*)?(?:\w+\s+)?(?:(?:increase|rise|fall|drop|decrease|reduction|jump|decline|hike)\b"
-    r"|(?:higher|lower|more|fewer)\b(?!\s+than)|(?:up|down)\b(?!\s+(?:from|to)))",
+    r"|(?:higher|lower|more|fewer)\b(?!\s+than)|(?<!ended\s)(?<!ending\s)(?<!end\s)(?:up|down)\b(?!\s+(?:from|to|in|at|with|being)\b))",
     re.I,
 )
 # "up from 272", "increased from 41,186 to": the figure is a level, not a change.
@@ -113,11 +114,14 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
     """
     before = text[max(0, start - 40):start]
     after = text[end:end + 30]
+    if re.search(r"\b(?:dropped|closed|cut)\s+$", before, re.I) and re.match(
+            r"\s+(?:\w+\s+)?(?:cases|investigations|reports|allegations|prosecutions|charges|complaints)\b", after, re.I):
+        return False  # "dropped 1,647 investigations": a level of what was dropped, not a fall
     if CHANGE_BEFORE.search(before) or re.match(r"\s+(?:more|fewer|higher|lower)\s+(?:\w+\s+){0,2}than\b", after, re.I):
         return True  # "400 more reports than the year before"
     if clause_start is not None and re.search(r"\bby\s+(?:almost|nearly|more\s+than|over|around|about|just)?\s*$", before):
         earlier = text[clause_start:start]
-        if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+by\b", earlier, re.I):
+        if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+(?:[\w-]+\s+){0,6}?by\b", earlier, re.I):
             return True
     if CHANGE_OR_BEFORE.search(before):
         return True  # "a fall of 932 or 30.75%": the same change in other words
