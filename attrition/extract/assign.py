@@ -370,8 +370,9 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     if named:
         # "the amount of successful convictions for rape prosecutions increase by": the first noun after it
         after_named = [c for c in cues if lo + named[-1].end() <= c.start < fig_start and c.label != "other"]
-        if after_named:
-            return min(after_named, key=lambda c: c.start)
+        strong = [c for c in after_named if c.weight >= 0.5]  # "the number of rapes reported to X": not the bare noun
+        if strong or after_named:
+            return min(strong or after_named, key=lambda c: c.start)
     before = [c for c in cues if lo <= c.start and c.end <= fig_start and c.label != "other"]
     if before:
         return max(before, key=lambda c: (c.weight >= 0.8, c.start))

@@ -36,7 +36,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("recorded", r"recorded|logged|crimed|\b(?:did|do|does|not)\s+(?:[\w-]+\s+){0,3}?record\b|\bto\s+record\b|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
-    ("reported", r"report(?:s|ed|ing)\b|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
+    ("reported", r"report(?:s|ed|ing)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
     ("reported", r"incidents?", 0.6),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
     ("other", r"\bvictims?\b", 0.3),
