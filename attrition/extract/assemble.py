@@ -380,7 +380,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         previous_claims = s_claims
         # A relative "last year" in a sentence without figures dates an event, not the figures to come.
         kinds = ("explicit", "last_year", "months") if s_figures else ("explicit", "months")
-        explicit = [(p, v) for p, v in resolved if v is not None and p.kind in kinds]
+        explicit = [(p, v) for p, v in resolved if v is not None and p.kind in kinds
+                    and (s_figures or not _single_month(v))]  # "a report published in March 2013" dates the report
         if "|" in s_text:
             context_period, context_pair = None, None  # a flattened table: its rows are not the prose's period
         elif explicit:
@@ -507,6 +508,11 @@ def _unit_in_context(text: str, fig, s_start: int) -> str:
     if fig.unit != "per_100k" and _PER_100K_BEFORE.search(text, s_start, fig.start):
         return "per_100k"
     return fig.unit
+
+
+def _single_month(period: tuple[str, str]) -> bool:
+    """True when an ISO (start, end) period is one calendar month or less."""
+    return period[0][:7] == period[1][:7]
 
 
 class _AsFigure:

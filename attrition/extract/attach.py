@@ -71,7 +71,7 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
         return any(s >= fig.end and e <= p.start and _OWN_PERIOD_GAP.fullmatch(text[e:p.start]) for s, e in others)
 
     def comparison(p) -> bool:
-        return bool(_COMPARISON_BEFORE.search(text[max(0, p.start - 40):p.start])) and not change
+        return bool(_COMPARISON_BEFORE.search(text[max(0, p.start - 40):p.start]))
 
     usable = [(p, v) for p, v in usable if not owned_by_other(p) and not comparison(p)]
 
