@@ -1,0 +1,312 @@
+"""What the assembler knows about an article and carries from sentence to sentence.
+
+`read_article(doc, published, meta)` gathers everything found in the whole text
+once (figures, area, period, stage, offence and source mentions, quotes, the
+page's own force, table columns) into an `Article`. `read_sentence` slices it
+for one sentence (`Sentence`). `Scope` is the explicit context carried across
+sentences: the force or national scope of the paragraph, the list header, the
+period and source in force, the claims of the sentence before. `enter_sentence`
+and `carry_forward` are the only places that change a `Scope`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from attrition.extract.assign import text_of
+from attrition.extract.attach import tags_clause, with_anaphors_resolved
+from attrition.extract.claim import Claim
+from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues
+from attrition.extract.forces import NATIONAL, find_area_mentions
+from attrition.extract.numbers import find_figures
+from attrition.extract.page import page_area, page_source
+from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
+from attrition.extract.quotes import find_quotes
+from attrition.extract.sources import find_source_mentions
+from attrition.extract.tables import column_stages
+
+NATIONAL_AREAS = (NATIONAL, "England", "Wales")
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the doc's sentences, trimmed, skipping ones with no word."""
+    spans = []
+    text = text_of(doc)
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+class Spans:
+    """Items with `.start`/`.end`, sorted by start, sliced by character range with bisect."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        """The items that lie wholly inside [start, end)."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [x for x in self.items[lo:hi] if x.end <= end]
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z ]+\)\s*)?[–—-]\s")
+
+
+def is_dateline(text: str, mention) -> bool:
+    """`LONDON – ...` opening a line is where the story was filed, not what its figures are about."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    word = text[mention.start:mention.end]
+    return (not text[line_start:mention.start].strip() and word.isupper() and len(word) > 3
+            and bool(_DATELINE_AFTER.match(text, mention.end)))
+
+
+def dominant_area(areas) -> str | None:
+    """The force or place named most often among `areas` (None when none is named)."""
+    counts = Counter(a.area for a in areas if a.kind in ("force", "place") and a.area)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# A sentence that opens by setting national scope: "Nationally, ...", "Across England and Wales, ...".
+_NATIONAL_OPENER = re.compile(
+    r"\s*(?:[•\-*·–]\s*)?(?:Nationally|Nationwide|(?:Across|Throughout|In)\s+(?:England\s+(?:and|&)\s+Wales|the\s+country|the\s+UK|Britain|England|Wales)"
+    r"|(?:At\s+a\s+)?national\s+level)\s*[,:]", re.I)
+
+
+def single_month(period: tuple[str, str]) -> bool:
+    """True when an ISO (start, end) period is one calendar month or less."""
+    return period[0][:7] == period[1][:7]
+
+
+@dataclass
+class Article:
+    """Everything found in one article's text, found once."""
+
+    doc: Doc
+    text: str
+    published: str | None
+    figures: Spans
+    areas: list
+    area_spans: Spans
+    periods: Spans
+    stage_cues: Spans
+    offence_cues: Spans
+    sources: list
+    source_spans: Spans
+    quotes: list
+    dominant: str | None
+    page: str | None
+    dominant_offence: str
+    full_years: list
+    columns: dict
+    sentences: list[tuple[int, int]]
+    breaks: list[int]
+
+    def paragraph_of(self, pos: int) -> int:
+        """The number of the paragraph (line) holding character `pos`."""
+        return bisect.bisect_left(self.breaks, pos)
+
+
+@dataclass
+class Scope:
+    """The context carried from sentence to sentence (every carried value is marked inherited)."""
+
+    current_source: str | None = None
+    national_scope: str | None = None
+    last_area: str | None = None
+    last_area_sent: int = -10
+    last_area_para: int = -1
+    last_claim_area: str | None = None
+    prev_named_area: str | None = None
+    header: tuple | None = None  # (sentence index, area, stage) of a list header or an FOI question
+    context_period: tuple[str, str] | None = None
+    context_period_text: str | None = None
+    context_pair: list | None = None
+    prev_sentence_start: int = 0
+    prev2_sentence_start: int = 0
+    previous_claims: list[Claim] = field(default_factory=list)
+    last_offence: str | None = None
+
+
+@dataclass
+class Sentence:
+    """One sentence of an article with what it holds, its periods resolved against the scope."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    figures: list
+    areas: list
+    resolved: list  # (PeriodMention, (start, end) or None)
+    resolved_areas: list  # (AreaMention, area)
+    stage: list[Cue]
+    offence: list[Cue]
+    sources: list
+    has_funnel: bool
+    has_offence: bool
+    fig_spans: list[tuple[int, int]]
+    parens: list[tuple[int, int]]
+    is_item: bool
+
+
+def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article | None:
+    """Find everything the assembler needs in a parsed article; None when it holds no figure.
+
+    Takes the spaCy `Doc`, the publication date (or None: a dateline in the text is
+    used) and the page metadata (`url`, `publisher`, `title`).
+    """
+    text = text_of(doc)
+    figures = [f for f in find_figures(text) if not f.vague]
+    if not figures:
+        return None
+    published = published or find_dateline(text)
+    areas = [a for a in find_area_mentions(text) if not is_dateline(text, a)]
+    periods = find_period_mentions(text, published)
+    sentences = sentence_spans(doc)
+    figure_spans = Spans(figures)
+    # Stage cues matter only where there are figures, in list headers ("... recorded:") and questions.
+    stage_cues = [
+        Cue(c.start + s, c.end + s, c.label, c.weight)
+        for s, e in sentences
+        if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?"))
+        for c in find_stage_cues(text[s:e])
+    ]
+    offence_cues = find_offence_cues(text)
+    people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
+    sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
+    offence_counts = Counter(c.label for c in offence_cues if c.label != "other")
+    return Article(
+        doc=doc, text=text, published=published, figures=figure_spans, areas=areas, area_spans=Spans(areas),
+        periods=Spans(periods), stage_cues=Spans(stage_cues), offence_cues=Spans(offence_cues),
+        sources=sources, source_spans=Spans(sources), quotes=find_quotes(text, people),
+        dominant=dominant_area(areas), page=page_area(meta),
+        dominant_offence=offence_counts.most_common(1)[0][0] if offence_counts else "other",
+        full_years=[(p.period_start, p.period_end) for p in periods
+                    if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
+        columns=column_stages(text) if "|" in text else {},
+        sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)],
+    )
+
+
+def new_scope(meta: dict | None) -> Scope:
+    """The scope before an article's first sentence: its publisher's own source, if any."""
+    return Scope(current_source=page_source(meta))
+
+
+def parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[int, int]]:
+    """Spans of brackets holding a figure (`16 (7% of the total recorded)`): their words are theirs."""
+    spans = []
+    for m in re.finditer(r"\([^()]{1,160}\)", text[s_start:s_end]):
+        start, end = s_start + m.start(), s_start + m.end()
+        if any(start < f.start < end for f in figures):
+            spans.append((start, end))
+    return spans
+
+
+def read_sentence(article: Article, scope: Scope, index: int, start: int, end: int) -> Sentence:
+    """Slice the article for one sentence; resolve its periods and area anaphors against `scope`."""
+    text = article.text
+    s_areas = article.area_spans.within(start, end)
+    s_figures = article.figures.within(start, end)
+    resolved = []
+    local_context = scope.context_period
+    for p in article.periods.within(start, end):
+        value = resolve_relative(p, local_context, article.full_years, article.published)
+        resolved.append((p, value))
+        if value is not None and p.kind in ("explicit", "months", "last_year"):
+            local_context = value  # "141 ... in the 12 months to April 2023, compared to 69 the year before"
+    resolved_areas = []
+    for a in s_areas:
+        if a.kind == "anaphor":
+            before = [b for b in s_areas if b.kind in ("force", "place") and b.end <= a.start]
+            area = before[-1].area if before else (scope.last_claim_area or article.dominant)
+        else:
+            area = a.area
+        if area:
+            resolved_areas.append((a, area))
+    s_stage = article.stage_cues.within(start, end)
+    s_offence = article.offence_cues.within(start, end)
+    s_text = text[start:end]
+    line_prefix = text[text.rfind("\n", 0, start) + 1:start]
+    bulleted = bool(re.match(r"[•\-*·–]\s", s_text)) or bool(re.fullmatch(r"\s*[•\-*·–]\s*", line_prefix))
+    return Sentence(
+        index=index, start=start, end=end, text=s_text, figures=s_figures, areas=s_areas,
+        resolved=resolved, resolved_areas=resolved_areas, stage=s_stage, offence=s_offence,
+        sources=article.source_spans.within(start, end),
+        has_funnel=any(c.label != "other" for c in s_stage if c.weight >= 0.8),
+        has_offence=any(c.label != "other" for c in s_offence),
+        fig_spans=[(f.start, f.end) for f in s_figures],
+        parens=parentheticals(text, start, end, s_figures),
+        is_item=bulleted or (scope.header is not None and index == scope.header[0] + 1),
+    )
+
+
+def enter_sentence(scope: Scope, sentence: Sentence) -> None:
+    """Open or close the list the sentence may belong to, before its figures are read."""
+    if not sentence.is_item:
+        scope.header = None
+    elif scope.header is None and scope.prev_named_area:
+        scope.header = (sentence.index - 1, scope.prev_named_area, None)  # a list introduced by a plain sentence
+
+
+def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: list[Claim]) -> None:
+    """Update the scope after a sentence: national scope, list header, force, period, source, offence."""
+    resolved_areas = sentence.resolved_areas
+    if _NATIONAL_OPENER.match(sentence.text):
+        scope.national_scope = next((area for a, area in resolved_areas if a.kind == "national"), NATIONAL)
+    elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
+        scope.national_scope = None
+    scope.prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
+    if sentence.text.rstrip().endswith((":", "?")):
+        # A list header, or a question (an FOI request) whose answer follows.
+        strong = [c for c in sentence.stage if c.weight >= 0.8 and c.label != "other"]
+        # A header that names no place ("By the numbers:") leaves its items to their own context.
+        header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
+                           scope.last_area if scope.last_area not in NATIONAL_AREAS else None)
+        scope.header = (sentence.index, header_area, strong[-1].label if strong else None)
+    scope.prev2_sentence_start, scope.prev_sentence_start = scope.prev_sentence_start, sentence.start
+    named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
+    forces_named = [area for kind, area in named if kind != "national"]
+    if named:
+        scope.last_area_para = article.paragraph_of(sentence.start)
+        if article.dominant in forces_named:
+            scope.last_area = article.dominant
+        else:
+            scope.last_area = forces_named[0] if forces_named else named[-1][1]
+        scope.last_area_sent = sentence.index
+    elif resolved_areas:
+        scope.last_area_sent = sentence.index
+    if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in NATIONAL_AREAS:
+        scope.last_claim_area = s_claims[-1].area
+    scope.previous_claims = s_claims
+    # A relative "last year" in a sentence without figures dates an event, not the figures to come.
+    kinds = ("explicit", "last_year", "months") if sentence.figures else ("explicit", "months")
+    explicit = [(p, v) for p, v in sentence.resolved if v is not None and p.kind in kinds
+                and (sentence.figures or not single_month(v))]  # "a report published in March 2013" dates the report
+    if "|" in sentence.text:
+        scope.context_period, scope.context_pair = None, None  # a flattened table: its rows are not the prose's period
+    elif explicit:
+        scope.context_period, scope.context_period_text = explicit[-1][1], explicit[-1][0].text.strip(" ,.;:")
+        distinct = list(dict.fromkeys(v for _, v in explicit))
+        scope.context_pair = distinct[-2:] if len(distinct) >= 2 else None
+    framing = [m for m in sentence.sources if all(m.end <= f.start for f in sentence.figures)
+               or all(m.start >= f.end for f in sentence.figures) or tags_clause(article.text, m)]
+    if framing:
+        scope.current_source = framing[0].name
+    real_offences = [c.label for c in sentence.offence if c.label != "other"]
+    if real_offences:
+        scope.last_offence = real_offences[-1]

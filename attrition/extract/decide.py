@@ -1,0 +1,436 @@
+"""The decisions made for one figure, each a step with its own tests: stage, base, area, period, offence, source.
+
+Each `decide_*` function takes the `Article`, the `Scope` carried so far, the
+`Sentence` and the figure (plus the claims already made, where a rule of
+English points back to them) and returns its answer; none changes its inputs.
+The rules each names are constructions of English listed in
+../shared/eval/GUIDELINES.md and the extractor issue; the cue words are data in
+`cues.py`, their weights constants there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, text_of
+from attrition.extract.attach import (
+    NATIONAL_BODIES, area_for, continues_quote, governing_source, period_for, previous_sentence_area,
+)
+from attrition.extract.claim import Claim
+from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
+from attrition.extract.cues import Cue, change_noun_before_bracket, is_change, is_hypothetical, is_non_funnel
+from attrition.extract.forces import NATIONAL
+
+# The denominator a rate is usually a share of, when the text does not say.
+DEFAULT_OF_STAGE = {
+    "no_crime": "recorded", "charged": "reported", "convicted": "reported",
+    "prosecuted": "reported", "nfa": "recorded", "withdrawn": "reported",
+    "referred": "reported", "recorded": "reported",
+}
+
+
+# Nouns a figure can count that are never funnel figures.
+NOT_CLAIM_NOUNS = {
+    "officer", "investigator", "detective", "staff", "recommendation", "page", "comment",
+    "ad", "school", "year", "month", "week", "hour", "minute", "people employed", "team",
+    "point", "step", "member", "councillor", "seat", "vote", "bed", "mile", "signature",
+    "subscriber", "video", "photo", "story", "article", "episode", "hospital", "centre",
+    "cookie", "setting", "partner", "vendor", "preference", "notification", "newsletter",
+    "adviser", "advisor", "worker", "counsellor", "nurse", "judge", "prosecutor", "lawyer",
+    "barrister", "post", "role", "job", "vacancy", "specialist", "volunteer", "charity",
+    "organisation", "organization", "charitie", "group", "coalition", "quota", "kit", "question",
+}
+
+
+@dataclass
+class Stage:
+    """What a figure counts: its stage, whether it is a change, and the evidence the choice rests on.
+
+    `gov` is the cue that governs the figure, `inside` a cue inside its own phrase
+    (a rate's base), `copied` the earlier claim it restates or is compared with,
+    `cues` the sentence's cues that may govern it, `others` the other figures' spans.
+    """
+
+    label: str
+    change: bool
+    gov: Governed | None
+    inside: Governed | None
+    copied: Claim | None
+    cues: list[Cue]
+    others: list[tuple[int, int]]
+    forces_count: bool
+
+
+def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims: list[Claim],
+                 sentence_claims: list[Claim]) -> Stage | None:
+    """The stage of a figure, or None when the figure is not a claim.
+
+    In order: the governing cue in the parse; an outcome verb after the figure
+    ("141 reports led to a charge"); the quantity a rise or fall is about; the
+    subject of a reporting verb; a list header or FOI question; a table column;
+    a comparand or restatement copies the figure it follows; the reason beats
+    "dropped"; non-funnel quantities are other.
+    """
+    doc, text = article.doc, article.text
+    s_start, s_end = sentence.start, sentence.end
+    others = [sp for sp in sentence.fig_spans if sp != (fig.start, fig.end)]
+    fig_cues = [c for c in sentence.stage
+                if not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
+    gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
+    outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others)
+    if outcome is not None:
+        if gov is not None and gov.cue != outcome and gov.label != outcome.label:
+            inside = gov if inside is None else inside
+        gov = Governed(outcome.label, outcome, False)
+    change = is_change(text, fig.start, fig.end, s_start)
+    if change or change_noun_before_bracket(text, fig.start, s_start) is not None:
+        quantity = change_cue(text, fig.start, fig.end, s_start, fig_cues)
+        if quantity is not None:
+            gov = Governed(quantity.label, quantity, False)
+    gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
+    stage = gov.label if gov else None
+    header = scope.header
+    if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
+        stage = header[2]
+    column = article.columns.get(fig.start)
+    if column and (gov is None or gov.cue.weight < 0.8
+                   or "|" in text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)]):
+        stage = column  # a table's column header (or caption) names what its cells count
+    copied = comparand_of(doc, fig, sentence_claims)
+    in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= scope.prev2_sentence_start)
+    if copied is not None and copied.change and text[copied.char_end:fig.start].rstrip().endswith("("):
+        change = True  # "18 offences (24%)" restates a rise
+    if copied is not None and (not change or copied.change):
+        stage = copied.stage
+    elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
+        stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
+    stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
+    forces_count = counts_forces(text, fig)
+    if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
+        stage = "other"
+    if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
+        return None
+    under_header = header is not None and header[2] is not None and stage == header[2]
+    if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header,
+                    sentence.has_offence or in_context and stage is not None, forces_count):
+        return None
+    return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
+
+
+def _reason_beats_dropped(text: str, fig, stage: str | None, cues: list[Cue], others) -> str | None:
+    """`closed for lack of evidence, with the victim unwilling to support`: the specific reason wins;
+    `dropped because no crime had been committed` is no-crime. A subset ("including ...") is not the reason."""
+    if stage != "nfa":
+        return stage
+    after = [c for c in cues if c.start > fig.end and not any(fig.end <= o[0] < c.start for o in others)]
+    if any(c.label == "withdrawn" and not re.search(r"\bincluding\b", text[fig.end:c.start]) for c in after):
+        return "withdrawn"
+    if any(c.label == "no_crime" and re.search(r"\b(?:because|due\s+to|as)\b|[—–]", text[fig.end:c.start])
+           for c in after):
+        return "no_crime"
+    return stage
+
+
+def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage,
+                claims: list[Claim], sentence_claims: list[Claim]) -> str | None:
+    """The stage a rate is a share of (`of_stage`), or None for counts, changes and `other`.
+
+    A cue inside the rate's own phrase ("8% of reported rapes"); a clause opening
+    "Of the <cases at a stage>"; a count the text points back to ("of these");
+    a count of reports or crimes earlier in the sentence; else the usual base.
+    """
+    if fig.unit != "percent" or stage.change or stage.label == "other":
+        return None
+    text = article.text
+    base = base_claim(text, fig, sentence.start, sentence_claims, claims, scope.prev_sentence_start)
+    opened = opening_base(text, sentence.start, fig.start, stage.cues, stage.label)
+    inside = stage.inside
+    if inside and inside.label != stage.label and inside.label not in ("other",):
+        return inside.label
+    if opened is not None:
+        return opened  # "Of the rapes prosecuted, the conviction rate was 44.6%"
+    if base is not None and base.stage != stage.label:
+        return base.stage
+    earlier = [c for c in sentence_claims if c.unit == "count" and not c.change and c.stage in ("reported", "recorded")]
+    if earlier:
+        return earlier[-1].stage  # "1,488 rapes were recorded and 3.4 per cent resulted in a charge"
+    return DEFAULT_OF_STAGE.get(stage.label)
+
+
+def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage,
+                claims: list[Claim], sentence_claims: list[Claim]) -> tuple[str, bool]:
+    """The area of a figure and whether it was carried (inherited) rather than named with it.
+
+    In order: counts of forces are national; a mention in the sentence (the
+    parse and the place that leads the figure); the earlier figure an "Of the N"
+    restates; the sentence's own figures' place; the list header's; a national
+    body's data; national scope ("Nationally, ..."); the sentence before's force;
+    the force named just before; the page's or article's force; else national.
+    """
+    text = article.text
+    if stage.forces_count:
+        return NATIONAL, False
+    own = area_for(article.doc, fig, sentence.resolved_areas, stage.others, sentence.parens)
+    if own:
+        return own, False
+    restated = restated_claim(text, fig, claims)
+    if restated is not None:
+        return restated.area, True  # "Out of the 2,012 reported rapes": the 2,012 named before
+    if sentence_claims and (sentence_claims[-1].area_inherited is False
+                            or restated_claim(text, AsFigure(sentence_claims[0]), claims) is not None):
+        return sentence_claims[-1].area, True  # the sentence's own figures' place
+    if scope.header is not None and scope.header[1]:
+        return scope.header[1], True
+    if any(m.name in NATIONAL_BODIES for m in sentence.sources):
+        return NATIONAL, False
+    if scope.national_scope:
+        return scope.national_scope, True  # "Nationally, ..." carries until a force is named
+    same_para = article.paragraph_of(scope.prev_sentence_start) == article.paragraph_of(sentence.start)
+    previous = previous_sentence_area(scope.previous_claims, scope.prev_sentence_start, sentence.start)
+    if previous and (previous not in NATIONAL_AREAS or same_para or continues_quote(text, sentence.start, article.quotes)):
+        return previous, True  # the force the sentence before was about
+    last = scope.last_area
+    if last and sentence.index - scope.last_area_sent <= 2 and (
+            last not in NATIONAL_AREAS or article.paragraph_of(sentence.start) == scope.last_area_para
+            or continues_quote(text, sentence.start, article.quotes)):
+        return last, True
+    return article_area(article.areas, sentence.start, article.dominant, scope.current_source, article.page), True
+
+
+def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage):
+    """The period of a figure as ((start, end) or None, the words, inherited?)."""
+    if stage.forces_count:
+        return None, None, False
+    chosen = period_for(article.text, fig, sentence.resolved, stage.change, stage.others)
+    if chosen is not None:
+        p, period = chosen
+        return period, (p.text.strip(" ,.;:") if period else None), False
+    if scope.context_period and "|" not in sentence.text:
+        return scope.context_period, scope.context_period_text, True
+    return None, None, False
+
+
+def decide_offence(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage) -> str:
+    """The offence nearest the figure in the parse, else the last named, else the article's main one."""
+    if stage.forces_count:
+        return "other"
+    offence = None
+    if sentence.offence:
+        offence = nearest_by_tree(article.doc, fig.start, fig.end, [(c.start, c.end, c.label) for c in sentence.offence])
+    return offence or scope.last_offence or article.dominant_offence
+
+
+def decide_source(article: Article, scope: Scope, sentence: Sentence, fig) -> tuple[str | None, bool, str | None]:
+    """(source, inherited?, speaker): the attribution that governs the figure, else the source in force
+    (not inside a quotation); the speaker of the quotation holding it."""
+    quote = next((q for q in article.quotes if q.start <= fig.start and fig.end <= q.end), None)
+    governing = governing_source(sentence.sources, fig, sentence.fig_spans, article.text)
+    if governing is not None:
+        return governing, False, quote.speaker if quote else None
+    if quote is None and scope.current_source:
+        return scope.current_source, True, None
+    return None, False, quote.speaker if quote else None
+
+
+# Bodies that publish national figures: a figure they give with no force named is national.
+_NATIONAL_PUBLISHERS = {"Crown Prosecution Service", "Home Office", "Office for National Statistics",
+                        "Ministry of Justice", "Crime Survey for England and Wales"}
+
+
+def article_area(areas, before: int, dominant: str | None, source: str | None, page: str | None = None) -> str:
+    """The area of a figure whose sentence and neighbours name none.
+
+    The force the article has named most so far; if it has named none yet, the
+    force the page's title, publisher or URL names (`page`), then the article's
+    main force, unless the figure comes from a national publisher (a CPS
+    release that mentions Police Scotland at the end is still national).
+    """
+    so_far = dominant_area([a for a in areas if a.start < before])
+    if so_far:
+        return so_far
+    if page and source not in _NATIONAL_PUBLISHERS:
+        return page
+    if dominant and source not in _NATIONAL_PUBLISHERS:
+        return dominant
+    return NATIONAL
+
+
+_OPENING_OF = re.compile(r"(?:^|[,;:–—]\s*|\b(?:However|But|And|Yet)\s*,?\s*)(?:[Oo]ut\s+of|[Oo]f)\s+(?:the|these|those|all(?:\s+the)?)\s+")
+
+
+def opening_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage: str | None) -> str | None:
+    """The base a clause opening "Of the <cases at a stage>" names for a rate after it, or None."""
+    left = text[s_start:fig_start]
+    m = None
+    for m in _OPENING_OF.finditer(left):
+        pass
+    if m is None:
+        return None
+    stop = re.search(r"[,;]|\d", left[m.end():])
+    end = s_start + m.end() + (stop.start() if stop else len(left) - m.end())
+    named = [c.label for c in cues if s_start + m.end() <= c.start < end and c.label not in ("other", stage)
+             and c.weight >= 0.8]
+    return named[-1] if named else None
+
+
+_EXAMPLE_OPEN = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|for\s+example|for\s+instance|such\s+as)[^()]*$", re.I)
+
+
+def asked_or_example(text: str, fig, s_start: int, s_end: int) -> bool:
+    """A figure in a question (`How many of the 300 reports ...?`) or in an example
+    (`(i.e. 20% of men who ...)`) is not a claim: nobody stated it as a fact."""
+    if text[s_start:s_end].rstrip().endswith("?"):
+        return True
+    return bool(_EXAMPLE_OPEN.search(text[max(s_start, fig.start - 120):fig.start]))
+
+
+_PER_100K_BEFORE = re.compile(r"\b(?:per|for\s+every|every)\s+100,?000\b", re.I)
+
+
+def unit_in_context(text: str, fig, s_start: int) -> str:
+    """`for every 100,000 people ..., there were 62 recorded rapes`: a rate per 100,000 named
+    earlier in the sentence makes the figures after it rates of that kind."""
+    if fig.unit != "per_100k" and _PER_100K_BEFORE.search(text, s_start, fig.start):
+        return "per_100k"
+    return fig.unit
+
+
+class AsFigure:
+    """A claim seen as the figure it came from (its offsets and value)."""
+
+    def __init__(self, claim: Claim):
+        self.start, self.end, self.value, self.unit = claim.char_start, claim.char_end, claim.value, claim.unit
+
+
+_BASE_BEFORE = re.compile(r"\b(?:[Oo]ut\s+)?[Oo]f\s+(?:the|these|those|all|all\s+the|its|their)\s+$")
+
+
+def restated_claim(text: str, fig, claims: list[Claim]) -> Claim | None:
+    """The earlier claim a count restates as the base of what follows (`Of the 2,012 reported rapes, ...`)."""
+    if fig.unit != "count" or not _BASE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
+        return None
+    return next((c for c in reversed(claims) if c.unit == "count" and c.value == fig.value
+                 and c.char_start < fig.start and not c.change), None)
+
+
+_RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
+
+
+def has_own_noun(doc: Doc, fig) -> bool:
+    """True when the figure counts a noun of its own (`14 arrests`), so it cannot borrow a stage."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nummod" and span.root.head.pos_ == "NOUN"
+
+
+def base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], claims: list[Claim],
+                prev_sentence_start: int) -> Claim | None:
+    """The count a rate is a share of, when the text points back to it.
+
+    `out of 161 rape prosecutions ..., only 37.8 per cent` and `referred 100 cases ...,
+    with over 70 per cent of cases` (or `of them`, `of those`) take the earlier count
+    as the rate's base.
+    """
+    counts = [c for c in sentence_claims if c.unit == "count" and not c.change]
+    if counts and re.search(r"\b(?:out\s+of|of\s+the|of\s+these|of\s+those)\s+$",
+                            text[max(s_start, counts[0].char_start - 14):counts[0].char_start], re.I):
+        return counts[0]
+    if re.match(r"\s+of\s+the\s+total\b(?!\s+\w+ed\b)", text[fig.end:fig.end + 30], re.I):
+        # "14% of the total": the same total an earlier rate of this kind was a share of
+        rates = [c for c in claims if c.unit == "percent" and c.of_stage and not c.change]
+        if rates:
+            return Claim(**{**rates[-1].__dict__, "stage": rates[-1].of_stage})
+    if re.match(r"\s+of\s+(?:the\s+|these\s+|those\s+)?(?:cases|them|those|these)\b", text[fig.end:fig.end + 30], re.I):
+        earlier = [c for c in claims if c.unit == "count" and not c.change and c.char_start >= prev_sentence_start]
+        if earlier:
+            return earlier[-1]
+    return None
+
+
+def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
+    """`a conviction was recorded in one in 20 cases`, `the highest rate was recorded by X at 32%`.
+
+    When the governing cue is the verb `recorded`/`reported` and its subject names a
+    stage (conviction) or a rate already discussed, the subject says what the figure counts.
+    """
+    if gov is None or gov.label not in ("recorded", "reported"):
+        return None
+    span = doc.char_span(gov.cue.start, gov.cue.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in span.root.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for cue in cues:
+            if cue.start <= child.idx < cue.end and cue.label not in ("recorded", "reported", "other"):
+                return Governed(cue.label, cue, False)
+        if child.lower_ in _RATE_NOUNS:
+            rates = [c for c in claims if c.unit == "percent" and not c.change]
+            if rates:
+                return Governed(rates[-1].stage, gov.cue, False)
+    return None
+
+
+_COMPARAND = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?(?:of\s+)?"
+    r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
+    r"|\b(?:up|down)\s+from\s+$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
+    r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$",
+    re.I,
+)
+
+
+def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
+    """The claim a figure is compared with or restates, when it names no quantity of its own.
+
+    `compared to 69 the year before`, `up from 154`, `from 14 to 42`, `36 (33%)`,
+    `one in seven, or 6,519`: the figure counts what the figure before it counts.
+    """
+    earlier = [c for c in sentence_claims if not (c.stage == "other" and c.offence == "other")]
+    if not earlier:
+        return None
+    prev = earlier[-1]  # skipping counts of forces: "an average across the 42 forces of 18 per cent"
+    gap = text_of(doc)[prev.char_end:fig.start]
+    if len(gap) > 80 or not _COMPARAND.search(gap):
+        return None
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is not None:
+        following = [t for t in doc[span.end:span.end + 2] if not t.is_punct]
+        if following and following[0].pos_ in ("NOUN", "PROPN") and following[0].lower_ not in (
+                "average", "level", "rate", "figure", "mark", "cases", "offences", "reports"):
+            return None
+        if len(following) > 1 and following[0].pos_ == "ADJ" and following[1].pos_ == "NOUN" and following[1].lower_ not in (
+                "average", "level", "rate", "figure"):
+            return None
+    return prev
+
+
+def counts_forces(text: str, fig) -> bool:
+    """`43 police forces`, `40th out of 42 forces`, `one of 14 forces`: a count of forces."""
+    after = text[fig.end:fig.end + 40]
+    return fig.unit == "count" and bool(re.match(
+        r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies|CPS\s+areas)\b", after, re.I))
+
+
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)s?\s+(?:to|at|by|from)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
+
+
+def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> bool:
+    """True when a figure is a claim: its sentence speaks of the funnel or an offence, and it
+    does not count staff, pages or the like (`NOT_CLAIM_NOUNS`)."""
+    if forces_count:
+        return True
+    if not (funnel or offence):
+        return False
+    counted = _NUMBER_OF.search(text_of(doc)[max(0, fig.start - 90):fig.start])
+    if counted and counted.group("noun").lower() in NOT_CLAIM_NOUNS:
+        return False  # "doubled the number of specialist officers to 1,500"
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is not None:
+        root = span.root
+        noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+        if noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS:
+            return False
+    return True

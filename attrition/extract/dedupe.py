@@ -1,0 +1,45 @@
+"""De-duplication: one figure, one claim, in its most exact wording (GUIDELINES 1)."""
+
+from __future__ import annotations
+
+from attrition.extract.claim import Claim
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop repeats of one figure (headline and body, repeated paragraphs) and rounded echoes.
+
+    Two claims with the same area, stage, unit, value and change are one figure
+    when their periods agree or one has none; the one with more context stays.
+    A hedged round figure (`nearly 1,700`) is dropped when the article states an
+    exact one within 15% for the same area and stage (`1,696`).
+    """
+    kept: list[Claim] = []
+    by_figure: dict[tuple, list[int]] = {}  # (area, stage, unit, value, change) -> positions in kept
+    for claim in claims:
+        key = (claim.area, claim.stage, claim.unit, claim.value, claim.change)
+        twin = next((i for i in by_figure.get(key, ())
+                     if kept[i].period_start is None or claim.period_start is None or
+                     (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end)), None)
+        if twin is None:
+            by_figure.setdefault(key, []).append(len(kept))
+            kept.append(claim)
+        elif kept[twin].period_start is None and claim.period_start is not None:
+            kept[twin] = claim
+    exact: dict[tuple, list[float]] = {}
+    for k in kept:
+        if not k.comparator:
+            exact.setdefault((k.area, k.stage, k.unit, k.change), []).append(k.value)
+    return [claim for claim in kept if not (
+        claim.comparator and (claim.unit == "count" or not claim.change) and any(_hedge_covers(claim.comparator, claim.value, v, claim.unit)
+                                 for v in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+
+
+def _hedge_covers(comparator: str, hedged: float, exact: float, unit: str) -> bool:
+    """True when an exact figure is what a hedged one rounds (`less than 2%` and 1.9%, `nearly 1,700` and 1,696)."""
+    if unit == "count":
+        return abs(exact - hedged) <= 0.15 * hedged
+    if comparator in ("less_than", "nearly"):
+        return hedged * 0.7 <= exact <= hedged
+    if comparator in ("more_than", "at_least"):
+        return hedged <= exact <= hedged * 1.3
+    return abs(exact - hedged) <= max(0.5, 0.1 * hedged)

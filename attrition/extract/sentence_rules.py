@@ -1,0 +1,100 @@
+"""Rules of English that act on a whole sentence's claims once they are made.
+
+`Herts and Cambridgeshire both recorded 88%` (one figure, two forces),
+`... (11.8% and 11.2%, respectively)` (stages paired in order), a rate that
+restates two counts (its stage and base by the arithmetic), and `Of the 50
+convicted rapists, 47 ...` (figures about an earlier figure share its source).
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrition.extract.claim import Claim
+from attrition.extract.cues import Cue
+
+
+def shared_by(text: str, s_start: int, s_end: int, s_areas, claim: Claim) -> list[Claim]:
+    """`Herts and Cambridgeshire both recorded 88%`: the same figure for each force named."""
+    forces = [a for a in s_areas if a.kind in ("force", "place") and a.area]
+    for a, b in zip(forces, forces[1:]):
+        if a.area == claim.area and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]) and \
+                re.match(r"\s+both\b", text[b.end:b.end + 8]):
+            twin = Claim(**{**claim.__dict__, "area": b.area})
+            return [twin]
+    return []
+
+
+def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) -> None:
+    """`756 convictions in 933 court cases, a conviction rate of 81 per cent`: the rate is the
+    first count's stage as a share of the second's (GUIDELINES 13), found by the arithmetic.
+
+    Looks at counts before the rate in its sentence and the sentence before; a
+    pair whose quotient matches the rate to the precision it is written in sets
+    the rate's stage and base.
+    """
+    for rate in s_claims:
+        if rate.unit != "percent" or rate.change or not 0 < rate.value < 100:
+            continue
+        counts = [c for c in previous_claims + s_claims if c.unit == "count" and not c.change and c.value > 0]
+        decimals = len(str(rate.value).split(".")[1].rstrip("0")) if "." in str(rate.value) else 0
+        tolerance = 0.5 * 10 ** -decimals + 1e-9
+        for num in reversed(counts):
+            den = next((d for d in reversed(counts) if d is not num and d.value > num.value
+                        and d.stage != num.stage and abs(100 * num.value / d.value - rate.value) <= tolerance), None)
+            if den is not None and num.stage not in ("other",) and den.stage not in ("other",):
+                rate.stage, rate.of_stage = num.stage, den.stage
+                break
+
+
+def respectively(text: str, s_claims: list[Claim], s_stage: list[Cue], s_start: int, s_end: int) -> None:
+    """`rises in prosecutions and convictions (11.8% and 11.2%, respectively)`: pair stages and figures in order.
+
+    Applies to each group of figures joined by "and" or commas that "respectively"
+    follows; the group's k figures take the last k distinct funnel stages named
+    before the group, in the order they were named.
+    """
+    for m in re.finditer(r"\brespectively\b", text[s_start:s_end]):
+        at = s_start + m.start()
+        group = [c for c in s_claims if c.char_end <= at]
+        run: list[Claim] = []
+        for c in reversed(group):
+            if run and not re.fullmatch(r"[\s,]*(?:and|&)?[\s,]*", text[c.char_end:run[0].char_start]):
+                break
+            run.insert(0, c)
+        if len(run) < 2 or not re.fullmatch(r"[\s,)]*", text[run[-1].char_end:at]):
+            continue
+        named: list[str] = []
+        for cue in s_stage:
+            if cue.end <= run[0].char_start and cue.label != "other" and cue.weight >= 0.8:
+                if named and named[-1] == cue.label:
+                    continue
+                named.append(cue.label)
+        labels = named[-len(run):]
+        if len(labels) == len(run) and len(set(labels)) == len(labels):
+            change = any(c.change for c in run if c.unit == run[0].unit)
+            for claim, label in zip(run, labels):
+                claim.stage = label
+                if change and claim.unit == run[0].unit:
+                    claim.change, claim.of_stage = True, None
+
+
+def follow_reference(text: str, s_claims: list[Claim], earlier: list[Claim]) -> None:
+    """`Of the 50 convicted rapists, 47 were male`: figures about an earlier figure share its source.
+
+    When a sentence opens with `Of the N` and N is a figure the article gave
+    before, the sentence's figures whose source was only carried over take the
+    source of that earlier figure.
+    """
+    if not s_claims:
+        return
+    first = s_claims[0]
+    if not re.search(r"(?:^|\n|\.\s)\s*Of\s+(?:the|these|those)\s+$", text[max(0, first.char_start - 20):first.char_start]):
+        return
+    referenced = next((c for c in reversed(earlier) if c.unit == first.unit and c.value == first.value
+                       and c.source and not c.change), None)
+    if referenced is None:
+        return
+    for claim in s_claims:
+        if claim.source is None or claim.source_inherited:
+            claim.source, claim.source_inherited = referenced.source, True
