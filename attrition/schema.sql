@@ -117,8 +117,8 @@ CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF quote ON claims B
 END;
 
 -- ===========================================================================
--- Official figures and cross-checks (issue 4: attrition.corpus.official,
--- attrition.corpus.check). Appended section; owned by the checks code.
+-- Official figures and cross-checks (issue 4: attrition.corpus.official.layouts,
+-- attrition.corpus.check.checks). Appended section; owned by the checks code.
 -- ===========================================================================
 
 -- One row per official file loaded. `sha256` of the file's bytes is its
@@ -200,7 +200,7 @@ CREATE TABLE IF NOT EXISTS checked_claims (
 );
 
 -- ===========================================================================
--- Nightly updates from feeds (issue 5: attrition.corpus.update, runs, lock).
+-- Nightly updates from feeds (issue 5: attrition.corpus.update.run, runs, lock).
 -- Appended section; schema version 3.
 -- ===========================================================================
 
