@@ -250,12 +250,18 @@ def read_jsonl(lines: Iterable[str], source: str, *, published: str | None = Non
 
 
 def _parse_line(line: str, where: str) -> dict:
+    return json_object(line, where, ReadError, "malformed JSON line", "JSON line is not an object")
+
+
+def json_object(line: str, where: str, error: type = ReadError, malformed: str = "malformed JSON line",
+                not_object: str = "JSON line is not an object") -> dict:
+    """Return the JSON object on one line; raise `error(where, reason)` when it is not JSON or not an object."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise ReadError(where, f"malformed JSON line: {e.msg} at column {e.colno}") from None
+        raise error(where, f"{malformed}: {e.msg} at column {e.colno}") from None
     if not isinstance(record, dict):
-        raise ReadError(where, "JSON line is not an object")
+        raise error(where, not_object)
     return record
 
 

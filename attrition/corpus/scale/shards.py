@@ -25,6 +25,7 @@ from typing import IO, Iterable, Iterator
 from attrition.errors import AttritionError
 from attrition.corpus.read.article import Article
 from attrition.corpus.read.errors import Failure
+from attrition.corpus.read.readers import json_object
 
 SUFFIX = ".claims.jsonl"
 ARTICLE_FIELDS = ("label", "url", "path", "origin", "title", "publisher", "published", "fetched_at", "text")
@@ -75,12 +76,7 @@ def parse_line(line: str, where: str) -> tuple[Article, list, str] | Failure:
     """
     from attrition.extract.claim import Claim
 
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as e:
-        raise ShardError(where, f"not JSON: {e.msg} at column {e.colno}") from None
-    if not isinstance(record, dict):
-        raise ShardError(where, "not a JSON object")
+    record = json_object(line, where, ShardError, "not JSON", "not a JSON object")
     if "failed" in record:
         return Failure(str(record["failed"]), str(record.get("reason") or "failed"))
     try:

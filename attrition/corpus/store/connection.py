@@ -17,12 +17,13 @@ import sqlite3
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Iterator
 
 from attrition.corpus.read.article import now_iso  # noqa: F401  (store.now_iso, as before)
 from attrition.errors import AttritionError
+
+if TYPE_CHECKING:  # sqlite-utils takes 0.1 s to import: only a write or a table lookup needs it
+    import sqlite_utils
 
 SCHEMA_VERSION = 5
 
@@ -48,7 +49,7 @@ class StoreError(AttritionError):
 class Connection(sqlite3.Connection):
     """A sqlite3 connection (autocommit; transactions through `transaction`) with its sqlite-utils Database."""
 
-    _database: sqlite_utils.Database | None = None
+    _database: "sqlite_utils.Database | None" = None
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -59,6 +60,8 @@ class Connection(sqlite3.Connection):
 
 
 def _wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    import sqlite_utils
+
     # No PRAGMA changes and no plugins: the wrapper only adds sqlite-utils' table methods.
     db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     # schema.sql's own upserts need SQLite >= 3.24, so INSERT ... ON CONFLICT is there:

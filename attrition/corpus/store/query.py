@@ -68,6 +68,19 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+# ClaimFilter field -> its SQL condition, and the parameters a value gives it (in that order).
+_FILTERS = (
+    ("area", "c.area = ? COLLATE NOCASE", lambda v: [v]),
+    ("stage", "c.stage = ?", lambda v: [v]),
+    ("offence", "c.offence = ?", lambda v: [v]),
+    ("since", "c.period_end >= ?", lambda v: [v]),
+    ("until", "c.period_start <= ?", lambda v: [v]),
+    ("source", "c.source LIKE ? ESCAPE '\\'", lambda v: [_like(v)]),
+    ("speaker", "c.speaker LIKE ? ESCAPE '\\'", lambda v: [_like(v)]),
+    ("article", "(a.label = ? OR CAST(a.id AS TEXT) = ?)", lambda v: [v, v]),
+)
+
+
 def find_claims(conn: sqlite3.Connection, where: ClaimFilter | None = None) -> list[dict]:
     """Return the stored claims that pass `where`, ordered by article then position.
 
@@ -76,30 +89,11 @@ def find_claims(conn: sqlite3.Connection, where: ClaimFilter | None = None) -> l
     """
     where = where or ClaimFilter()
     clauses, params = [], []
-    if where.area:
-        clauses.append("c.area = ? COLLATE NOCASE")
-        params.append(where.area)
-    if where.stage:
-        clauses.append("c.stage = ?")
-        params.append(where.stage)
-    if where.offence:
-        clauses.append("c.offence = ?")
-        params.append(where.offence)
-    if where.since:
-        clauses.append("c.period_end >= ?")
-        params.append(where.since)
-    if where.until:
-        clauses.append("c.period_start <= ?")
-        params.append(where.until)
-    if where.source:
-        clauses.append("c.source LIKE ? ESCAPE '\\'")
-        params.append(_like(where.source))
-    if where.speaker:
-        clauses.append("c.speaker LIKE ? ESCAPE '\\'")
-        params.append(_like(where.speaker))
-    if where.article:
-        clauses.append("(a.label = ? OR CAST(a.id AS TEXT) = ?)")
-        params.extend([where.article, where.article])
+    for name, condition, parameters in _FILTERS:
+        value = getattr(where, name)
+        if value:
+            clauses.append(condition)
+            params.extend(parameters(value))
     sql = CLAIM_SELECT
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
