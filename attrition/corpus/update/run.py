@@ -131,7 +131,7 @@ def update(conn: sqlite3.Connection, feed_urls: list[str], options: UpdateOption
     log.emit("run_start", run=run_id, feeds=len(feed_urls), extractor_version=EXTRACTOR_VERSION)
     fetcher = Fetcher(options.policy)
     for url in feed_urls:
-        read_feed(conn, fetcher, url, run_id, log)
+        queue_feed(conn, fetcher, url, run_id, log)
     queue = conn.execute(_QUEUE_SQL).fetchall()
     todo = queue[:options.max_articles] if options.max_articles is not None else queue
     log.emit("queue", pending=len(todo), waiting=len(queue))
@@ -157,7 +157,7 @@ def _fail(conn, run_id: int, url: str, reason: str) -> None:
     runs.add_error(conn, run_id, url, reason)
 
 
-def read_feed(conn: sqlite3.Connection, fetcher: Fetcher, url: str, run_id: int, log: EventLog,
+def queue_feed(conn: sqlite3.Connection, fetcher: Fetcher, url: str, run_id: int, log: EventLog,
               depth: int = 0) -> int:
     """Fetch one feed or sitemap (conditionally) and queue its new or changed entries; return how many.
 
@@ -206,7 +206,7 @@ def read_feed(conn: sqlite3.Connection, fetcher: Fetcher, url: str, run_id: int,
     if depth < MAX_SITEMAP_DEPTH:
         for child in listing.sitemaps[:MAX_CHILD_SITEMAPS]:
             if child != url:
-                queued += read_feed(conn, fetcher, child, run_id, log, depth + 1)
+                queued += queue_feed(conn, fetcher, child, run_id, log, depth + 1)
     return queued
 
 
