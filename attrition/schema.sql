@@ -1,10 +1,10 @@
 -- attrition's SQLite schema: the single place a table is defined.
 --
--- Applied by attrition.corpus.store.migrate(), inside one transaction, when the
--- database's PRAGMA user_version is below store.SCHEMA_VERSION. Every statement
--- is idempotent (IF NOT EXISTS), so applying it to an up-to-date database
--- changes nothing. Changes to an existing table go in a numbered migration in
--- store.py as well as here.
+-- Applied by attrition.corpus.store.connection.migrate(), inside one transaction,
+-- when the database's PRAGMA user_version is below SCHEMA_VERSION (same module).
+-- Every statement is idempotent (IF NOT EXISTS), so applying it to an up-to-date
+-- database changes nothing. Changes to an existing table go in a numbered
+-- migration in store/connection.py as well as here.
 
 -- One row per distinct article text. `content_hash` (SHA-256 of the normalised
 -- text) is the article's identity; `url` and `path` say where it was read from
