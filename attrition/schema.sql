@@ -1,10 +1,10 @@
 -- attrition's SQLite schema: the single place a table is defined.
 --
--- Applied by attrition.corpus.store.migrate(), inside one transaction, when the
--- database's PRAGMA user_version is below store.SCHEMA_VERSION. Every statement
--- is idempotent (IF NOT EXISTS), so applying it to an up-to-date database
--- changes nothing. Changes to an existing table go in a numbered migration in
--- store.py as well as here.
+-- Applied by attrition.corpus.store.connection.migrate(), inside one transaction,
+-- when the database's PRAGMA user_version is below SCHEMA_VERSION (same module).
+-- Every statement is idempotent (IF NOT EXISTS), so applying it to an up-to-date
+-- database changes nothing. Changes to an existing table go in a numbered
+-- migration in store/connection.py as well as here.
 
 -- One row per distinct article text. `content_hash` (SHA-256 of the normalised
 -- text) is the article's identity; `url` and `path` say where it was read from
@@ -117,8 +117,8 @@ CREATE TRIGGER IF NOT EXISTS claims_fts_update AFTER UPDATE OF quote ON claims B
 END;
 
 -- ===========================================================================
--- Official figures and cross-checks (issue 4: attrition.corpus.official,
--- attrition.corpus.check). Appended section; owned by the checks code.
+-- Official figures and cross-checks (issue 4: attrition.corpus.official.layouts,
+-- attrition.corpus.check.checks). Appended section; owned by the checks code.
 -- ===========================================================================
 
 -- One row per official file loaded. `sha256` of the file's bytes is its
@@ -200,7 +200,7 @@ CREATE TABLE IF NOT EXISTS checked_claims (
 );
 
 -- ===========================================================================
--- Nightly updates from feeds (issue 5: attrition.corpus.update, runs, lock).
+-- Nightly updates from feeds (issue 5: attrition.corpus.update.run, runs, lock).
 -- Appended section; schema version 3.
 -- ===========================================================================
 

@@ -162,9 +162,9 @@ def bench_gate(sizes: dict) -> None:
 
 def gold_recall(name: str) -> tuple[float, float, int]:
     """Return (recall with gate, recall without gate, gold articles the gate drops) on one gold set."""
-    from attrition.corpus.export import gold_row
-    from attrition.corpus.ingest import extract_articles
-    from attrition.corpus.readers import read_sources
+    from attrition.corpus.store.export import gold_row
+    from attrition.corpus.read.readers import read_sources
+    from attrition.corpus.scale.workers import extract_articles
     from attrition.extract.gate import is_relevant
     from attrition.extract.pipeline import build_claims, load_pipeline
 
@@ -254,7 +254,7 @@ def bench_rss(sizes: dict, base: Path) -> None:
 
 def bench_queries(sizes: dict, base: Path) -> None:
     """6. find_claims latency on generated claims: force+stage+period, and one filter at a time (a page)."""
-    from attrition.corpus import query
+    from attrition.corpus.store import query
 
     db = base / f"claims-{sizes['claims']}.db"
     if not db.exists():
@@ -309,13 +309,15 @@ def generate_claims(path: Path, n: int) -> None:
     rng = random.Random(7)
     stages = ["reported", "recorded", "referred", "charged", "prosecuted", "convicted", "withdrawn", "nfa"]
     per_article = 10
-    conn.execute("BEGIN")
-    conn.executemany(store.INSERT_ARTICLE, (
-        {"label": f"g{i}", "url": f"https://news.example/g/{i}", "path": None, "origin": f"g{i}",
-         "title": f"Story {i}", "publisher": "Example News", "published": "2024-01-01",
-         "fetched_at": "2024-01-01T00:00:00+00:00", "content_hash": hashlib.sha256(b"%d" % i).hexdigest(),
-         "text": f"Generated article {i}.", "extractor_version": "1.0.0", "updated_at": "2024-01-01T00:00:00+00:00"}
-        for i in range(1, n // per_article + 2)))
+    db = store.database(conn)
+    with store.transaction(conn):
+        db["articles"].insert_all((
+            {"label": f"g{i}", "url": f"https://news.example/g/{i}", "path": None, "origin": f"g{i}",
+             "title": f"Story {i}", "publisher": "Example News", "published": "2024-01-01",
+             "fetched_at": "2024-01-01T00:00:00+00:00", "content_hash": hashlib.sha256(b"%d" % i).hexdigest(),
+             "text": f"Generated article {i}.", "extractor_version": "1.0.0",
+             "updated_at": "2024-01-01T00:00:00+00:00"}
+            for i in range(1, n // per_article + 2)), batch_size=2000)
 
     def claims():
         for i in range(n):
@@ -334,8 +336,8 @@ def generate_claims(path: Path, n: int) -> None:
                    "area_inherited": 0, "period_inherited": 0, "source_inherited": 0, "confidence": 0.9,
                    "extractor_version": "1.0.0"}
 
-    conn.executemany(store.INSERT_CLAIM, claims())
-    conn.execute("COMMIT")
+    with store.transaction(conn):
+        db["claims"].insert_all(claims(), batch_size=2000)
     conn.execute("ANALYZE")
     conn.close()
     for suffix in ("", "-wal", "-shm"):

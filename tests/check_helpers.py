@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from attrition.corpus.article import Article
+from attrition.corpus.read.article import Article
 from attrition.corpus.store import connect, save_article
 from attrition.extract.claim import Claim
 

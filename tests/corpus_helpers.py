@@ -6,7 +6,7 @@ import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from attrition.corpus.article import Article
+from attrition.corpus.read.article import Article
 from attrition.extract.claim import Claim
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from attrition.corpus.cli import cli
+from attrition.cli.main import cli
 
 # Three fictional articles: two Kent stories that disagree about recorded rapes (2,450
 # and 2,610) and agree on 112 charges, and a Lancashire story. The first title holds
@@ -85,7 +85,7 @@ def free_port() -> int:
 def attrition_command() -> list[str]:
     """Return the command that runs the installed `attrition` CLI of this Python."""
     script = Path(sys.executable).with_name("attrition")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "attrition.corpus.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "attrition.cli.main"]
 
 
 def fetch(url: str, timeout: float = 10.0) -> tuple[int, str, str]:

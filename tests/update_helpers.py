@@ -213,7 +213,7 @@ def write_feeds(path: Path, urls: list[str]) -> Path:
 
 def attrition_cmd(*args: str) -> list[str]:
     """Return the argv that runs the attrition CLI in a fresh Python process."""
-    return [sys.executable, "-m", "attrition.corpus.cli", *args]
+    return [sys.executable, "-m", "attrition.cli.main", *args]
 
 
 def start(*args: str) -> subprocess.Popen:

@@ -6,7 +6,7 @@
 
 `<id>` may be any unique prefix of a claim id. The database is the one named in
 the plugin's configuration (`plugins.attrition.database` in the metadata), which
-`attrition.corpus.web.site.site_metadata` sets. Registered by `attrition.corpus.serve`.
+`attrition.corpus.web.site.site_metadata` sets. Registered by `attrition.corpus.web.serve`.
 """
 
 from __future__ import annotations

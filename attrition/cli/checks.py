@@ -1,0 +1,102 @@
+"""Commands for official data and cross-checks: `official load`, `check`, `funnel`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from attrition.cli.options import db_option, opened
+from attrition.extract.claim import OFFENCES
+
+
+@click.group()
+def official():
+    """Official figures to check claims against (`official load FILE...`).
+
+    Example: attrition official load ../shared/official/*.csv --db news.db
+    """
+
+
+@official.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@db_option
+@click.option("--url", help="The URL the file was published at (stored with every figure from it).")
+def official_load(files, db_path, url):
+    """Load official figures from FILES (CSV, ODS or XLSX in a publisher's layout).
+
+    Layouts are recognised by their header row: Home Office police recorded crime
+    PFA open data tables (quarterly, by offence code), the Home Office/ONS
+    rec-crime-pfa.csv (rolling 12 months), and the tidy official_figures.csv. A
+    file loads whole or not at all; loading the same file again changes nothing.
+    Exits 1 if any file was refused.
+
+    Example: attrition official load ../shared/official/*.csv --db news.db
+    """
+    from attrition.corpus.official.load import load_official_files
+
+    with opened(db_path, create=True) as conn:
+        reports, errors = load_official_files(conn, files, url)
+    for report in reports:
+        if report.already_loaded:
+            click.echo(f"{report.path}: already loaded, nothing changed")
+        else:
+            click.echo(f"{report.path}: {report.layout}, {report.rows} rows read, {report.inserted} new "
+                       f"({report.seconds:.1f}s)")
+    for error in errors:
+        click.echo(f"failed: {error}", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@click.command()
+@db_option
+@click.option("--full", is_flag=True, help="Check every claim again, not only new or changed ones.")
+def check(db_path, full):
+    """Cross-check claims: against official figures, their own arithmetic, the funnel, other articles.
+
+    Only claims new or changed since the last run are checked (and the claims
+    that share an article or a quantity with them); loading official data makes
+    every official check due again. Prints what was written.
+
+    Example: attrition check --db news.db
+    """
+    from attrition.corpus.check.run import run_checks
+
+    with opened(db_path) as conn:
+        report = run_checks(conn, full=full)
+    click.echo(report.summary())
+
+
+@click.command()
+@db_option
+@click.option("--area", required=True, help="Police force (any spelling in forces.csv).")
+@click.option("--period", help="2017/18 (financial year), 2022 (calendar year) or START..END; "
+                               "default: every period claims give for the force.")
+@click.option("--offence", type=click.Choice(OFFENCES), default="rape", show_default=True)
+def funnel(db_path, area, period, offence):
+    """Print the funnel for a force and period: claims and official figures side by side, each with its source.
+
+    Example: attrition funnel --area Herts --period 2017/18 --db news.db
+    """
+    from attrition.corpus.check.funnel import claim_periods, format_funnel, funnel as build, parse_period
+    from attrition.extract.forces import resolve_force
+
+    force = resolve_force(area)
+    if force is None:
+        raise click.ClickException(f"unknown force {area!r} (see attrition/extract/data/forces.csv)")
+    with opened(db_path) as conn:
+        if period:
+            try:
+                periods = [parse_period(period)]
+            except ValueError as e:
+                raise click.BadParameter(str(e), param_hint="--period") from None
+        else:
+            periods = claim_periods(conn, force, offence)
+            if not periods:
+                raise click.ClickException(f"no claims about {force} ({offence}) with a period; give --period")
+        blocks = [format_funnel(build(conn, force, start, end, offence), force, start, end, offence)
+                  for start, end in periods]
+    click.echo("\n\n".join(blocks))
+
+
+COMMANDS = (official, check, funnel)

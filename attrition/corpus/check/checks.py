@@ -1,0 +1,494 @@
+"""The four cross-checks of a claim, as pure functions over claims and official figures.
+
+- `check_official`: the claim against the official figure for the same force,
+  offence, stage and period (`agrees`, `differs`, `no_official_data`, `not_comparable`).
+- `check_arithmetic`: a rate against the counts it is a rate of, in the same article.
+- `check_funnel`: within one article, force, offence and period, later stages of the
+  funnel cannot exceed earlier ones (`in_order`, `out_of_order`).
+- `check_across`: the same quantity claimed with different values in other
+  articles (`conflict`, or `agrees` when they all say the same).
+
+Each returns `Check` objects carrying the evidence a fact-checker needs. Reading
+claims and official rows from the database and writing checks is in
+`attrition.corpus.check.run`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from attrition.corpus.check.rounding import StatedRange, stated_range
+from attrition.corpus.official.layouts import OfficialFigure
+
+# Areas a claim may name that are not forces (GOLD.md: national figures).
+NATIONAL_AREAS = ("England and Wales", "England", "Wales")
+
+KINDS = ("official", "arithmetic", "funnel", "across")
+VERDICTS = ("agrees", "differs", "no_official_data", "not_comparable", "in_order", "out_of_order", "conflict")
+
+# Funnel ranks: a stage may not exceed any stage of a lower rank. Reports and
+# recorded crimes share the top rank: they count different things (N100 reports,
+# crimes), so neither is required to exceed the other.
+FUNNEL_RANK = {"reported": 0, "recorded": 0, "referred": 1, "charged": 2, "prosecuted": 3, "convicted": 4}
+
+# Offences the quarterly Home Office tables can be summed into.
+QUARTERLY_OFFENCES = ("rape", "sexual_assault", "sexual_offences")
+
+STAGE_WORDS = {"reported": "reports", "recorded": "recorded crimes"}
+
+
+@dataclass
+class ClaimRecord:
+    """A stored claim as the checks see it: the claim fields plus its id, article and figure text."""
+
+    id: str
+    article_id: int
+    value: float
+    unit: str
+    stage: str
+    offence: str
+    quote: str
+    of_stage: str | None = None
+    area: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    change: bool = False
+    comparator: str | None = None
+    figure_text: str | None = None
+    source: str | None = None
+
+    @property
+    def stated(self) -> StatedRange:
+        """The range of exact values this claim is consistent with (rounding and hedge)."""
+        return stated_range(self.value, self.unit, self.figure_text, self.comparator)
+
+    @property
+    def period(self) -> tuple[str | None, str | None]:
+        """(period_start, period_end)."""
+        return self.period_start, self.period_end
+
+
+@dataclass
+class Check:
+    """One verdict on one claim, with its evidence.
+
+    `official_value` is what the claim was compared with (an official figure or a
+    recomputed rate); `abs_diff` is claim minus that, `rel_diff` the same over it.
+    `other_claim_id`/`other_quote` name the claim compared with, `reason` says in
+    a sentence why, `detail` holds everything else (as JSON in the database).
+    """
+
+    claim_id: str
+    kind: str
+    verdict: str
+    official_value: float | None = None
+    abs_diff: float | None = None
+    rel_diff: float | None = None
+    dataset: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    url: str | None = None
+    other_claim_id: str | None = None
+    other_quote: str | None = None
+    reason: str | None = None
+    detail: dict = field(default_factory=dict)
+
+
+def _diffs(claimed: float, actual: float) -> tuple[float, float | None]:
+    absolute = round(claimed - actual, 6)
+    return absolute, (round(absolute / actual, 6) if actual else None)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def period_label(start: str | None, end: str | None) -> str:
+    """Return a period as people write it: `2017/18`, `2022`, `Q1 2024/25`, or `start..end`."""
+    if not start or not end:
+        return "no period"
+    s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if s.day == 1 and (e + dt.timedelta(days=1)).day == 1:
+        months = (e.year - s.year) * 12 + e.month - s.month + 1
+        if months == 12 and s.month == 4:
+            return f"{s.year}/{str(e.year)[2:]}"
+        if months == 12 and s.month == 1:
+            return str(s.year)
+        if months == 12:
+            return f"year ending {e.strftime('%b %Y')}"
+        if months == 3:
+            return f"{s.strftime('%b')}-{e.strftime('%b %Y')}"
+    return f"{start}..{end}"
+
+
+# --- official ---------------------------------------------------------------------------------
+
+
+def quarter_sum(quarters: Iterable[OfficialFigure], area: str, offence: str,
+                start: str, end: str) -> OfficialFigure | None:
+    """Sum quarterly per-code figures into one figure for [start, end], if the quarters tile it.
+
+    Takes quarterly figures (`period_kind` 'quarter'), a force, an offence
+    (`rape`, `sexual_assault` by code; `sexual_offences` by the sexual offence
+    groups) and a period. Returns None unless every quarter from `start` to
+    `end` is present for the force (a calendar year is Q4 of one financial year
+    plus Q1-Q3 of the next).
+    """
+    in_range = [f for f in quarters if f.period_kind == "quarter" and f.area == area
+                and start <= f.period_start and f.period_end <= end]
+    wanted = _quarter_starts(start, end)
+    if not wanted or set(wanted) != {f.period_start for f in in_range}:
+        return None
+    if offence == "sexual_offences":
+        members = [f for f in in_range if f.offence in ("rape", "sexual_assault", "other_sexual")]
+    else:
+        members = [f for f in in_range if f.offence == offence]
+    sources = members or in_range
+    return OfficialFigure(
+        dataset=sorted({f.dataset for f in sources})[0], publisher=sources[0].publisher,
+        url=" ; ".join(sorted({f.url for f in sources})), area=area, offence=offence, stage="recorded",
+        unit="count", value=sum(f.value for f in members), population="all", period_start=start,
+        period_end=end, period_kind="stated",
+        notes=f"sum of {len(wanted)} quarters over {len({f.offence_code for f in members})} offence codes",
+    )
+
+
+def _quarter_starts(start: str, end: str) -> list[str]:
+    """Return the start dates of the quarters (Jan/Apr/Jul/Oct) exactly tiling [start, end], or []."""
+    s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if s.day != 1 or s.month % 3 != 1 or (e + dt.timedelta(days=1)).day != 1 or e.month % 3 != 0 or e < s:
+        return []
+    starts, day = [], s
+    while day <= e:
+        starts.append(day.isoformat())
+        month = day.month + 3
+        day = dt.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+    return starts
+
+
+def _is_cps(figure: OfficialFigure) -> bool:
+    """True for figures the CPS publishes (by CPS Area, which can span several forces)."""
+    publisher = figure.publisher.casefold()
+    return "crown prosecution service" in publisher or bool(re.match(r"cps\b", publisher))
+
+
+def _evidence(figure: OfficialFigure) -> dict:
+    return {
+        "value": figure.value, "population": figure.population, "dataset": figure.dataset,
+        "publisher": figure.publisher, "period": period_label(figure.period_start, figure.period_end),
+        "period_start": figure.period_start, "period_end": figure.period_end, "url": figure.url,
+        "notes": figure.notes,
+    }
+
+
+def _with_figure(check: Check, figure: OfficialFigure) -> Check:
+    check.dataset, check.url = figure.dataset, figure.url
+    check.period_start, check.period_end = figure.period_start, figure.period_end
+    return check
+
+
+def matching_figures(figures: Sequence[OfficialFigure], area: str, offence: str, stage: str, unit: str,
+                     start: str, end: str) -> list[OfficialFigure]:
+    """Return the official figures for exactly this area, offence, stage, unit and period.
+
+    Figures stated as they are (tidy rows, rolling windows) match on their period
+    exactly; quarterly rows are summed into one figure when they tile the period.
+    """
+    found = [
+        f for f in figures
+        if f.period_kind != "quarter" and f.area == area and f.unit == unit and f.offence == offence
+        and f.stage == stage and f.period_start == start and f.period_end == end
+    ]
+    if stage == "recorded" and unit == "count" and offence in QUARTERLY_OFFENCES:
+        summed = quarter_sum(figures, area, offence, start, end)
+        if summed is not None:
+            found.append(summed)
+    return found
+
+
+def comparable_figures(claim: ClaimRecord, figures: Sequence[OfficialFigure], *, offence: str | None = None,
+                       stage: str | None = None, period: tuple[str, str] | None = None) -> list[OfficialFigure]:
+    """Return `matching_figures` for the claim, with its offence, stage or period optionally replaced."""
+    start, end = period or claim.period
+    return matching_figures(figures, claim.area, offence or claim.offence, stage or claim.stage,
+                            claim.unit, start, end)
+
+
+def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Check | None:
+    """Check a claim against official figures; return a Check, or None for claims with nothing to check.
+
+    Takes the claim and the official figures for its area (any offence, stage,
+    period; quarterly rows included). Claims about a change, of stage `other`,
+    of offence `other` or with no area are not checked (None).
+    """
+    if claim.change or claim.stage == "other" or claim.offence == "other" or not claim.area:
+        return None
+    if not claim.period_start or not claim.period_end:
+        return Check(claim.id, "official", "not_comparable",
+                     reason="the claim states no period, so no official figure can be matched to it",
+                     detail={"available": _available(claim, figures)})
+
+    matches = comparable_figures(claim, figures)
+    cps = [f for f in matches if _is_cps(f) and claim.area not in NATIONAL_AREAS]
+    matches = [f for f in matches if f not in cps]
+    if matches:
+        return _compare(claim, matches)
+    if cps:
+        return _with_figure(Check(
+            claim.id, "official", "not_comparable",
+            reason="CPS Area vs force: CPS figures are management information by CPS Area, "
+                   "which can span several forces",
+            detail={"official": [_evidence(f) for f in cps]}), cps[0])
+    return _not_comparable(claim, figures) or Check(
+        claim.id, "official", "no_official_data",
+        reason=f"no official figure loaded for {claim.area}, {claim.offence}, {claim.stage} "
+               f"({claim.unit}), {period_label(*claim.period)}",
+        detail={"available": _available(claim, figures)})
+
+
+def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
+    """Compare a claim with same-quantity official figures, applying the population rule."""
+    stated = claim.stated
+    everyone = [f for f in matches if f.population == "all"]
+    # Population rule: a claim names no population; when the official data has only
+    # adult and child rows, the claim may be either one, so compare with each.
+    candidates = everyone or matches
+    agreeing = [f for f in candidates if stated.contains(f.value)]
+    best = agreeing[0] if agreeing else min(candidates, key=lambda f: abs(f.value - claim.value))
+    absolute, relative = _diffs(claim.value, best.value)
+    detail: dict = {"stated_as": stated.basis, "official": [_evidence(f) for f in candidates]}
+    population_note = ""
+    if not everyone:
+        by_population = {f.population: f.value for f in candidates}
+        detail["populations"] = by_population
+        if claim.unit == "count" and {"adult", "child"} <= by_population.keys():
+            detail["all_ages_total"] = by_population["adult"] + by_population["child"]
+        population_note = f" ({best.population} victims"
+        if "all_ages_total" in detail:
+            other = "child" if best.population == "adult" else "adult"
+            population_note += (f"; {other} {_fmt(by_population[other])}, "
+                                f"all ages {_fmt(detail['all_ages_total'])}")
+        population_note += ")"
+    where = f"{best.dataset}, {period_label(best.period_start, best.period_end)}"
+    if agreeing:
+        reason = (f"{_fmt(claim.value)} agrees with the official {_fmt(best.value)}{population_note} "
+                  f"{stated.basis}; {where}")
+        verdict = "agrees"
+    else:
+        reason = (f"{_fmt(claim.value)} differs from the official {_fmt(best.value)}{population_note} "
+                  f"by {_fmt(absolute)}" + (f" ({relative:+.1%})" if relative is not None else "") + f"; {where}")
+        verdict = "differs"
+    check = Check(claim.id, "official", verdict, official_value=best.value, abs_diff=absolute,
+                  rel_diff=relative, reason=reason, detail=detail)
+    return _with_figure(check, best)
+
+
+def _period_kind(start: str, end: str) -> str:
+    """Return 'calendar year', 'financial year' or '12 months' for a 12-month period, else 'period'."""
+    if _months(start, end) != 12 or not start.endswith("-01"):
+        return "period"
+    return {"01": "calendar year", "04": "financial year"}.get(start[5:7]) or period_label(start, end)
+
+
+def _months(start: str, end: str) -> int:
+    s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    return (e.year - s.year) * 12 + e.month - s.month + 1
+
+
+def _overlap_months(a: tuple[str, str], b: tuple[str, str]) -> int:
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return _months(start, end) if start <= end else 0
+
+
+def _not_comparable(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Check | None:
+    """Return a not_comparable Check naming the nearest official figure that differs in one way, or None."""
+    near: list[tuple[str, list[OfficialFigure]]] = []
+    # Reports vs recorded crimes.
+    for mine, theirs in (("reported", "recorded"), ("recorded", "reported")):
+        if claim.stage == mine:
+            found = comparable_figures(claim, figures, stage=theirs)
+            if found:
+                near.append((f"{STAGE_WORDS[mine]} vs {STAGE_WORDS[theirs]}: the claim counts "
+                             f"{STAGE_WORDS[mine]}, the official figure {STAGE_WORDS[theirs]}", found))
+    # Sexual offences vs rape (or sexual assault).
+    for other in ("sexual_offences", "rape", "sexual_assault"):
+        if other != claim.offence and "sexual_offences" in (other, claim.offence):
+            found = comparable_figures(claim, figures, offence=other)
+            if found:
+                words = {"sexual_offences": "all sexual offences", "rape": "rape",
+                         "sexual_assault": "sexual assault"}
+                near.append((f"{words[claim.offence]} vs {words[other]}: the claim is about "
+                             f"{words[claim.offence]}, the official figure about {words[other]}", found))
+    # A different period of the same length overlapping the claim's (calendar vs financial year).
+    periods = {(f.period_start, f.period_end) for f in figures
+               if f.period_kind != "quarter" and f.area == claim.area and f.unit == claim.unit
+               and f.offence == claim.offence and f.stage == claim.stage}
+    length = _months(*claim.period)
+    for period in sorted(periods, key=lambda p: -_overlap_months(p, claim.period)):
+        if period != claim.period and _months(*period) == length and _overlap_months(period, claim.period) > 0:
+            found = comparable_figures(claim, figures, period=period)
+            mine, theirs = period_label(*claim.period), period_label(*period)
+            mine_kind, theirs_kind = _period_kind(*claim.period), _period_kind(*period)
+            near.append((f"{mine_kind} vs {theirs_kind}: the claim covers {mine}, the official figure "
+                         f"{theirs}, and no quarterly figures are loaded to rebuild {mine}", found))
+            break
+    if not near:
+        return None
+    reason, found = near[0]
+    best = found[0]
+    return _with_figure(Check(
+        claim.id, "official", "not_comparable", official_value=best.value, reason=reason,
+        detail={"official": [_evidence(f) for f in found],
+                "also": [r for r, _ in near[1:]]}), best)
+
+
+def _available(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> list[str]:
+    """Return short descriptions of what official data exists for the claim's area (for no_official_data)."""
+    seen = sorted({(f.dataset, f.offence, f.stage, f.unit) for f in figures
+                   if f.area == claim.area and f.offence in ("rape", "sexual_assault", "sexual_offences")})
+    return [f"{d}: {o} {s} ({u})" for d, o, s, u in seen[:20]]
+
+
+# --- arithmetic -------------------------------------------------------------------------------
+
+
+def _context(claim: ClaimRecord) -> tuple:
+    return claim.area, claim.offence, claim.period_start, claim.period_end
+
+
+def check_arithmetic(rate: ClaimRecord, article_claims: Sequence[ClaimRecord]) -> Check | None:
+    """Recompute a rate from the counts in the same article; return a Check or None.
+
+    Takes a percent claim with `of_stage` and the claims of its article. The rate
+    is count(stage) / count(of_stage) for counts with the same force, offence and
+    period (50 of 1,527 is 3.27%). Returns None when the claim is not such a rate
+    or the counts are not in the article (the rate cannot be recomputed).
+    """
+    if rate.unit != "percent" or not rate.of_stage or rate.change:
+        return None
+    counts = [c for c in article_claims
+              if c.unit == "count" and not c.change and c.id != rate.id and _context(c) == _context(rate)]
+    numerators = [c for c in counts if c.stage == rate.stage]
+    denominators = [c for c in counts if c.stage == rate.of_stage and c.value > 0]
+    pairs = [(n, d) for n in numerators for d in denominators]
+    if not pairs:
+        return None
+    stated = rate.stated
+    pairs.sort(key=lambda p: abs(100 * p[0].value / p[1].value - rate.value))
+    agreeing = [p for p in pairs if stated.contains(100 * p[0].value / p[1].value)]
+    numerator, denominator = (agreeing or pairs)[0]
+    computed = 100 * numerator.value / denominator.value
+    absolute, relative = _diffs(rate.value, computed)
+    verdict = "agrees" if agreeing else "differs"
+    reason = (f"{_fmt(numerator.value)} of {_fmt(denominator.value)} is {computed:.2f}%; the claim's "
+              f"{_fmt(rate.value)}% {'agrees' if agreeing else 'differs'} ({stated.basis})")
+    return Check(
+        rate.id, "arithmetic", verdict, official_value=round(computed, 4), abs_diff=absolute,
+        rel_diff=relative, period_start=rate.period_start, period_end=rate.period_end,
+        other_claim_id=denominator.id, other_quote=denominator.quote, reason=reason,
+        detail={"numerator": {"claim_id": numerator.id, "value": numerator.value, "quote": numerator.quote},
+                "denominator": {"claim_id": denominator.id, "value": denominator.value, "quote": denominator.quote},
+                "stated_as": stated.basis, "other_ids": [numerator.id, denominator.id]},
+    )
+
+
+# --- funnel -----------------------------------------------------------------------------------
+
+
+def check_funnel(article_claims: Sequence[ClaimRecord]) -> list[Check]:
+    """Check the funnel order of the counts in one article; return one Check per count in a funnel.
+
+    Groups counts (not changes) by force, offence and period; in a group with two
+    or more funnel stages, a claim is `out_of_order` when it exceeds a count of an
+    earlier stage or is exceeded by a later one (reported/recorded >= referred >=
+    charged >= prosecuted >= convicted), else `in_order`.
+    """
+    groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
+    for claim in article_claims:
+        if claim.unit == "count" and not claim.change and claim.stage in FUNNEL_RANK:
+            groups[_context(claim)].append(claim)
+    checks = []
+    for members in groups.values():
+        if len({FUNNEL_RANK[c.stage] for c in members}) < 2:
+            continue
+        chain = sorted(members, key=lambda c: (FUNNEL_RANK[c.stage], -c.value))
+        funnel = [{"claim_id": c.id, "stage": c.stage, "value": c.value} for c in chain]
+        for claim in chain:
+            broken = []
+            for other in chain:
+                earlier, later = sorted((claim, other), key=lambda c: FUNNEL_RANK[c.stage])
+                if FUNNEL_RANK[earlier.stage] < FUNNEL_RANK[later.stage] and later.value > earlier.value:
+                    broken.append(other)
+            if broken:
+                first = broken[0]
+                reason = "; ".join(
+                    f"{_fmt(max(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).value)} "
+                    f"{max(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).stage} exceeds "
+                    f"{_fmt(min(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).value)} "
+                    f"{min(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).stage}" for o in broken)
+                checks.append(Check(
+                    claim.id, "funnel", "out_of_order", period_start=claim.period_start,
+                    period_end=claim.period_end, other_claim_id=first.id, other_quote=first.quote,
+                    reason=reason, detail={"funnel": funnel, "other_ids": [o.id for o in broken]}))
+            else:
+                checks.append(Check(
+                    claim.id, "funnel", "in_order", period_start=claim.period_start,
+                    period_end=claim.period_end,
+                    reason=f"{_fmt(claim.value)} {claim.stage} is in order with the article's "
+                           + ", ".join(f"{_fmt(c.value)} {c.stage}" for c in chain if c.id != claim.id),
+                    detail={"funnel": funnel, "other_ids": [c.id for c in chain if c.id != claim.id]}))
+    return checks
+
+
+# --- across articles --------------------------------------------------------------------------
+
+
+def across_key(claim: ClaimRecord) -> tuple | None:
+    """Return the key under which claims in different articles state the same quantity, or None.
+
+    Claims need a force or national area and a period; changes and stage
+    `other` have no key. Percentages also key on what they are a share of.
+    """
+    if claim.change or claim.stage == "other" or not claim.area or not claim.period_start:
+        return None
+    return (claim.area, claim.offence, claim.stage, claim.unit, claim.period_start, claim.period_end,
+            claim.of_stage if claim.unit == "percent" else None)
+
+
+def check_across(claim: ClaimRecord, same_key: Sequence[ClaimRecord]) -> Check | None:
+    """Compare a claim with claims of the same key in other articles; return a Check or None.
+
+    Takes the claim and every claim with its `across_key`. Another article's
+    value agrees when either figure's stated range holds the other. Returns
+    `conflict` listing both quotes when any disagree, `agrees` when all agree,
+    None when no other article states the quantity.
+    """
+    others = [c for c in same_key if c.article_id != claim.article_id and c.id != claim.id]
+    if not others:
+        return None
+
+    def consistent(other: ClaimRecord) -> bool:
+        return claim.stated.contains(other.value) or other.stated.contains(claim.value)
+
+    disagreeing = [o for o in others if not consistent(o)]
+    listed = disagreeing or others
+    detail = {"others": [{"claim_id": o.id, "article_id": o.article_id, "value": o.value, "quote": o.quote,
+                          "source": o.source} for o in listed],
+              "quote": claim.quote, "other_ids": [o.id for o in others]}
+    first = listed[0]
+    if disagreeing:
+        absolute, relative = _diffs(claim.value, first.value)
+        reason = (f"{_fmt(claim.value)} here, but " + "; ".join(
+            f"{_fmt(o.value)} in article {o.article_id} (\u201c{o.quote}\u201d)" for o in disagreeing)
+            + f"; this article: \u201c{claim.quote}\u201d")
+        return Check(claim.id, "across", "conflict", official_value=first.value, abs_diff=absolute,
+                     rel_diff=relative, period_start=claim.period_start, period_end=claim.period_end,
+                     other_claim_id=first.id, other_quote=first.quote, reason=reason, detail=detail)
+    reason = f"{len(others)} other article(s) give the same figure"
+    return Check(claim.id, "across", "agrees", official_value=first.value, abs_diff=0.0,
+                 period_start=claim.period_start, period_end=claim.period_end,
+                 other_claim_id=first.id, other_quote=first.quote, reason=reason, detail=detail)

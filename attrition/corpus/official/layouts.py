@@ -1,0 +1,391 @@
+"""Official figures: read the publishers' own file layouts into OfficialFigures (nothing is written here).
+
+Three layouts, recognised by their header row:
+
+- `prc_pfa`: Home Office "police recorded crime PFA open data tables" (CSV, ODS or
+  XLSX; one sheet per financial year): quarterly counts per force and offence code.
+- `rolling_pfa`: Home Office/ONS `rec-crime-pfa.csv`: rolling 12-month totals per
+  force and offence group.
+- `tidy`: figures gathered by hand from releases (`official_figures.csv`), one
+  figure per row with its own dataset, publisher and URL.
+
+A file loads whole or not at all; the same file (by SHA-256) loads once; rows
+already present from another file (same dataset, force, offence, period) are kept
+once. Nothing official is typed into this module: the offence codes come from the
+packaged `offence_codes.csv`, the figures from the files.
+
+    layout, figures = read_official_file("rec-crime-pfa.csv")     # ('rolling_pfa', [OfficialFigure, ...])
+
+Loading them into the database is `attrition.corpus.official.load`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from attrition.corpus.official.tables import Sheet, TableReadError, read_sheets
+from attrition.errors import AttritionError
+from attrition.extract.claim import OFFENCES, STAGES, UNITS
+from attrition.extract.forces import resolve_force
+
+POPULATIONS = ("all", "adult", "child")
+
+# How a figure's period came about: a quarter of a quarterly table (summed into
+# longer periods when checking), a rolling 12-month window, or a period stated as is.
+PERIOD_KINDS = ("quarter", "rolling_12m", "stated")
+
+
+class OfficialDataError(AttritionError):
+    """An official file that cannot be loaded; the message names the file and, for a bad row, its line."""
+
+
+class UnknownLayoutError(OfficialDataError):
+    """A file whose header row matches none of the known layouts."""
+
+
+@dataclass
+class OfficialFigure:
+    """One official figure, as loaded: what it counts, where and when, and where it was published.
+
+    `area` is the canonical force name (or a national area, or the publisher's own
+    name for a body that is not a force, such as Action Fraud). `offence` is one of
+    the claim offences for figures that are one (`rape`, `sexual_offences`), and for
+    a quarterly per-code row the offence its code belongs to (`rape`,
+    `sexual_assault`, `other_sexual`, `other`); `offence_group` is the publisher's
+    group. `line` says where in the file the row is (`12`, `2024_25!107`); `key`
+    identifies the figure across files so an overlapping file adds nothing twice.
+    """
+
+    dataset: str
+    publisher: str
+    url: str
+    area: str
+    offence: str
+    stage: str
+    unit: str
+    value: float
+    population: str
+    period_start: str
+    period_end: str
+    period_kind: str
+    offence_code: str | None = None
+    offence_label: str | None = None
+    offence_group: str | None = None
+    notes: str | None = None
+    line: str | None = None
+    key: str | None = None
+
+
+@dataclass
+class Layout:
+    """A file layout: its name, the headers that identify it, and the function turning rows into figures."""
+
+    name: str
+    headers: tuple[str, ...]
+    parse: Callable[["_Rows", str], Iterator[OfficialFigure]]
+    optional: tuple[str, ...] = ()
+
+
+# --- reference data -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def offence_codes() -> dict[str, dict[str, str]]:
+    """Return the packaged Home Office offence codes: code -> row of offence_codes.csv."""
+    text = resources.files("attrition.corpus.official").joinpath("offence_codes.csv").read_text(encoding="utf-8")
+    return {row["offence_code"].strip().upper(): row for row in csv.DictReader(io.StringIO(text))}
+
+
+@lru_cache(maxsize=1)
+def sexual_offence_groups() -> frozenset[str]:
+    """Return the (case-folded) Home Office offence groups that make up `sexual_offences`."""
+    return frozenset(row["offence_group"].strip().casefold() for row in offence_codes().values())
+
+
+def offence_of_code(code: str, group: str) -> str:
+    """Return the offence a Home Office offence code counts towards.
+
+    Takes an offence code (`19C`) and its group; returns its `project_offence`
+    from offence_codes.csv (`rape`, `sexual_assault`, `other_sexual`), else
+    `other_sexual` for an unlisted code in a sexual-offence group, else `other`.
+    """
+    row = offence_codes().get(code.strip().upper())
+    if row:
+        return row["project_offence"]
+    return "other_sexual" if group.strip().casefold() in sexual_offence_groups() else "other"
+
+
+# --- periods --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def financial_quarter(year_label: str, quarter: str) -> tuple[str, str]:
+    """Return (start, end) ISO dates of a financial-year quarter.
+
+    Takes a financial year (`2024/25`, `2024-25`, `2024/2025`) and a quarter
+    (`1`..`4`, `Q1`); Q1 is April-June, Q4 January-March of the following year.
+    Raises ValueError for anything else.
+    """
+    match = re.fullmatch(r"\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*", year_label)
+    if not match:
+        raise ValueError(f"financial year {year_label!r} is not like 2024/25")
+    first = int(match.group(1))
+    second = int(match.group(2))
+    if second % 100 != (first + 1) % 100:
+        raise ValueError(f"financial year {year_label!r} does not span consecutive years")
+    q = re.fullmatch(r"\s*[Qq]?\s*([1-4])(?:\.0)?\s*", quarter)
+    if not q:
+        raise ValueError(f"financial quarter {quarter!r} is not 1-4")
+    index = int(q.group(1)) - 1
+    month = 4 + 3 * index
+    year = first + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    end_month = month + 2
+    start = dt.date(year, month, 1)
+    end = dt.date(year, end_month, calendar.monthrange(year, end_month)[1])
+    return start.isoformat(), end.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def rolling_window(ending: str) -> tuple[str, str]:
+    """Return (start, end) ISO dates of the 12 whole months ending in the month of `ending`.
+
+    Takes a DD-MM-YYYY (or ISO) date. The windows are whole months; the file
+    labels one window `30-12-2017`, so the day is not trusted, only the month.
+    """
+    text = ending.strip()
+    try:
+        day = dt.datetime.strptime(text, "%d-%m-%Y").date() if "-" in text[:3] else dt.date.fromisoformat(text)
+    except ValueError:
+        try:
+            day = dt.datetime.strptime(text, "%d/%m/%Y").date()
+        except ValueError:
+            raise ValueError(f"date {ending!r} is not DD-MM-YYYY") from None
+    end = dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    start_month = day.month + 1
+    start = dt.date(day.year - 1 + (start_month > 12), (start_month - 1) % 12 + 1, 1)
+    return start.isoformat(), end.isoformat()
+
+
+def _iso_date(text: str, column: str) -> str:
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{column} {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _number(text: str, column: str) -> float:
+    cleaned = text.replace(",", "").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{column} {text!r} is not a number") from None
+    if value != value:  # NaN
+        raise ValueError(f"{column} {text!r} is not a number")
+    return value
+
+
+# --- layouts --------------------------------------------------------------------------------
+
+
+class _Rows:
+    """The data rows under a header row, as dicts keyed by the layout's headers, with locations."""
+
+    def __init__(self, path: str, sheet: str | None, header: list[str], rows: Iterator[tuple[int, list[str]]]):
+        self.path, self.sheet = path, sheet
+        self.index = {_header_key(h): i for i, h in reversed(list(enumerate(header))) if h}
+        self._rows = rows
+        self.current = "?"
+
+    def where(self, number: int) -> str:
+        """Return the location of row `number` as written in figures and errors (`107` or `2024_25!107`)."""
+        return f"{self.sheet}!{number}" if self.sheet else str(number)
+
+    def __iter__(self) -> Iterator[tuple[str, dict[str, str]]]:
+        for number, cells in self._rows:
+            if not any(cells):
+                continue
+            row = {key: (cells[i] if i < len(cells) else "") for key, i in self.index.items()}
+            self.current = self.where(number)
+            yield self.current, row
+
+
+def _header_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+@lru_cache(maxsize=1024)
+def _area(name: str) -> str:
+    """Return the canonical force for a publisher's force name, or the name itself for other bodies."""
+    return resolve_force(name) or re.sub(r"\s+", " ", name).strip()
+
+
+PRC_DATASET = "Home Office police recorded crime PFA open data tables"
+ROLLING_DATASET = "Home Office / ONS police recorded crime by Police Force Area (rolling 12 months)"
+
+
+def _parse_prc(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
+    for line, row in rows:
+        start, end = financial_quarter(row["financial year"], row["financial quarter"])
+        code = row["offence code"].strip().upper()
+        if code.endswith(".0"):
+            code = code[:-2]
+        group = row["offence group"].strip()
+        area = _area(row["force name"])
+        if not area:
+            raise ValueError("Force Name is empty")
+        label = row["offence description"].strip()
+        yield OfficialFigure(
+            dataset=PRC_DATASET, publisher="Home Office", url=url, area=area,
+            offence=offence_of_code(code, group), stage="recorded", unit="count",
+            value=_number(row["number of offences"], "Number of Offences"), population="all",
+            period_start=start, period_end=end, period_kind="quarter",
+            offence_code=code, offence_label=label, offence_group=group,
+            notes=row.get("offence subgroup") or None, line=line,
+            key=f"prc|{area}|{start}|{code}|{label.casefold()}",
+        )
+
+
+def _parse_rolling(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
+    for line, row in rows:
+        start, end = rolling_window(row["12 months ending"])
+        group = row["offence"].strip()
+        area = _area(row["pfa"])
+        if not area:
+            raise ValueError("PFA is empty")
+        offence = "sexual_offences" if group.casefold() in sexual_offence_groups() else "other"
+        yield OfficialFigure(
+            dataset=ROLLING_DATASET, publisher="Home Office / ONS", url=url, area=area,
+            offence=offence, stage="recorded", unit="count",
+            value=_number(row["rolling year total number of offences"], "Rolling year total number of offences"),
+            population="all", period_start=start, period_end=end, period_kind="rolling_12m",
+            offence_label=group, offence_group=group, line=line,
+            key=f"rolling|{area}|{end}|{group.casefold()}",
+        )
+
+
+def _choice(value: str, allowed: tuple[str, ...], column: str) -> str:
+    value = value.strip()
+    if value not in allowed:
+        raise ValueError(f"{column} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _parse_tidy(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
+    for line, row in rows:
+        area = resolve_force(row["area"])
+        if area is None:
+            raise ValueError(f"area {row['area']!r} is not a force in forces.csv nor a national area")
+        start, end = _iso_date(row["period_start"], "period_start"), _iso_date(row["period_end"], "period_end")
+        if start > end:
+            raise ValueError(f"period_start {start} is after period_end {end}")
+        for column in ("dataset", "publisher", "url"):
+            if not row[column].strip():
+                raise ValueError(f"{column} is empty (every official figure names its {column})")
+        figure = OfficialFigure(
+            dataset=row["dataset"].strip(), publisher=row["publisher"].strip(), url=row["url"].strip(),
+            area=area, offence=_choice(row["offence"], OFFENCES, "offence"),
+            stage=_choice(row["stage"], STAGES, "stage"), unit=_choice(row["unit"], UNITS, "unit"),
+            value=_number(row["value"], "value"),
+            population=_choice(row["population"] or "all", POPULATIONS, "population"),
+            period_start=start, period_end=end, period_kind="stated",
+            notes=(row.get("notes") or "").strip() or None, line=line,
+        )
+        identity = (figure.dataset, figure.url, area, figure.offence, figure.stage, figure.unit, figure.value,
+                    figure.population, start, end, figure.notes or "")
+        figure.key = "tidy|" + "|".join(str(v) for v in identity)
+        yield figure
+
+
+LAYOUTS = (
+    Layout("prc_pfa", ("Financial Year", "Financial Quarter", "Force Name", "Offence Description",
+                       "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"), _parse_prc),
+    Layout("rolling_pfa", ("12 months ending", "PFA", "Region", "Offence",
+                           "Rolling year total number of offences"), _parse_rolling),
+    Layout("tidy", ("area", "offence", "stage", "unit", "value", "population", "period_start",
+                    "period_end", "publisher", "dataset", "url"), _parse_tidy, optional=("notes",)),
+)
+
+# A spreadsheet may have a title block above its header row.
+_HEADER_SEARCH_ROWS = 30
+
+
+def detect_layout(header: Iterable[str]) -> Layout | None:
+    """Return the Layout whose headers all appear in `header` (extra columns allowed), or None."""
+    present = {_header_key(h) for h in header if h}
+    for layout in LAYOUTS:
+        if all(_header_key(h) in present for h in layout.headers):
+            return layout
+    return None
+
+
+def expected_layouts() -> str:
+    """Return a description of every known layout's headers, for the unknown-layout error."""
+    return "; ".join(f"{layout.name}: {', '.join(layout.headers)}" for layout in LAYOUTS)
+
+
+def read_official_file(path: str | Path, url: str | None = None) -> tuple[str, list[OfficialFigure]]:
+    """Read every figure from an official file, checking every row; write nothing.
+
+    Takes the file's path and optionally the URL it was published at (stored as
+    the figures' URL; default: the absolute path, except in the tidy layout where
+    each row names its own). Returns (layout name, figures). Raises
+    UnknownLayoutError naming the expected headers when no sheet has a known
+    header row, and OfficialDataError naming file and line for the first bad row.
+    """
+    path = Path(path)
+    source = url or str(path.resolve())
+    figures: list[OfficialFigure] = []
+    layout_names: list[str] = []
+    first_header: list[str] | None = None
+    try:
+        sheets = list(read_sheets(path))
+        for sheet in sheets:
+            layout, header = _find_header(sheet)
+            if layout is None:
+                first_header = first_header or header
+                continue
+            layout_names.append(layout.name)
+            rows = _Rows(str(path), sheet.name, header, sheet.rows)
+            parsed = layout.parse(rows, source)
+            while True:
+                try:
+                    figures.append(next(parsed))
+                except StopIteration:
+                    break
+                except ValueError as exc:
+                    raise OfficialDataError(f"{path}, line {rows.current}: {exc}") from exc
+    except (TableReadError, OSError) as exc:
+        raise OfficialDataError(str(exc)) from exc
+    if not layout_names:
+        found = ", ".join(h for h in (first_header or []) if h) or "(no header row)"
+        raise UnknownLayoutError(
+            f"{path}: unknown layout; headers found: {found}. Expected one of: {expected_layouts()}"
+        )
+    if len(set(layout_names)) > 1:
+        raise OfficialDataError(f"{path}: sheets in different layouts ({', '.join(sorted(set(layout_names)))})")
+    return layout_names[0], figures
+
+
+def _find_header(sheet: Sheet) -> tuple[Layout | None, list[str]]:
+    """Consume rows up to the header row; return its layout (or None) and the row."""
+    first: list[str] = []
+    for count, (_number_, cells) in enumerate(sheet.rows):
+        if not any(cells):
+            continue
+        first = first or cells
+        layout = detect_layout(cells)
+        if layout is not None:
+            return layout, cells
+        if count >= _HEADER_SEARCH_ROWS:
+            break
+    return None, first
