@@ -7,8 +7,9 @@ import sys
 import click
 
 from attrition.cli.options import (
-    db_option, format_option, opened, parse_date, reading_options, report_failures, workers_option,
+    db_option, format_option, opened, reading_options, report_failures, workers_option,
 )
+from attrition.cli.values import DATE_FORMS, area_option_value, since_option_value, until_option_value
 from attrition.corpus.check.checks import VERDICTS
 from attrition.corpus.read.errors import Failure
 from attrition.corpus.store import export, query
@@ -98,11 +99,14 @@ def extract(sources, fmt, published, manifest, max_bytes, batch_size, workers, e
 
 @click.command()
 @db_option
-@click.option("--area", help="Police force (its name, an alias such as Herts or the Met, any case) or England and Wales.")
+@click.option("--area", callback=area_option_value,
+              help="Police force (its name, an alias such as Herts or the Met, any case) or England and Wales.")
 @click.option("--stage", type=click.Choice(STAGES), help="Funnel stage.")
 @click.option("--offence", type=click.Choice(OFFENCES), help="Offence.")
-@click.option("--since", callback=parse_date, help="Keep claims whose period ends on or after this date.")
-@click.option("--until", callback=parse_date, help="Keep claims whose period starts on or before this date.")
+@click.option("--since", callback=since_option_value,
+              help=f"Keep claims whose period ends on or after this: {DATE_FORMS} (its first day).")
+@click.option("--until", callback=until_option_value,
+              help=f"Keep claims whose period starts on or before this: {DATE_FORMS} (its last day).")
 @click.option("--source", help="Data source named in the text (case-insensitive substring).")
 @click.option("--speaker", help="Person quoted (case-insensitive substring).")
 @click.option("--article", help="Article label or id.")
@@ -119,9 +123,6 @@ def claims(db_path, area, stage, offence, since, until, source, speaker, article
     Example: attrition claims --area lancashire --stage convicted --since 2022-01-01 --format csv
     """
     from attrition.corpus.check.run import claim_ids_with_verdict
-    from attrition.extract.forces import resolve_force
-
-    area = resolve_force(area) or area if area else area  # "Herts", "Lancashire Police" -> the canonical name
     where = query.ClaimFilter(area=area, stage=stage, offence=offence, since=since, until=until,
                               source=source, speaker=speaker, article=article,
                               limit=None if verdict else limit)

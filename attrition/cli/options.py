@@ -20,10 +20,10 @@ from typing import Iterator
 
 import click
 
+from attrition.cli.values import day_option_value
 from attrition.corpus import store
 from attrition.corpus.read.errors import Failure
 from attrition.corpus.read.fetch import MAX_BYTES
-from attrition.corpus.read.readers import iso_date
 from attrition.corpus.store.export import FORMATS
 from attrition.errors import AttritionError
 
@@ -93,16 +93,6 @@ def workers_option(f):
                         help=WORKERS_HELP)(f)
 
 
-def parse_date(ctx, param, value):
-    """Click callback: a date in any form `iso_date` reads, as YYYY-MM-DD (None stays None)."""
-    if value is None:
-        return None
-    try:
-        return iso_date(value)
-    except ValueError:
-        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
-
-
 def parse_manifest(ctx, param, value):
     """Click callback: read a --manifest CSV into {id: metadata}; a bad file is a usage error naming it."""
     if not value:
@@ -123,5 +113,5 @@ def reading_options(f):
     f = click.option("--manifest", callback=parse_manifest, type=click.Path(dir_okay=False),
                      help="CSV of id,url,title,publisher,published for the articles (id: the file name "
                           "without extension, or a JSON line's id).")(f)
-    return click.option("--published", callback=parse_date,
+    return click.option("--published", callback=day_option_value,
                         help="Publication date (YYYY-MM-DD) for inputs that do not give one.")(f)

@@ -92,7 +92,8 @@ def test_claims_csv_json_and_table_formats(db):
     as_json = json.loads(run("claims", "--db", db, "--format", "json").stdout)
     assert isinstance(as_json, list) and len(as_json) == 4
     table = run("claims", "--db", db, "--area", "kent").stdout.splitlines()
-    assert table[0].split()[:3] == ["id", "article", "value"]
+    assert table[0].split()[:3] == ["id", "figure", "stage"]
+    assert table[0].split()[-4:] == ["article_title", "publisher", "published", "article_url"]
     assert "2019-04-01..2020-03-31" in table[2] and "Ann Hale" in table[2]
     assert len(table) == 3
 

@@ -13,9 +13,13 @@ FORMATS = ("table", "csv", "json", "jsonl")
 # Fields `attrition extract` writes: exactly GOLD.md's, then where the figure sits.
 EXTRACT_FIELDS = GOLD_FIELDS + ("char_start", "char_end")
 
-# Columns the `table` format shows for stored claims.
-TABLE_FIELDS = ("id", "article", "value", "unit", "stage", "offence", "area", "period",
-                "source", "speaker")
+# Columns the `table` format shows for stored claims: the figure, what it is of, and the article to cite.
+TABLE_FIELDS = ("id", "figure", "stage", "offence", "area", "period", "source", "speaker",
+                "article_title", "publisher", "published", "article_url")
+
+# A claim's `comparator` (the hedge the text put on its figure) as words before the value.
+COMPARATOR_WORDS = {"more_than": "more than", "at_least": "at least", "nearly": "nearly",
+                    "less_than": "fewer than", "about": "about", "at_most": "up to"}
 
 MAX_CELL = 28
 
@@ -26,6 +30,26 @@ def gold_row(claim, article: str) -> dict:
     row["char_start"] = claim.char_start
     row["char_end"] = claim.char_end
     return row
+
+
+def figure_label(row: dict) -> str:
+    """Return a claim's figure as a person reads it: hedge, value and unit ("fewer than 20%", "612").
+
+    Counts print as integers; `percent` gets %, `per_100k` "per 100,000"; an
+    unknown comparator is shown as it is stored rather than dropped.
+    """
+    value = row.get("value")
+    if value is None:
+        return ""
+    number = f"{int(value)}" if float(value).is_integer() else f"{value:g}"
+    unit = row.get("unit")
+    text = number + ("%" if unit == "percent" else " per 100,000" if unit == "per_100k" else "")
+    if row.get("of_stage"):
+        text += f" of {row['of_stage']}"
+    comparator = row.get("comparator")
+    if comparator:
+        text = f"{COMPARATOR_WORDS.get(comparator, comparator.replace('_', ' '))} {text}"
+    return text
 
 
 def period_label(row: dict) -> str:

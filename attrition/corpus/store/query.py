@@ -17,16 +17,19 @@ SELECT c.id, a.label AS article, c.quote, c.value, c.unit, c.stage, c.of_stage, 
        c.area, c.period_start, c.period_end, c.period_text, c.source, c.speaker, c.change,
        c.char_start, c.char_end, c.quote_start, c.comparator, c.area_inherited,
        c.period_inherited, c.source_inherited, c.confidence, c.extractor_version,
-       c.article_id
+       c.article_id, a.title AS article_title, a.publisher, a.published,
+       COALESCE(a.url, a.path, a.origin) AS article_url
   FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
-# The keys of every dict find_claims/get_claim/search_claims return, in order.
+# The keys of every dict find_claims/get_claim/search_claims return, in order: the figure as a
+# person reads it (`figure`: value, unit and hedge, "fewer than 20%"), then the article to cite.
 CLAIM_FIELDS = (
-    "id", "article", "quote", "value", "unit", "stage", "of_stage", "offence", "area",
+    "id", "article", "figure", "quote", "value", "unit", "stage", "of_stage", "offence", "area",
     "period_start", "period_end", "period_text", "source", "speaker", "change",
     "char_start", "char_end", "quote_start", "comparator", "area_inherited",
     "period_inherited", "source_inherited", "confidence", "extractor_version", "article_id",
+    "article_title", "publisher", "published", "article_url",
 )
 
 BOOLEAN_COLUMNS = ("change", "area_inherited", "period_inherited", "source_inherited")
@@ -54,13 +57,16 @@ class ClaimFilter:
 
 
 def _claim_dict(row: sqlite3.Row) -> dict:
+    from attrition.corpus.store.export import figure_label
+
     claim = dict(row)
     for name in BOOLEAN_COLUMNS:
         claim[name] = bool(claim[name])
     value = claim["value"]
     if value is not None and float(value).is_integer():
         claim["value"] = int(value)
-    return claim
+    claim["figure"] = figure_label(claim)
+    return {name: claim[name] for name in CLAIM_FIELDS}
 
 
 def _like(text: str) -> str:
