@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -52,7 +53,7 @@ def ingest(sources, db_path, published, manifest, max_bytes, batch_size, workers
                    "Dask cluster into claim shards under --out, for `attrition load`.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Directory for claim shards (--engine dask).")
-def extract(sources, fmt, published, manifest, max_bytes, batch_size, workers, engine, scheduler, out_dir):
+def extract(sources, fmt, no_headers, published, manifest, max_bytes, batch_size, workers, engine, scheduler, out_dir):
     """Print the claims in SOURCES without storing anything.
 
     One claim per row in the form of ../shared/eval/GOLD.md (its fields in its
@@ -92,7 +93,8 @@ def extract(sources, fmt, published, manifest, max_bytes, batch_size, workers, e
     out = sys.stdout
     export.write_rows(rows(), fmt, out, columns=export.EXTRACT_FIELDS,
                       table_columns=("article", "value", "unit", "stage", "of_stage", "offence",
-                                     "area", "period", "source", "speaker", "quote"))
+                                     "area", "period", "source", "speaker", "quote"),
+                      headers=not no_headers)
     out.flush()
     sys.exit(1 if failures else 0)
 
@@ -114,7 +116,8 @@ def extract(sources, fmt, published, manifest, max_bytes, batch_size, workers, e
 @click.option("--verdict", type=click.Choice(VERDICTS),
               help="Keep claims with a check of this verdict (run `attrition check` first).")
 @format_option("table")
-def claims(db_path, area, stage, offence, since, until, source, speaker, article, limit, verdict, fmt):
+def claims(db_path, area, stage, offence, since, until, source, speaker, article, limit, verdict, fmt,
+           no_headers):
     """List stored claims, filtered.
 
     --since/--until keep claims whose period overlaps the range (claims with no
@@ -131,18 +134,20 @@ def claims(db_path, area, stage, offence, since, until, source, speaker, article
         if verdict:
             keep = claim_ids_with_verdict(conn, verdict)
             rows = [row for row in rows if row["id"] in keep][:limit]
-    export.write_rows(rows, fmt, sys.stdout, columns=query.CLAIM_FIELDS)
+    export.write_rows(rows, fmt, sys.stdout, columns=query.CLAIM_FIELDS, headers=not no_headers)
 
 
 @click.command()
 @click.argument("claim_id")
 @db_option
-def show(claim_id, db_path):
+@format_option("table", choices=("table", "json", "jsonl"),
+               help="table: for people; json/jsonl: the claim, its article (no text) and its checks.")
+def show(claim_id, db_path, fmt, no_headers):
     """Show one claim: its fields, its sentence with the figure in [[ ]], its article.
 
     CLAIM_ID may be shortened to any unique prefix.
 
-    Example: attrition show 3f2a9c
+    Example: attrition show 3f2a9c --format json
     """
     from attrition.corpus.check.run import checks_for_claim, format_checks
     from attrition.corpus.store.show import format_claim
@@ -151,6 +156,10 @@ def show(claim_id, db_path):
         claim = query.get_claim(conn, claim_id)
         article = query.get_article(conn, claim["article_id"])
         checks = checks_for_claim(conn, claim["id"])
+    if fmt != "table":
+        record = {"claim": claim, "article": {k: v for k, v in article.items() if k != "text"}, "checks": checks}
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2 if fmt == "json" else None))
+        return
     click.echo(format_claim(claim, article))
     click.echo("\n" + format_checks(checks))
 
@@ -161,7 +170,7 @@ def show(claim_id, db_path):
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Most claims and articles to show.")
 @format_option("table", help="Output format for the matching claims.")
-def search(words, db_path, limit, fmt):
+def search(words, db_path, limit, fmt, no_headers):
     """Full-text search of claim quotes and article texts (SQLite FTS5 syntax).
 
     Prints the matching claims, then (in table format) the matching articles
@@ -172,7 +181,7 @@ def search(words, db_path, limit, fmt):
     with opened(db_path) as conn:
         found = query.search_claims(conn, words, limit)
         articles = query.search_articles(conn, words, limit) if fmt == "table" else []
-    export.write_rows(found, fmt, sys.stdout, columns=query.CLAIM_FIELDS)
+    export.write_rows(found, fmt, sys.stdout, columns=query.CLAIM_FIELDS, headers=not no_headers)
     if fmt == "table":
         click.echo(f"\n{len(articles)} article(s):")
         for row in articles:

@@ -20,6 +20,7 @@ from typing import Iterator
 
 import click
 
+from attrition.cli.database import refuse_foreign
 from attrition.cli.values import day_option_value
 from attrition.corpus import store
 from attrition.corpus.read.errors import Failure
@@ -53,6 +54,7 @@ def reported(exit_code: int | None = None) -> Iterator[None]:
 def open_db(db_path: str, *, create: bool = False, exit_code: int | None = None) -> sqlite3.Connection:
     """Open the database at `db_path` (creating it when `create`); a StoreError exits with `exit_code` (default 1)."""
     with reported(exit_code):
+        refuse_foreign(db_path, reading=not create)
         return store.connect(db_path, create=create)
 
 
@@ -82,9 +84,16 @@ def db_option(f):
 
 
 def format_option(default: str, choices=FORMATS, help: str = "Output format."):
-    """Return the --format option (into `fmt`) with these choices and default."""
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                        show_default=True, help=help)
+    """Return the --format option (into `fmt`) with these choices and default, and --no-headers.
+
+    json is one JSON document (an array or object); jsonl one object per line.
+    """
+    def decorate(f):
+        f = click.option("--no-headers", is_flag=True,
+                         help="Leave out the header row of csv and table output.")(f)
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help=help)(f)
+    return decorate
 
 
 def workers_option(f):

@@ -138,7 +138,7 @@ def test_search_finds_claim_quotes_and_articles(db):
     table = run("search", "Hale", "--db", db)
     assert "kent" in table.stdout and "[[Hale]]" in table.stdout
     bad = run("search", '"unbalanced', "--db", db)
-    assert bad.exit_code == 1 and "bad search query" in bad.output
+    assert bad.exit_code == 2 and "bad search query" in bad.output and "double quotes" in bad.output
 
 
 def test_ingest_then_rerun_prints_counts(tmp_path):

@@ -52,6 +52,19 @@ def figure_label(row: dict) -> str:
     return text
 
 
+def sentence_lead(before: str, quote: str) -> str:
+    """Return the words of the quote's own sentence (or line) that come before it in `before`.
+
+    `before` is the article text just before the quote. Empty when the quote
+    already starts its sentence or line.
+    """
+    from attrition.corpus.store.show import sentence_bounds
+
+    text = before + quote
+    first, _ = sentence_bounds(text, len(before), len(text))
+    return text[first:len(before)] if first < len(before) else ""
+
+
 def period_label(row: dict) -> str:
     """Return a claim's period as `START..END` (empty when it has none)."""
     start, end = row.get("period_start"), row.get("period_end")
@@ -84,12 +97,14 @@ def format_table(rows: Sequence[dict], columns: Sequence[str]) -> str:
 
 
 def write_rows(rows: Iterable[dict], fmt: str, out: IO[str],
-               columns: Sequence[str] | None = None, table_columns: Sequence[str] = TABLE_FIELDS) -> int:
+               columns: Sequence[str] | None = None, table_columns: Sequence[str] = TABLE_FIELDS,
+               headers: bool = True) -> int:
     """Write `rows` to `out` in `fmt` (table, csv, json or jsonl); return how many were written.
 
     `columns` picks and orders the fields for csv/json/jsonl (default: all, in
     the first row's order); the table shows `table_columns`. jsonl streams one
-    row per line as it goes.
+    row per line as it goes. `headers=False` leaves out the csv header row and
+    the table's two heading lines.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -106,10 +121,14 @@ def write_rows(rows: Iterable[dict], fmt: str, out: IO[str],
     elif fmt == "csv":
         names = list(columns or (rows[0].keys() if rows else EXTRACT_FIELDS))
         writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
+        if headers:
+            writer.writeheader()
         writer.writerows(rows)
     else:
-        out.write(format_table(rows, table_columns) + "\n")
+        lines = format_table(rows, table_columns).split("\n")
+        body = lines if headers else lines[2:]
+        if body:
+            out.write("\n".join(body) + "\n")
     return len(rows)
 
 

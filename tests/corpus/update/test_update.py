@@ -269,7 +269,8 @@ def test_cli_update_exit_status_summary_and_runs(tmp_path):
     assert lines[0].split()[:5] == ["run", "command", "started", "ended", "status"]
     assert lines[2].split()[0:2] == ["2", "update"] and " failed " in lines[2]
     assert f"failed: {site.url('/missing.xml')}: HTTP 404" in runs.stdout
-    as_json = [json.loads(line) for line in invoke("runs", "--db", db, "--format", "json").stdout.splitlines()]
+    as_json = json.loads(invoke("runs", "--db", db, "--format", "json").stdout)  # one JSON document
+    assert as_json == [json.loads(line) for line in invoke("runs", "--db", db, "--format", "jsonl").stdout.splitlines()]
     assert [r["id"] for r in as_json] == [2, 1] and as_json[1]["new"] == 5 and as_json[0]["errors"]
 
 
