@@ -8,8 +8,9 @@ import sys
 import click
 
 from attrition.cli.options import (
-    db_option, format_option, opened, reading_options, report_failures, workers_option,
+    cap_hint, db_option, format_option, opened, reading_options, report_failures, workers_option,
 )
+from attrition.cli.progress import counter
 from attrition.cli.values import DATE_FORMS, area_option_value, since_option_value, until_option_value
 from attrition.corpus.check.checks import VERDICTS
 from attrition.corpus.read.errors import Failure
@@ -22,7 +23,8 @@ from attrition.extract.claim import OFFENCES, STAGES
 @db_option
 @reading_options
 @workers_option
-def ingest(sources, db_path, published, manifest, max_bytes, batch_size, workers):
+@click.option("--quiet", "-q", is_flag=True, help="No progress counter on a terminal; only the summary and failures.")
+def ingest(sources, db_path, published, manifest, max_bytes, batch_size, workers, quiet):
     """Read articles from SOURCES, extract their claims, store both.
 
     SOURCES are .txt, .html/.htm, .jsonl or feed files, directories (read
@@ -36,11 +38,24 @@ def ingest(sources, db_path, published, manifest, max_bytes, batch_size, workers
     from attrition.corpus.ingest import ingest as run_ingest
 
     with opened(db_path, create=True) as conn:
-        report = run_ingest(conn, sources, published=published, stdin=sys.stdin,
-                            max_bytes=max_bytes, batch_size=batch_size, workers=workers, manifest=manifest)
+        before = stored_articles(conn)
+        try:
+            with counter("ingest", quiet=quiet) as tick:
+                report = run_ingest(conn, sources, published=published, stdin=sys.stdin, max_bytes=max_bytes,
+                                    batch_size=batch_size, workers=workers, manifest=manifest, progress=tick)
+        except KeyboardInterrupt:
+            kept = stored_articles(conn) - before
+            click.echo(f"\ninterrupted: {kept} new article(s) stored and kept; run the same command again "
+                       "to continue (what is stored is not read twice)", err=True)
+            sys.exit(130)
     report_failures(report.failures, report.warnings)
     click.echo(report.summary())
     sys.exit(1 if report.failures else 0)
+
+
+def stored_articles(conn) -> int:
+    """How many articles the database holds (to say what an interrupted ingest kept)."""
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 @click.command()
@@ -85,7 +100,7 @@ def extract(sources, fmt, no_headers, published, manifest, max_bytes, batch_size
         for item, claims in extract_articles(items, batch_size, workers):
             if isinstance(item, Failure):  # named as it happens; the rest still print
                 failures.append(item)
-                click.echo(f"failed: {item}", err=True)
+                click.echo(f"failed: {item}{cap_hint(item.reason)}", err=True)
                 continue
             for claim in claims:
                 yield export.gold_row(claim, item.label)

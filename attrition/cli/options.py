@@ -74,7 +74,12 @@ def report_failures(failures: list[Failure], warnings: list[str] = ()) -> None:
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     for failure in failures:
-        click.echo(f"failed: {failure}", err=True)
+        click.echo(f"failed: {failure}{cap_hint(failure.reason)}", err=True)
+
+
+def cap_hint(reason: str) -> str:
+    """The hint to add to a failure's reason when it was a size cap: the option that raises it."""
+    return " (--max-bytes raises the cap)" if "over the cap" in reason else ""
 
 
 def db_option(f):

@@ -28,8 +28,10 @@ def _log_options(f):
 
 
 def _locked(error, log) -> None:
-    log.emit("error", reason=str(error), exit_status=EXIT_LOCKED)
-    if log.fmt != "json":
+    """Say once that another run holds the database (a JSON event, or a line on stderr), exit 75."""
+    if log.fmt == "json":
+        log.emit("error", reason=str(error), exit_status=EXIT_LOCKED)
+    else:
         click.echo(f"attrition: {error}", err=True)
     sys.exit(EXIT_LOCKED)
 
