@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -102,3 +103,19 @@ def test_the_lock_message_is_printed_once(tmp_path):
         result = CliRunner().invoke(cli, ["update", "--feeds", str(tmp_path / "feeds.txt"), "--db", str(db)])
     assert result.exit_code == 75
     assert result.stderr.count("another attrition run is writing to this database") == 1
+
+
+def test_serve_on_a_busy_port_is_a_usage_error_and_announces_nothing(tmp_path):
+    import socket
+
+    db = tmp_path / "s.db"
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    assert CliRunner().invoke(cli, ["ingest", str(examples), "--db", str(db)]).exit_code == 0
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
+    assert "Serving" not in result.output

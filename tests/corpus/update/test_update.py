@@ -158,8 +158,10 @@ def test_per_host_delay_spaces_requests(conn):
         policy = FetchPolicy(delay=0.15, timeout=2, retries=0)
         update(conn, feeds, UpdateOptions(policy=policy))
         times = [t for t, _ in site.stamps]
+        paths = [p for _, p in site.stamps]
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert len(gaps) == 8 and min(gaps) >= 0.15
+    assert paths[0] == "/robots.txt" and paths.count("/robots.txt") == 1  # once per host per run, paced too
+    assert len(gaps) == 9 and min(gaps) >= 0.15
 
 
 def test_changed_page_replaces_exactly_its_claims(conn):
