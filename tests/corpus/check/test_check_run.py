@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from click.testing import CliRunner
 
@@ -166,7 +169,7 @@ def test_cli_check_claims_verdict_show_and_funnel(db, tmp_path):
 
     listed = runner.invoke(cli, ["claims", "--verdict", "conflict", "--format", "csv", "--db", path])
     assert listed.exit_code == 0
-    values = sorted(line.split(",")[3] for line in listed.output.splitlines()[1:])
+    values = sorted(row["value"] for row in csv.DictReader(io.StringIO(listed.output)))
     assert values == ["27", "28", "34", "35"]
 
     herts = claim_ids(db, "herts_2012")
