@@ -1,4 +1,4 @@
-"""Commands for official data and cross-checks: `official load`, `check`, `funnel`."""
+"""Commands for official data and cross-checks: `official load`, `check`, `checks`, `funnel`, `import-claims`."""
 
 from __future__ import annotations
 
@@ -99,4 +99,29 @@ def funnel(db_path, area, period, offence):
     click.echo("\n\n".join(blocks))
 
 
-COMMANDS = (official, check, funnel)
+@click.command("import-claims")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def import_claims(file, db_path):
+    """Replace articles' extracted claims with hand-checked ones from FILE (JSON lines in GOLD.md form).
+
+    Each line names its article by label and carries its quote; the figure's
+    offsets are found from the quote. The claims are marked as checked by hand
+    and kept when the article is re-extracted. A line naming an unknown article
+    or a quote not in its text is named on stderr (with the article's other
+    lines) and the rest goes in; exit 1 if any line was refused. Run `attrition
+    check` afterwards.
+
+    Example: attrition import-claims ../shared/eval/dev.gold.jsonl --db news.db
+    """
+    from attrition.corpus.store.handchecked import import_claims as run_import
+
+    with opened(db_path) as conn:
+        report = run_import(conn, file)
+    for error in report.errors:
+        click.echo(f"failed: {error}", err=True)
+    click.echo(report.summary())
+    sys.exit(1 if report.errors else 0)
+
+
+COMMANDS = (official, check, funnel, import_claims)
