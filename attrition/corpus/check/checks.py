@@ -252,7 +252,8 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
     if matches:
         return _compare(claim, matches)
     if apart:
-        figure, why = apart[0]
+        # The nearest figure: one differing in population, cohort or as a part, before another measure.
+        figure, why = min(apart, key=lambda pair: pair[1].startswith("different measures"))
         return _with_figure(Check(
             claim.id, "official", "not_comparable", official_value=figure.value,
             reason=f"{why} ({figure.dataset}, {period_label(figure.period_start, figure.period_end)})",
