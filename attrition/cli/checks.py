@@ -7,6 +7,7 @@ import sys
 import click
 
 from attrition.cli.options import db_option, opened
+from attrition.corpus.check.checks import KINDS, VERDICTS
 from attrition.extract.claim import OFFENCES
 
 
@@ -62,9 +63,34 @@ def check(db_path, full):
     """
     from attrition.corpus.check.run import run_checks
 
+    from attrition.corpus.check.listing import coverage
+
     with opened(db_path) as conn:
         report = run_checks(conn, full=full)
+        compared, total = coverage(conn)
     click.echo(report.summary())
+    share = f" ({compared / total:.1%})" if total else ""
+    click.echo(f"coverage: {compared} of {total} claims compared with an official figure{share}")
+
+
+@click.command("checks")
+@db_option
+@click.option("--verdict", type=click.Choice(VERDICTS), help="Only checks with this verdict.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only checks of this kind.")
+@click.option("--format", "fmt", type=click.Choice(("table", "csv", "jsonl")), default="table", show_default=True,
+              help="Output format.")
+def checks_command(db_path, verdict, kind, fmt):
+    """List the checks, one row each: the claim (article, value, unit, stage, area, period, quote), the kind,
+    verdict, official value, dataset, URL and period, the reason, and the official row's notes.
+
+    Example: attrition checks --verdict differs --format csv --db news.db
+    """
+    from attrition.corpus.check.listing import CHECK_ROW_FIELDS, TABLE_FIELDS, check_rows
+    from attrition.corpus.store.export import write_rows
+
+    with opened(db_path) as conn:
+        rows = check_rows(conn, verdict=verdict, kind=kind)
+    write_rows(rows, fmt, sys.stdout, columns=CHECK_ROW_FIELDS, table_columns=TABLE_FIELDS)
 
 
 @click.command()
@@ -124,4 +150,4 @@ def import_claims(file, db_path):
     sys.exit(1 if report.errors else 0)
 
 
-COMMANDS = (official, check, funnel, import_claims)
+COMMANDS = (official, check, checks_command, funnel, import_claims)

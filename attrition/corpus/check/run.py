@@ -233,4 +233,7 @@ def format_checks(checks: list[dict]) -> str:
             lines.append(f"  {'':<11}dataset: {check['dataset']} ({period})")
         if check["url"]:
             lines.append(f"  {'':<11}url: {check['url']}")
+        notes = [o.get("notes") for o in (check.get("detail") or {}).get("official", []) if o.get("notes")]
+        if notes:
+            lines.append(f"  {'':<11}official notes: {' | '.join(dict.fromkeys(notes))}")
     return "\n".join(lines)
