@@ -265,7 +265,7 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
             reason="CPS Area vs force: CPS figures are management information by CPS Area, "
                    "which can span several forces",
             detail={"official": [_evidence(f) for f in cps]}), cps[0])
-    return _not_comparable(claim, figures) or Check(
+    return _derived_rate(claim, figures) or _not_comparable(claim, figures) or Check(
         claim.id, "official", "no_official_data",
         reason=f"no official figure loaded for {claim.area}, {claim.offence}, {claim.stage} "
                f"({claim.unit}), {period_label(*claim.period)}",
@@ -324,6 +324,46 @@ def _revision(claim: ClaimRecord, figure: OfficialFigure, relative: float | None
     """True when a count differs from a large official count by no more than a revision would move it."""
     return (claim.unit == "count" and claim.stage == "recorded" and relative is not None
             and abs(relative) <= REVISION_TOLERANCE and figure.value >= REVISION_FROM)
+
+
+def _derived_rate(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Check | None:
+    """Compare a rate with one derived from official counts (charges over recorded crimes), or return None.
+
+    Takes a percent claim whose base is named (`of_stage`). Both counts must be
+    of the claim's measure and population and of the same dataset's period.
+    """
+    if claim.unit != "percent" or not claim.of_stage or claim.of_stage == claim.stage:
+        return None
+    mine = claim_profile(claim)
+    if mine.cohort != "recorded":
+        return None
+    numerators = [f for f in comparable_figures(claim, figures) + _counts(claim, figures, claim.stage)
+                  if f.unit == "count" and difference(mine, official_profile(f)) is None]
+    base_stage = "recorded" if claim.of_stage in ("reported", "recorded") else claim.of_stage
+    base_claim = ClaimRecord(**{**claim.__dict__, "stage": claim.of_stage, "unit": "count", "of_stage": None})
+    base_profile = claim_profile(base_claim)
+    denominators = [f for f in _counts(claim, figures, base_stage)
+                    if difference(base_profile, official_profile(f)) is None and f.value > 0]
+    pairs = [(n, d) for n in numerators for d in denominators if n.population == d.population]
+    if not pairs:
+        return None
+    stated = claim.stated
+    numerator, denominator = min(pairs, key=lambda p: abs(100 * p[0].value / p[1].value - claim.value))
+    rate = 100 * numerator.value / denominator.value
+    absolute, relative = _diffs(claim.value, rate)
+    verdict = "agrees" if stated.contains(rate) else "differs"
+    reason = (f"{_fmt(claim.value)}% {verdict} with {rate:.2f}%, derived from official counts: "
+              f"{_fmt(numerator.value)} {claim.stage} ({numerator.dataset}) of {_fmt(denominator.value)} "
+              f"{base_stage} ({denominator.dataset}), {period_label(*claim.period)} ({stated.basis})")
+    check = Check(claim.id, "official", verdict, official_value=round(rate, 4), abs_diff=absolute,
+                  rel_diff=relative, reason=reason,
+                  detail={"derived": True, "stated_as": stated.basis,
+                          "official": [_evidence(numerator), _evidence(denominator)]})
+    return _with_figure(check, numerator)
+
+
+def _counts(claim: ClaimRecord, figures: Sequence[OfficialFigure], stage: str) -> list[OfficialFigure]:
+    return matching_figures(figures, claim.area, claim.offence, stage, "count", *claim.period)
 
 
 def _period_kind(start: str, end: str) -> str:

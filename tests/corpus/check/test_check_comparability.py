@@ -156,3 +156,12 @@ def test_no_conflict_between_an_adult_and_a_child_rate():
     unnamed = claim(33, "no_crime", "the no crime rate was 33%", unit="percent", id="c", article_id=3)
     assert check_across(child, [adult, child, unnamed]) is None or check_across(child, [adult, child, unnamed]).verdict != "conflict"
     assert check_across(adult, [adult, child, unnamed]).verdict == "agrees"
+
+
+def test_a_rate_is_derived_from_official_counts_and_says_so(official):
+    rate = claim(10, "charged", "a charge rate of 10% of recorded rapes", unit="percent", figure_text="10",
+                 of_stage="recorded")
+    counts_only = [f for f in official if f.unit == "count"]  # no published rate: derive it
+    check = check_official(rate, counts_only)
+    assert check.verdict == "agrees" and check.official_value == 10  # 50 charged of 500 recorded
+    assert check.detail["derived"] is True and "derived from official counts" in check.reason
