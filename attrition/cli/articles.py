@@ -24,7 +24,7 @@ from attrition.extract.claim import OFFENCES, STAGES
 @reading_options
 @workers_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress counter on a terminal; only the summary and failures.")
-def ingest(sources, db_path, published, manifest, max_bytes, batch_size, workers, quiet):
+def ingest(sources, db_path, published, manifest, max_bytes, batch_size, time_limit, workers, quiet):
     """Read articles from SOURCES, extract their claims, store both.
 
     SOURCES are .txt, .html/.htm, .jsonl or feed files, directories (read
@@ -42,7 +42,8 @@ def ingest(sources, db_path, published, manifest, max_bytes, batch_size, workers
         try:
             with counter("ingest", quiet=quiet) as tick:
                 report = run_ingest(conn, sources, published=published, stdin=sys.stdin, max_bytes=max_bytes,
-                                    batch_size=batch_size, workers=workers, manifest=manifest, progress=tick)
+                                    batch_size=batch_size, workers=workers, manifest=manifest, progress=tick,
+                                    time_limit=time_limit)
         except KeyboardInterrupt:
             kept = stored_articles(conn) - before
             click.echo(f"\ninterrupted: {kept} new article(s) stored and kept; run the same command again "
@@ -68,7 +69,8 @@ def stored_articles(conn) -> int:
                    "Dask cluster into claim shards under --out, for `attrition load`.")
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786); default: a local cluster of --workers.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Directory for claim shards (--engine dask).")
-def extract(sources, fmt, no_headers, published, manifest, max_bytes, batch_size, workers, engine, scheduler, out_dir):
+def extract(sources, fmt, no_headers, published, manifest, max_bytes, batch_size, time_limit, workers, engine,
+            scheduler, out_dir):
     """Print the claims in SOURCES without storing anything.
 
     One claim per row in the form of ../shared/eval/GOLD.md (its fields in its
@@ -97,7 +99,7 @@ def extract(sources, fmt, no_headers, published, manifest, max_bytes, batch_size
         items = apply_manifest(items, manifest)
 
     def rows():
-        for item, claims in extract_articles(items, batch_size, workers):
+        for item, claims in extract_articles(items, batch_size, workers, time_limit):
             if isinstance(item, Failure):  # named as it happens; the rest still print
                 failures.append(item)
                 click.echo(f"failed: {item}{cap_hint(item.reason)}", err=True)

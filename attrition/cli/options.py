@@ -28,6 +28,8 @@ from attrition.corpus.read.fetch import MAX_BYTES
 from attrition.corpus.store.export import FORMATS
 from attrition.errors import AttritionError
 
+SECONDS_PER_10KB = 3.0  # the extractor's default (attrition.extract.pipeline); not imported: that loads spaCy
+
 DB_HELP = "SQLite database file (default: $ATTRITION_DB, else attrition.db)."
 WORKERS_HELP = "Extract in this many processes (1: in this process). The database has one writer, this process."
 EXIT_USAGE = 2
@@ -119,7 +121,11 @@ def parse_manifest(ctx, param, value):
 
 
 def reading_options(f):
-    """Add the options shared by the commands that read articles: --published, --manifest, --max-bytes, --batch-size."""
+    """Add the options shared by the commands that read articles: --published, --manifest, --max-bytes,
+    --batch-size, --time-limit."""
+    f = click.option("--time-limit", type=click.FloatRange(min=0.01), default=SECONDS_PER_10KB, show_default=True,
+                     help="Seconds per 10 KB of text an article's extraction may take after parsing "
+                          "(a text under 2 KB counts as 2 KB); one that takes longer is named as failed and the rest go on.")(f)
     f = click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
                      help="Articles per extractor batch.")(f)
     f = click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,

@@ -28,7 +28,7 @@ __all__ = ["IngestReport", "extract_articles", "ingest"]
 def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str | None = None,
            stdin: IO[str] | None = None, max_bytes: int = MAX_BYTES,
            batch_size: int = 16, workers: int = 1, manifest: dict | None = None,
-           progress: Callable[[], None] | None = None) -> IngestReport:
+           progress: Callable[[], None] | None = None, time_limit: float | None = None) -> IngestReport:
     """Read `sources`, extract claims from new or changed articles, store them; return a report.
 
     Takes an open store connection, paths/URLs/`-` (see `read_sources`), a
@@ -36,7 +36,8 @@ def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str |
     and the extractor's batch size and processes (`workers`; the calling
     process stays the only writer). `manifest` ({id: metadata}, see
     `attrition.corpus.read.manifest`) fills in each article's url, title,
-    publisher and date. Each article is written in its own
+    publisher and date; `time_limit` is the extractor's budget in seconds per
+    10 KB (an article that passes it is a failure). Each article is written in its own
     transaction; an input that fails is recorded and the others go on.
     `progress`, when given, is called once for each input read (a progress bar).
     """
@@ -56,7 +57,7 @@ def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str |
             else:
                 yield item
 
-    for item, claims in extract_articles(todo(), batch_size, workers):
+    for item, claims in extract_articles(todo(), batch_size, workers, time_limit):
         if isinstance(item, Failure):
             report.failures.append(item)
             continue

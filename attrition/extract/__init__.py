@@ -10,9 +10,9 @@ vocabulary does not import spaCy.
 
 from attrition.extract.claim import GOLD_FIELDS, Claim
 
-__all__ = ["Claim", "GOLD_FIELDS", "EXTRACTOR_VERSION", "extract", "extract_many"]
+__all__ = ["Claim", "GOLD_FIELDS", "EXTRACTOR_VERSION", "ExtractionTimeout", "extract", "extract_many"]
 
-_FROM_PIPELINE = ("EXTRACTOR_VERSION", "extract", "extract_many")
+_FROM_PIPELINE = ("EXTRACTOR_VERSION", "ExtractionTimeout", "extract", "extract_many")
 
 
 def __getattr__(name):

@@ -11,6 +11,8 @@ Every carried value is marked as inherited.
 
 from __future__ import annotations
 
+import time
+
 from spacy.tokens import Doc
 
 from attrition.extract.attach import backfill_source, pair_from_to
@@ -23,12 +25,14 @@ from attrition.extract.dedupe import dedupe
 from attrition.extract.sentence_rules import follow_reference, rates_restating_counts, respectively, shared_by
 
 
-def build_claims(doc: Doc, published: str | None = None, meta: dict | None = None) -> list[Claim]:
+def build_claims(doc: Doc, published: str | None = None, meta: dict | None = None,
+                 deadline: float | None = None) -> list[Claim]:
     """Assemble the claims of one parsed article.
 
-    Takes a spaCy `Doc` made by `load_pipeline()`, the publication date and the
-    page's metadata (`url`, `publisher`, `title`; any may be missing); returns
-    claims in text order, deduplicated.
+    Takes a spaCy `Doc` made by `load_pipeline()`, the publication date, the
+    page's metadata (`url`, `publisher`, `title`; any may be missing) and a
+    `time.monotonic()` deadline (None: no limit); returns claims in text order,
+    deduplicated. Raises TimeoutError when the deadline passes.
     """
     article = read_article(doc, published, meta)
     if article is None:
@@ -36,6 +40,8 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
     scope = new_scope(meta)
     claims: list[Claim] = []
     for index, (start, end) in enumerate(article.sentences):
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError("extraction passed its deadline")
         sentence = read_sentence(article, scope, index, start, end)
         enter_sentence(scope, sentence)
         before = len(claims)

@@ -232,8 +232,10 @@ def decide_offence(article: Article, scope: Scope, sentence: Sentence, fig, stag
     if stage.forces_count:
         return "other"
     offence = None
-    if sentence.offence:
-        offence = nearest_by_tree(article.doc, fig.start, fig.end, [(c.start, c.end, c.label) for c in sentence.offence])
+    near = sorted((c for c in sentence.offence if abs(c.start - fig.start) <= CUE_WINDOW),
+                  key=lambda c: abs(c.start - fig.start))[:2 * NEIGHBOUR_FIGURES]
+    if near:
+        offence = nearest_by_tree(article.doc, fig.start, fig.end, [(c.start, c.end, c.label) for c in near])
     return offence or scope.last_offence or article.dominant_offence
 
 

@@ -47,18 +47,21 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_batch(articles: list[Article], batch_size: int = 16) -> list[list | Failure]:
+def extract_batch(articles: list[Article], batch_size: int = 16,
+                  time_limit: float | None = None) -> list[list | Failure]:
     """Return the claims of each article (or a Failure if extraction raised), in order.
 
     Runs the extractor over the whole list with `extract_many`; if that raises,
     extracts the articles one at a time so that one bad text fails alone.
+    `time_limit` is the extractor's budget in seconds per 10 KB (None: its
+    default); an article that passes it fails with the reason.
     """
     from attrition.extract import extract  # the extractor loads spaCy: import when needed
     from attrition.extract import extract_many
 
     pairs = [(a.text, a.published, page_meta(a)) for a in articles]
     try:
-        results = list(extract_many(pairs, batch_size=batch_size))
+        results = list(extract_many(pairs, batch_size=batch_size, seconds_per_10kb=time_limit))
         if len(results) == len(articles):
             return results
     except Exception:  # fall through to one at a time, to find the culprit
@@ -66,7 +69,8 @@ def extract_batch(articles: list[Article], batch_size: int = 16) -> list[list | 
     results = []
     for article in articles:
         try:
-            results.append(extract(article.text, article.published, **page_meta(article)))
+            results.append(extract(article.text, article.published, seconds_per_10kb=time_limit,
+                                   **page_meta(article)))
         except Exception as e:
             results.append(Failure(article_name(article), f"extractor failed: {type(e).__name__}: {e}"))
     return results
@@ -83,19 +87,20 @@ def article_name(article: Article) -> str:
 
 
 def extract_articles(items: Iterable[Article | Failure], batch_size: int = 16,
-                     workers: int = 1) -> Iterator[tuple]:
+                     workers: int = 1, time_limit: float | None = None) -> Iterator[tuple]:
     """Yield (Article or Failure, claims) for each read item, in order, extracting in batches.
 
     Failures pass through with an empty claim list; an article the extractor
     fails on is yielded as a Failure. With `workers` > 1 the extraction runs in
     that many processes (`extract_parallel`); what is yielded is the same.
+    `time_limit`: see `extract_batch`.
     """
     if workers > 1:
-        yield from extract_parallel(items, workers, batch_size)
+        yield from extract_parallel(items, workers, batch_size, time_limit=time_limit)
         return
     for chunk in chunks(items, READ_CHUNK):
         articles = [item for item in chunk if isinstance(item, Article)]
-        extracted = iter(extract_batch(articles, batch_size)) if articles else iter(())
+        extracted = iter(extract_batch(articles, batch_size, time_limit)) if articles else iter(())
         for item in chunk:
             if isinstance(item, Failure):
                 yield item, []
@@ -111,13 +116,14 @@ def _load_in_worker() -> None:
     load_pipeline()
 
 
-def extract_chunk(articles: list[Article], batch_size: int = 16) -> list[list | Failure]:
+def extract_chunk(articles: list[Article], batch_size: int = 16,
+                  time_limit: float | None = None) -> list[list | Failure]:
     """Return the claims of each article (or a Failure), in order: the task a worker runs.
 
     The same call as the one-process path (`extract_batch`), so both give
     identical claims.
     """
-    return extract_batch(articles, batch_size)
+    return extract_batch(articles, batch_size, time_limit)
 
 
 class _Chunk:
@@ -131,7 +137,7 @@ class _Chunk:
 
 
 def extract_parallel(items: Iterable[Article | Failure], workers: int = 2, batch_size: int = 16,
-                     chunk_size: int = CHUNK_SIZE) -> Iterator[tuple]:
+                     chunk_size: int = CHUNK_SIZE, time_limit: float | None = None) -> Iterator[tuple]:
     """Yield (Article or Failure, claims) for each item, in input order, extracting in `workers` processes.
 
     Takes what `read_sources` yields. Yields exactly what
@@ -151,7 +157,7 @@ def extract_parallel(items: Iterable[Article | Failure], workers: int = 2, batch
         def submit() -> None:
             nonlocal building
             if building.articles:
-                building.future = pool.submit(extract_chunk, building.articles, batch_size)
+                building.future = pool.submit(extract_chunk, building.articles, batch_size, time_limit)
                 in_flight.append(building)
                 building = _Chunk()
 
@@ -191,7 +197,7 @@ def extract_parallel(items: Iterable[Article | Failure], workers: int = 2, batch
 
 
 def extract_results(articles: Iterable[Article], batch_size: int = 16,
-                    workers: int = 1) -> Iterator[tuple[Article, list | Failure]]:
+                    workers: int = 1, time_limit: float | None = None) -> Iterator[tuple[Article, list | Failure]]:
     """Yield (article, its claims or the Failure the extractor gave) for each article, in order.
 
     The pairs `zip(articles, extract_batch(articles))` gives, over a
@@ -204,7 +210,7 @@ def extract_results(articles: Iterable[Article], batch_size: int = 16,
             taken.append(article)
             yield article
 
-    for item, claims in extract_articles(feed(), batch_size, workers):
+    for item, claims in extract_articles(feed(), batch_size, workers, time_limit):
         yield taken.popleft(), (item if isinstance(item, Failure) else claims)
 
 
