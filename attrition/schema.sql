@@ -307,3 +307,17 @@ SELECT c.seq, c.id, c.article_id, coalesce(a.title, a.label) AS article, a.publi
        c.confidence
   FROM claims c
   JOIN articles a ON a.id = c.article_id;
+
+-- ===========================================================================
+-- Hand-checked claims (issue 12: attrition import-claims,
+-- attrition.corpus.store.handchecked). Appended section; schema version 6.
+-- ===========================================================================
+
+-- One row per claim loaded by hand (GOLD.md form) in place of the extractor's:
+-- re-extracting its article keeps it (store/articles.py, write_article).
+CREATE TABLE IF NOT EXISTS hand_checked_claims (
+    claim_id     TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    file         TEXT NOT NULL,            -- the JSONL file it was imported from
+    line         INTEGER NOT NULL,         -- its line there
+    imported_at  TEXT NOT NULL
+);

@@ -1,4 +1,4 @@
-"""Commands for official data and cross-checks: `official load`, `check`, `funnel`."""
+"""Commands for official data and cross-checks: `official load`, `check`, `checks`, `funnel`, `import-claims`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 import click
 
 from attrition.cli.options import db_option, opened
+from attrition.corpus.check.checks import KINDS, VERDICTS
 from attrition.extract.claim import OFFENCES
 
 
@@ -62,9 +63,34 @@ def check(db_path, full):
     """
     from attrition.corpus.check.run import run_checks
 
+    from attrition.corpus.check.listing import coverage
+
     with opened(db_path) as conn:
         report = run_checks(conn, full=full)
+        compared, total = coverage(conn)
     click.echo(report.summary())
+    share = f" ({compared / total:.1%})" if total else ""
+    click.echo(f"coverage: {compared} of {total} claims compared with an official figure{share}")
+
+
+@click.command("checks")
+@db_option
+@click.option("--verdict", type=click.Choice(VERDICTS), help="Only checks with this verdict.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only checks of this kind.")
+@click.option("--format", "fmt", type=click.Choice(("table", "csv", "jsonl")), default="table", show_default=True,
+              help="Output format.")
+def checks_command(db_path, verdict, kind, fmt):
+    """List the checks, one row each: the claim (article, value, unit, stage, area, period, quote), the kind,
+    verdict, official value, dataset, URL and period, the reason, and the official row's notes.
+
+    Example: attrition checks --verdict differs --format csv --db news.db
+    """
+    from attrition.corpus.check.listing import CHECK_ROW_FIELDS, TABLE_FIELDS, check_rows
+    from attrition.corpus.store.export import write_rows
+
+    with opened(db_path) as conn:
+        rows = check_rows(conn, verdict=verdict, kind=kind)
+    write_rows(rows, fmt, sys.stdout, columns=CHECK_ROW_FIELDS, table_columns=TABLE_FIELDS)
 
 
 @click.command()
@@ -99,4 +125,29 @@ def funnel(db_path, area, period, offence):
     click.echo("\n\n".join(blocks))
 
 
-COMMANDS = (official, check, funnel)
+@click.command("import-claims")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def import_claims(file, db_path):
+    """Replace articles' extracted claims with hand-checked ones from FILE (JSON lines in GOLD.md form).
+
+    Each line names its article by label and carries its quote; the figure's
+    offsets are found from the quote. The claims are marked as checked by hand
+    and kept when the article is re-extracted. A line naming an unknown article
+    or a quote not in its text is named on stderr (with the article's other
+    lines) and the rest goes in; exit 1 if any line was refused. Run `attrition
+    check` afterwards.
+
+    Example: attrition import-claims ../shared/eval/dev.gold.jsonl --db news.db
+    """
+    from attrition.corpus.store.handchecked import import_claims as run_import
+
+    with opened(db_path) as conn:
+        report = run_import(conn, file)
+    for error in report.errors:
+        click.echo(f"failed: {error}", err=True)
+    click.echo(report.summary())
+    sys.exit(1 if report.errors else 0)
+
+
+COMMANDS = (official, check, checks_command, funnel, import_claims)

@@ -20,10 +20,11 @@ from typing import Iterator
 
 import click
 
+from attrition.cli.database import refuse_foreign
+from attrition.cli.values import day_option_value
 from attrition.corpus import store
 from attrition.corpus.read.errors import Failure
 from attrition.corpus.read.fetch import MAX_BYTES
-from attrition.corpus.read.readers import iso_date
 from attrition.corpus.store.export import FORMATS
 from attrition.errors import AttritionError
 
@@ -53,6 +54,7 @@ def reported(exit_code: int | None = None) -> Iterator[None]:
 def open_db(db_path: str, *, create: bool = False, exit_code: int | None = None) -> sqlite3.Connection:
     """Open the database at `db_path` (creating it when `create`); a StoreError exits with `exit_code` (default 1)."""
     with reported(exit_code):
+        refuse_foreign(db_path, reading=not create)
         return store.connect(db_path, create=create)
 
 
@@ -72,7 +74,12 @@ def report_failures(failures: list[Failure], warnings: list[str] = ()) -> None:
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     for failure in failures:
-        click.echo(f"failed: {failure}", err=True)
+        click.echo(f"failed: {failure}{cap_hint(failure.reason)}", err=True)
+
+
+def cap_hint(reason: str) -> str:
+    """The hint to add to a failure's reason when it was a size cap: the option that raises it."""
+    return " (--max-bytes raises the cap)" if "over the cap" in reason else ""
 
 
 def db_option(f):
@@ -82,25 +89,22 @@ def db_option(f):
 
 
 def format_option(default: str, choices=FORMATS, help: str = "Output format."):
-    """Return the --format option (into `fmt`) with these choices and default."""
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                        show_default=True, help=help)
+    """Return the --format option (into `fmt`) with these choices and default, and --no-headers.
+
+    json is one JSON document (an array or object); jsonl one object per line.
+    """
+    def decorate(f):
+        f = click.option("--no-headers", is_flag=True,
+                         help="Leave out the header row of csv and table output.")(f)
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help=help)(f)
+    return decorate
 
 
 def workers_option(f):
     """Add the shared --workers option to a command."""
     return click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
                         help=WORKERS_HELP)(f)
-
-
-def parse_date(ctx, param, value):
-    """Click callback: a date in any form `iso_date` reads, as YYYY-MM-DD (None stays None)."""
-    if value is None:
-        return None
-    try:
-        return iso_date(value)
-    except ValueError:
-        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)") from None
 
 
 def parse_manifest(ctx, param, value):
@@ -123,5 +127,5 @@ def reading_options(f):
     f = click.option("--manifest", callback=parse_manifest, type=click.Path(dir_okay=False),
                      help="CSV of id,url,title,publisher,published for the articles (id: the file name "
                           "without extension, or a JSON line's id).")(f)
-    return click.option("--published", callback=parse_date,
+    return click.option("--published", callback=day_option_value,
                         help="Publication date (YYYY-MM-DD) for inputs that do not give one.")(f)

@@ -8,11 +8,11 @@ may simply try again later).
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
+from attrition.corpus.store.export import write_rows
 from attrition.cli.options import EXIT_LOCKED, EXIT_USAGE, db_option, format_option, opened, workers_option
 
 
@@ -28,8 +28,10 @@ def _log_options(f):
 
 
 def _locked(error, log) -> None:
-    log.emit("error", reason=str(error), exit_status=EXIT_LOCKED)
-    if log.fmt != "json":
+    """Say once that another run holds the database (a JSON event, or a line on stderr), exit 75."""
+    if log.fmt == "json":
+        log.emit("error", reason=str(error), exit_status=EXIT_LOCKED)
+    else:
         click.echo(f"attrition: {error}", err=True)
     sys.exit(EXIT_LOCKED)
 
@@ -137,8 +139,9 @@ def reextract(db_path, wait, log_format, quiet, no_check, workers):
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Show the newest this many runs.")
-@format_option("table", choices=["table", "json"], help="table for people; json for one object per run per line.")
-def runs_command(db_path, limit, fmt):
+@format_option("table", choices=["table", "json", "jsonl"],
+               help="table for people; json: one array of runs; jsonl: one object per run per line.")
+def runs_command(db_path, limit, fmt, no_headers):
     """List recorded update and reextract runs, newest first, with their counts and errors.
 
     A run whose process was killed shows as 'interrupted' once the next run
@@ -150,11 +153,11 @@ def runs_command(db_path, limit, fmt):
 
     with opened(db_path, exit_code=EXIT_USAGE) as conn:
         found = list_runs(conn, limit)
-    if fmt == "json":
-        for run in found:
-            click.echo(json.dumps(run_as_dict(run), ensure_ascii=False))
+    if fmt != "table":
+        write_rows((run_as_dict(run) for run in found), fmt, sys.stdout)
     elif found:
-        click.echo(format_runs(found))
+        lines = format_runs(found).split("\n")
+        click.echo("\n".join(lines if not no_headers else lines[2:]))
     else:
         click.echo("no runs recorded (run `attrition update --feeds FILE` first)")
 

@@ -11,7 +11,7 @@ database (the `attrition extract` command) is `scale.workers.extract_articles`.
 from __future__ import annotations
 
 import sqlite3
-from typing import IO, Iterable, Iterator
+from typing import Callable, IO, Iterable, Iterator
 
 from attrition.corpus import store
 from attrition.corpus.read.article import Article
@@ -27,7 +27,8 @@ __all__ = ["IngestReport", "extract_articles", "ingest"]
 
 def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str | None = None,
            stdin: IO[str] | None = None, max_bytes: int = MAX_BYTES,
-           batch_size: int = 16, workers: int = 1, manifest: dict | None = None) -> IngestReport:
+           batch_size: int = 16, workers: int = 1, manifest: dict | None = None,
+           progress: Callable[[], None] | None = None) -> IngestReport:
     """Read `sources`, extract claims from new or changed articles, store them; return a report.
 
     Takes an open store connection, paths/URLs/`-` (see `read_sources`), a
@@ -37,6 +38,7 @@ def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str |
     `attrition.corpus.read.manifest`) fills in each article's url, title,
     publisher and date. Each article is written in its own
     transaction; an input that fails is recorded and the others go on.
+    `progress`, when given, is called once for each input read (a progress bar).
     """
     from attrition.extract import EXTRACTOR_VERSION
 
@@ -47,6 +49,8 @@ def ingest(conn: sqlite3.Connection, sources: Iterable[str], *, published: str |
 
     def todo() -> Iterator[Article | Failure]:
         for item in items:
+            if progress is not None:
+                progress()
             if isinstance(item, Article) and not store.needs_extraction(conn, item, EXTRACTOR_VERSION):
                 report.unchanged += 1
             else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,10 +50,13 @@ def depth(token: Token) -> int:
     return d
 
 
+_MAX_CLIMB = 40  # ancestors looked at: a deeper path is as good as none (and a run-on chain stays cheap)
+
+
 def tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency edges on the path between two tokens of one sentence."""
-    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
-    for n, t in enumerate([b, *b.ancestors]):
+    """Number of dependency edges on the path between two tokens of one sentence (50: too far)."""
+    ancestors_a = {t.i: n for n, t in enumerate(islice(chain([a], a.ancestors), _MAX_CLIMB))}
+    for n, t in enumerate(islice(chain([b], b.ancestors), _MAX_CLIMB)):
         if t.i in ancestors_a:
             return ancestors_a[t.i] + n
     return 50
@@ -117,8 +121,27 @@ def _subject_of(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in _SUBJECT), None)
 
 
-def _subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+class _Ids:
+    """Token indices as a union of ranges: a subtree of a projective parse is one range, so
+    membership costs nothing however big the subtree (a set of a run-on sentence's tokens would)."""
+
+    __slots__ = ("ranges",)
+
+    def __init__(self, ranges=()):
+        self.ranges = list(ranges)
+
+    def __contains__(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.ranges)
+
+    def __or__(self, other: "_Ids") -> "_Ids":
+        return _Ids(self.ranges + other.ranges)
+
+    def __bool__(self) -> bool:
+        return bool(self.ranges)
+
+
+def _subtree_ids(token: Token) -> _Ids:
+    return _Ids([(token.left_edge.i, token.right_edge.i + 1)])
 
 
 def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
@@ -161,9 +184,9 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if span is not None:
             other_tokens |= {t.i for t in span}
     head, relation, verb = figure_phrase(anchor, other_tokens)
-    own = _subtree_ids(anchor) | ({t.i for t in fig})
+    own = _subtree_ids(anchor) | _Ids([(fig.start, fig.end)])
     phrase = _subtree_ids(head) if relation else own
-    verb_tree = _subtree_ids(verb) if verb is not None else set()
+    verb_tree = _subtree_ids(verb) if verb is not None else _Ids()
     other_trees = []
     for s, e in other_figures:
         span = _span(doc, s, e)
@@ -171,7 +194,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             other_trees.append(_subtree_ids(span.root))
 
     subject = _subject_of(verb) if relation == "level" and verb is not None else None
-    subject_tree = _subtree_ids(subject) if subject is not None else set()
+    subject_tree = _subtree_ids(subject) if subject is not None else _Ids()
     partitive = _partitive_ids(anchor)
     described = _clause_ids(head)
     roots = {}
@@ -213,14 +236,14 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     return scored
 
 
-def _partitive_ids(anchor: Token) -> set[int]:
+def _partitive_ids(anchor: Token) -> _Ids:
     """Tokens of an `of` phrase hanging off the figure (`35 of those incidents`, `8% of rapes`)."""
-    ids: set[int] = set()
+    ids = _Ids()
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "out"):
             ids |= _subtree_ids(child)
             # "7 per cent of rapes reported to X": the parser may hang "reported" on "cent"
-            ids |= {t.i for t in anchor.subtree if t.i > child.i}
+            ids |= _Ids([(child.i + 1, anchor.right_edge.i + 1)])
     if anchor.head is not anchor and anchor.head.lower_ in ("cent", "%", "percent") and anchor.head.i != anchor.i:
         for child in anchor.head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -228,9 +251,9 @@ def _partitive_ids(anchor: Token) -> set[int]:
     return ids
 
 
-def _clause_ids(head: Token) -> set[int]:
+def _clause_ids(head: Token) -> _Ids:
     """Tokens of a relative or participial clause describing the figure's noun (or the noun of its `of` phrase)."""
-    ids: set[int] = set()
+    ids = _Ids()
     nouns = [head] + [t for child in head.children if child.dep_ == "prep" and child.lower_ == "of"
                       for t in child.children if t.dep_ == "pobj"]
     for noun in nouns:
@@ -263,12 +286,13 @@ def nearest_by_tree(doc: Doc, fig_start: int, fig_end: int, spans: list[tuple]) 
 
 
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
-    """Token bounds of the sentence holding token `i` (walks sentence starts; Span.sent is slow)."""
+    """Token bounds of the sentence holding token `i`, at most 100 tokens either side
+    (walks sentence starts; Span.sent is slow)."""
     start = i
-    while start > 0 and not doc[start].is_sent_start:
+    while start > 0 and start > i - 100 and not doc[start].is_sent_start:
         start -= 1
     end = i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
+    while end < len(doc) and end < i + 100 and not doc[end].is_sent_start:
         end += 1
     return start, end
 

@@ -33,19 +33,49 @@ from attrition.extract.tables import column_stages
 NATIONAL_AREAS = (NATIONAL, "England", "Wales")
 
 
+# A sentence longer than this is read in pieces of at most this length, cut at a line break,
+# semicolon, comma or space: every rule then looks at a bounded window, so time grows
+# linearly with the text however it is punctuated (no real sentence is this long).
+MAX_SENTENCE_CHARS = 600
+_CUTS = ("\n", "; ", ", ", " ")
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The (start, end) character spans of the doc's sentences, trimmed, skipping ones with no word."""
+    """The (start, end) character spans of the doc's sentences, trimmed, skipping ones with no word.
+
+    A sentence longer than `MAX_SENTENCE_CHARS` comes back as several spans.
+    """
     spans = []
     text = text_of(doc)
     for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start and any(ch.isalnum() for ch in text[start:end]):
-            spans.append((start, end))
+        for start, end in _pieces(text, sent.start_char, sent.end_char):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start and any(ch.isalnum() for ch in text[start:end]):
+                spans.append((start, end))
     return spans
+
+
+def _pieces(text: str, start: int, end: int):
+    """Cut [start, end) into pieces of at most MAX_SENTENCE_CHARS, at the best break in each."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = -1
+        for mark in _CUTS:
+            cut = text.rfind(mark, start + MAX_SENTENCE_CHARS // 2, limit)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        if cut < 0:
+            cut = limit
+        # never cut inside a figure or word: step back over letters and digits
+        while cut > start + 1 and text[cut - 1].isalnum() and text[cut].isalnum():
+            cut -= 1
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 class Spans:

@@ -45,6 +45,20 @@ NOT_CLAIM_NOUNS = {
 }
 
 
+# How far apart (figures, characters) two things may be and still be weighed against each other:
+# the bound that keeps every comparison linear in the text (issue 15).
+NEIGHBOUR_FIGURES = 4
+CUE_WINDOW = 300
+
+
+def neighbours(spans: list[tuple[int, int]], fig) -> list[tuple[int, int]]:
+    """The spans of the figures next to `fig` in its sentence (at most NEIGHBOUR_FIGURES each side)."""
+    i = next((k for k, sp in enumerate(spans) if sp == (fig.start, fig.end)), None)
+    if i is None:
+        return [sp for sp in spans if sp != (fig.start, fig.end)][:2 * NEIGHBOUR_FIGURES]
+    return spans[max(0, i - NEIGHBOUR_FIGURES):i] + spans[i + 1:i + 1 + NEIGHBOUR_FIGURES]
+
+
 @dataclass
 class Stage:
     """What a figure counts: its stage, whether it is a change, and the evidence the choice rests on.
@@ -76,9 +90,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     """
     doc, text = article.doc, article.text
     s_start, s_end = sentence.start, sentence.end
-    others = [sp for sp in sentence.fig_spans if sp != (fig.start, fig.end)]
-    fig_cues = [c for c in sentence.stage
-                if not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
+    others = neighbours(sentence.fig_spans, fig)
+    fig_cues = [c for c in sentence.stage if abs(c.start - fig.start) <= CUE_WINDOW
+                and not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
     gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
     outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others)
     if outcome is not None:

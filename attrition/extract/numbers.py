@@ -76,10 +76,12 @@ _BLOCKERS = [
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"(?<![\d,])0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),  # phone numbers
     re.compile(r"[£$€]\s?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|p)\b)?", re.I),
-    re.compile(r"\b\d[\d,.]*\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
+    # A run of digits and separators is tried once, from its start, without backtracking
+    # (possessive): "1,1,1,..." must not cost the square of its length.
+    re.compile(r"(?<![\d,.])\d[\d,.]*+\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd
     re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
-    re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
+    re.compile(r"(?<![^\s(<\[])[^\s@]++@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
 ]
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
 _LABEL_BEFORE = re.compile(

@@ -31,7 +31,14 @@ def test_area_filter_accepts_aliases(db, area):
     assert {r["area"] for r in rows} == {"Hertfordshire"}
 
 
-def test_an_unknown_area_matches_nothing(db):
-    result = CliRunner().invoke(cli, ["claims", "--db", str(db), "--area", "Atlantis", "--format", "jsonl"])
-    assert result.exit_code == 0
-    assert result.stdout.strip() == ""
+def test_an_unknown_area_is_a_usage_error_with_the_nearest_names(db):
+    result = CliRunner().invoke(cli, ["claims", "--db", str(db), "--area", "Hertfordshir", "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--area" in result.stderr and "Hertfordshire" in result.stderr
+
+
+def test_a_name_near_nothing_says_what_an_area_is(db):
+    result = CliRunner().invoke(cli, ["claims", "--db", str(db), "--area", "Narnia"])
+    assert result.exit_code == 2
+    assert "unknown area 'Narnia'" in result.stderr

@@ -92,7 +92,8 @@ def test_claims_csv_json_and_table_formats(db):
     as_json = json.loads(run("claims", "--db", db, "--format", "json").stdout)
     assert isinstance(as_json, list) and len(as_json) == 4
     table = run("claims", "--db", db, "--area", "kent").stdout.splitlines()
-    assert table[0].split()[:3] == ["id", "article", "value"]
+    assert table[0].split()[:3] == ["id", "figure", "stage"]
+    assert table[0].split()[-4:] == ["article_title", "publisher", "published", "article_url"]
     assert "2019-04-01..2020-03-31" in table[2] and "Ann Hale" in table[2]
     assert len(table) == 3
 
@@ -137,7 +138,7 @@ def test_search_finds_claim_quotes_and_articles(db):
     table = run("search", "Hale", "--db", db)
     assert "kent" in table.stdout and "[[Hale]]" in table.stdout
     bad = run("search", '"unbalanced', "--db", db)
-    assert bad.exit_code == 1 and "bad search query" in bad.output
+    assert bad.exit_code == 2 and "bad search query" in bad.output and "double quotes" in bad.output
 
 
 def test_ingest_then_rerun_prints_counts(tmp_path):

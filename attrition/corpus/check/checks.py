@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from attrition.corpus.check.comparability import claim_profile, difference, official_profile
 from attrition.corpus.check.rounding import StatedRange, stated_range
 from attrition.corpus.official.layouts import OfficialFigure
 
@@ -35,8 +36,15 @@ VERDICTS = ("agrees", "differs", "no_official_data", "not_comparable", "in_order
 # crimes), so neither is required to exceed the other.
 FUNNEL_RANK = {"reported": 0, "recorded": 0, "referred": 1, "charged": 2, "prosecuted": 3, "convicted": 4}
 
+# Measures that are a part of a stage's count, never a stage of their own in a funnel.
+FUNNEL_PARTS = ("unsuccessful", "transferred", "cancelled")
+
 # Offences the quarterly Home Office tables can be summed into.
 QUARTERLY_OFFENCES = ("rape", "sexual_assault", "sexual_offences")
+
+# Official stages a claim's stage may be compared with once both profiles agree: the Rape
+# Monitoring Group publishes recorded crimes as "reported rapes"; N100 reports are no_crime.
+ALSO_STAGES = {"reported": ("recorded",), "no_crime": ("reported",)}
 
 STAGE_WORDS = {"reported": "reports", "recorded": "recorded crimes"}
 
@@ -60,6 +68,7 @@ class ClaimRecord:
     comparator: str | None = None
     figure_text: str | None = None
     source: str | None = None
+    sentence: str | None = None  # the sentence holding the quote (population words may sit outside it)
 
     @property
     def stated(self) -> StatedRange:
@@ -233,17 +242,30 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
                      detail={"available": _available(claim, figures)})
 
     matches = comparable_figures(claim, figures)
+    for stage in ALSO_STAGES.get(claim.stage, ()):
+        matches += comparable_figures(claim, figures, stage=stage)
     cps = [f for f in matches if _is_cps(f) and claim.area not in NATIONAL_AREAS]
     matches = [f for f in matches if f not in cps]
+    mine = claim_profile(claim)
+    apart = [(f, difference(mine, official_profile(f), unit=claim.unit)) for f in matches]
+    matches = [f for f, why in apart if why is None]
     if matches:
         return _compare(claim, matches)
+    if apart:
+        # The nearest figure: one differing in population, cohort or as a part, before another measure.
+        figure, why = min(apart, key=lambda pair: pair[1].startswith("different measures"))
+        return _with_figure(Check(
+            claim.id, "official", "not_comparable", official_value=figure.value,
+            reason=f"{why} ({figure.dataset}, {period_label(figure.period_start, figure.period_end)})",
+            detail={"official": [_evidence(f) for f, _ in apart], "claim_profile": mine.words(),
+                    "official_profile": official_profile(figure).words()}), figure)
     if cps:
         return _with_figure(Check(
             claim.id, "official", "not_comparable",
             reason="CPS Area vs force: CPS figures are management information by CPS Area, "
                    "which can span several forces",
             detail={"official": [_evidence(f) for f in cps]}), cps[0])
-    return _not_comparable(claim, figures) or Check(
+    return _derived_rate(claim, figures) or _not_comparable(claim, figures) or Check(
         claim.id, "official", "no_official_data",
         reason=f"no official figure loaded for {claim.area}, {claim.offence}, {claim.stage} "
                f"({claim.unit}), {period_label(*claim.period)}",
@@ -278,6 +300,12 @@ def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
         reason = (f"{_fmt(claim.value)} agrees with the official {_fmt(best.value)}{population_note} "
                   f"{stated.basis}; {where}")
         verdict = "agrees"
+    elif _revision(claim, best, relative):
+        detail["revised"] = True
+        reason = (f"revised: {_fmt(claim.value)} is {relative:+.1%} from the official {_fmt(best.value)}, "
+                  f"within the revisions between releases of the same series (a first-published figure "
+                  f"against a later revision, or the reverse), not an error; {where}")
+        verdict = "not_comparable"
     else:
         reason = (f"{_fmt(claim.value)} differs from the official {_fmt(best.value)}{population_note} "
                   f"by {_fmt(absolute)}" + (f" ({relative:+.1%})" if relative is not None else "") + f"; {where}")
@@ -285,6 +313,57 @@ def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
     check = Check(claim.id, "official", verdict, official_value=best.value, abs_diff=absolute,
                   rel_diff=relative, reason=reason, detail=detail)
     return _with_figure(check, best)
+
+
+# Large totals of recorded crime (national, regional) are revised between releases by up to about 1%.
+REVISION_TOLERANCE = 0.01
+REVISION_FROM = 10_000
+
+
+def _revision(claim: ClaimRecord, figure: OfficialFigure, relative: float | None) -> bool:
+    """True when a count differs from a large official count by no more than a revision would move it."""
+    return (claim.unit == "count" and claim.stage == "recorded" and relative is not None
+            and abs(relative) <= REVISION_TOLERANCE and figure.value >= REVISION_FROM)
+
+
+def _derived_rate(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Check | None:
+    """Compare a rate with one derived from official counts (charges over recorded crimes), or return None.
+
+    Takes a percent claim whose base is named (`of_stage`). Both counts must be
+    of the claim's measure and population and of the same dataset's period.
+    """
+    if claim.unit != "percent" or not claim.of_stage or claim.of_stage == claim.stage:
+        return None
+    mine = claim_profile(claim)
+    if mine.cohort != "recorded":
+        return None
+    numerators = [f for f in comparable_figures(claim, figures) + _counts(claim, figures, claim.stage)
+                  if f.unit == "count" and difference(mine, official_profile(f)) is None]
+    base_stage = "recorded" if claim.of_stage in ("reported", "recorded") else claim.of_stage
+    base_claim = ClaimRecord(**{**claim.__dict__, "stage": claim.of_stage, "unit": "count", "of_stage": None})
+    base_profile = claim_profile(base_claim)
+    denominators = [f for f in _counts(claim, figures, base_stage)
+                    if difference(base_profile, official_profile(f)) is None and f.value > 0]
+    pairs = [(n, d) for n in numerators for d in denominators if n.population == d.population]
+    if not pairs:
+        return None
+    stated = claim.stated
+    numerator, denominator = min(pairs, key=lambda p: abs(100 * p[0].value / p[1].value - claim.value))
+    rate = 100 * numerator.value / denominator.value
+    absolute, relative = _diffs(claim.value, rate)
+    verdict = "agrees" if stated.contains(rate) else "differs"
+    reason = (f"{_fmt(claim.value)}% {verdict} with {rate:.2f}%, derived from official counts: "
+              f"{_fmt(numerator.value)} {claim.stage} ({numerator.dataset}) of {_fmt(denominator.value)} "
+              f"{base_stage} ({denominator.dataset}), {period_label(*claim.period)} ({stated.basis})")
+    check = Check(claim.id, "official", verdict, official_value=round(rate, 4), abs_diff=absolute,
+                  rel_diff=relative, reason=reason,
+                  detail={"derived": True, "stated_as": stated.basis,
+                          "official": [_evidence(numerator), _evidence(denominator)]})
+    return _with_figure(check, numerator)
+
+
+def _counts(claim: ClaimRecord, figures: Sequence[OfficialFigure], stage: str) -> list[OfficialFigure]:
+    return matching_figures(figures, claim.area, claim.offence, stage, "count", *claim.period)
 
 
 def _period_kind(start: str, end: str) -> str:
@@ -368,10 +447,15 @@ def check_arithmetic(rate: ClaimRecord, article_claims: Sequence[ClaimRecord]) -
     period (50 of 1,527 is 3.27%). Returns None when the claim is not such a rate
     or the counts are not in the article (the rate cannot be recomputed).
     """
-    if rate.unit != "percent" or not rate.of_stage or rate.change:
+    if rate.unit != "percent" or not rate.of_stage or rate.change or rate.of_stage == rate.stage:
         return None
+    population = claim_profile(rate).population
+    # The counts must be of the same victims as the rate (a child-rape rate is not adult counts over adult counts).
     counts = [c for c in article_claims
-              if c.unit == "count" and not c.change and c.id != rate.id and _context(c) == _context(rate)]
+              if c.unit == "count" and not c.change and c.id != rate.id and _context(c) == _context(rate)
+              and claim_profile(c).population in (population, "all") or
+              (c.unit == "count" and not c.change and c.id != rate.id and _context(c) == _context(rate)
+               and population == "all")]
     numerators = [c for c in counts if c.stage == rate.stage]
     denominators = [c for c in counts if c.stage == rate.of_stage and c.value > 0]
     pairs = [(n, d) for n in numerators for d in denominators]
@@ -399,48 +483,68 @@ def check_arithmetic(rate: ClaimRecord, article_claims: Sequence[ClaimRecord]) -
 # --- funnel -----------------------------------------------------------------------------------
 
 
-def check_funnel(article_claims: Sequence[ClaimRecord]) -> list[Check]:
-    """Check the funnel order of the counts in one article; return one Check per count in a funnel.
+def _funnel_key(claim: ClaimRecord) -> tuple:
+    """One cohort: the same force, offence, period, source and victim population."""
+    return (*_context(claim), (claim.source or "").casefold(), claim_profile(claim).population)
 
-    Groups counts (not changes) by force, offence and period; in a group with two
-    or more funnel stages, a claim is `out_of_order` when it exceeds a count of an
-    earlier stage or is exceeded by a later one (reported/recorded >= referred >=
-    charged >= prosecuted >= convicted), else `in_order`.
+
+# Words by which a later figure says it is a part of an earlier one ("30 of the 169 cases", "of those").
+_OF_THOSE = re.compile(r"\b(?:of|out of) (?:those|these|them|which|the(?:se)? cases)\b|\bleading to\b|\bresult(?:ed|ing)? in\b",
+                       re.IGNORECASE)
+
+
+def _nested(earlier: ClaimRecord, later: ClaimRecord) -> bool:
+    """Return True when the later stage's words make it a part of the earlier count (one cohort, not two flows)."""
+    written = {_fmt(earlier.value), f"{earlier.value:.0f}"}
+    if any(re.search(rf"\b(?:of|out of) (?:the |those |these )?{re.escape(w)}\b", later.quote) for w in written):
+        return True
+    return later.quote == earlier.quote and bool(_OF_THOSE.search(later.quote))
+
+
+def check_funnel(article_claims: Sequence[ClaimRecord]) -> list[Check]:
+    """Check the funnel order of the counts in one article; return one Check per count in a nested pair.
+
+    Counts of one year are flows, not nested counts: charges in 2022 may
+    outnumber the referrals of 2022. So only counts of one cohort are ordered:
+    the same force, offence, period, source and victim population, where the
+    later stage's words make it a part of the earlier ("30 of the 169 cases
+    sent to the CPS were charged", "of those, 12 were convicted"). Parts of a
+    count (unsuccessful prosecutions, transferred offences) are not stages. A
+    claim is `out_of_order` when it exceeds an earlier stage it is part of,
+    else `in_order`; counts in no such pair get no funnel check.
     """
     groups: dict[tuple, list[ClaimRecord]] = defaultdict(list)
     for claim in article_claims:
-        if claim.unit == "count" and not claim.change and claim.stage in FUNNEL_RANK:
-            groups[_context(claim)].append(claim)
+        if (claim.unit == "count" and not claim.change and claim.stage in FUNNEL_RANK
+                and claim_profile(claim).measure not in FUNNEL_PARTS):
+            groups[_funnel_key(claim)].append(claim)
     checks = []
     for members in groups.values():
-        if len({FUNNEL_RANK[c.stage] for c in members}) < 2:
-            continue
-        chain = sorted(members, key=lambda c: (FUNNEL_RANK[c.stage], -c.value))
-        funnel = [{"claim_id": c.id, "stage": c.stage, "value": c.value} for c in chain]
-        for claim in chain:
-            broken = []
-            for other in chain:
-                earlier, later = sorted((claim, other), key=lambda c: FUNNEL_RANK[c.stage])
-                if FUNNEL_RANK[earlier.stage] < FUNNEL_RANK[later.stage] and later.value > earlier.value:
-                    broken.append(other)
+        pairs = [(e, l) for e in members for l in members
+                 if FUNNEL_RANK[e.stage] < FUNNEL_RANK[l.stage] and _nested(e, l)]
+        involved: dict[str, list[tuple[ClaimRecord, ClaimRecord]]] = defaultdict(list)
+        for earlier, later in pairs:
+            involved[earlier.id].append((earlier, later))
+            involved[later.id].append((earlier, later))
+        for claim in members:
+            mine = involved.get(claim.id)
+            if not mine:
+                continue
+            broken = [(e, l) for e, l in mine if l.value > e.value]
+            others = [l if e.id == claim.id else e for e, l in (broken or mine)]
+            funnel = [{"claim_id": c.id, "stage": c.stage, "value": c.value} for pair in mine for c in pair]
             if broken:
-                first = broken[0]
-                reason = "; ".join(
-                    f"{_fmt(max(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).value)} "
-                    f"{max(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).stage} exceeds "
-                    f"{_fmt(min(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).value)} "
-                    f"{min(claim, o, key=lambda c: FUNNEL_RANK[c.stage]).stage}" for o in broken)
-                checks.append(Check(
-                    claim.id, "funnel", "out_of_order", period_start=claim.period_start,
-                    period_end=claim.period_end, other_claim_id=first.id, other_quote=first.quote,
-                    reason=reason, detail={"funnel": funnel, "other_ids": [o.id for o in broken]}))
+                reason = "; ".join(f"{_fmt(l.value)} {l.stage} exceeds the {_fmt(e.value)} {e.stage} "
+                                   f"it is a part of (\u201c{l.quote}\u201d)" for e, l in broken)
+                verdict = "out_of_order"
             else:
-                checks.append(Check(
-                    claim.id, "funnel", "in_order", period_start=claim.period_start,
-                    period_end=claim.period_end,
-                    reason=f"{_fmt(claim.value)} {claim.stage} is in order with the article's "
-                           + ", ".join(f"{_fmt(c.value)} {c.stage}" for c in chain if c.id != claim.id),
-                    detail={"funnel": funnel, "other_ids": [c.id for c in chain if c.id != claim.id]}))
+                reason = "; ".join(f"{_fmt(l.value)} {l.stage} of {_fmt(e.value)} {e.stage}: in order"
+                                   for e, l in mine)
+                verdict = "in_order"
+            checks.append(Check(
+                claim.id, "funnel", verdict, period_start=claim.period_start, period_end=claim.period_end,
+                other_claim_id=others[0].id, other_quote=others[0].quote, reason=reason,
+                detail={"funnel": funnel, "other_ids": [o.id for o in others]}))
     return checks
 
 
@@ -451,12 +555,17 @@ def across_key(claim: ClaimRecord) -> tuple | None:
     """Return the key under which claims in different articles state the same quantity, or None.
 
     Claims need a force or national area and a period; changes and stage
-    `other` have no key. Percentages also key on what they are a share of.
+    `other` have no key. The key holds the measure and victim population
+    (`comparability.claim_profile`), so CPS convictions never conflict with MoJ
+    persons found guilty, nor an adult rate with an all-victims one;
+    percentages also key on what they are a share of, and of which cohort.
     """
     if claim.change or claim.stage == "other" or not claim.area or not claim.period_start:
         return None
+    profile = claim_profile(claim)
     return (claim.area, claim.offence, claim.stage, claim.unit, claim.period_start, claim.period_end,
-            claim.of_stage if claim.unit == "percent" else None)
+            claim.of_stage if claim.unit == "percent" else None, profile.measure,
+            profile.cohort if claim.unit == "percent" else None)
 
 
 def check_across(claim: ClaimRecord, same_key: Sequence[ClaimRecord]) -> Check | None:
@@ -467,14 +576,18 @@ def check_across(claim: ClaimRecord, same_key: Sequence[ClaimRecord]) -> Check |
     `conflict` listing both quotes when any disagree, `agrees` when all agree,
     None when no other article states the quantity.
     """
-    others = [c for c in same_key if c.article_id != claim.article_id and c.id != claim.id]
+    population = claim_profile(claim).population
+    others = [c for c in same_key if c.article_id != claim.article_id and c.id != claim.id
+              and population in (claim_profile(c).population, "all") or
+              (c.article_id != claim.article_id and claim_profile(c).population == "all")]
     if not others:
         return None
 
     def consistent(other: ClaimRecord) -> bool:
         return claim.stated.contains(other.value) or other.stated.contains(claim.value)
 
-    disagreeing = [o for o in others if not consistent(o)]
+    # A conflict needs the same population on both sides; an unnamed one may still agree.
+    disagreeing = [o for o in others if not consistent(o) and claim_profile(o).population == population]
     listed = disagreeing or others
     detail = {"others": [{"claim_id": o.id, "article_id": o.article_id, "value": o.value, "quote": o.quote,
                           "source": o.source} for o in listed],

@@ -1,9 +1,11 @@
 """Does a figure as a text states it agree with an exact value? Rounding and hedges.
 
-A reporter's `3.3 per cent` stands for anything from 3.25 to 3.35, `three per
-cent` for 2.5 to 3.5, `one in five` for 1/5.5 to 1/4.5, `1,700` for 1,650 to
-1,750, and `nearly 1,700` for a little under 1,700. `stated_range` turns a figure
-into the range of exact values it is consistent with.
+A reporter's `3.3 per cent` stands for anything from 3.25 to 3.4 (rounded, or
+truncated: 3.39 cut to 3.3), `three per cent` for 2.5 to 3.5, `one in five` for
+1/5.5 to 1/4.5, `1,700` for 1,650 to 1,750, and `nearly 1,700` for a little under
+1,700. One-sided hedges are bounds: `more than 40 per cent` holds for 42.7,
+`under 10%` for anything up to 10. `stated_range` turns a figure into the range of
+exact values it is consistent with.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ HEDGE_TOLERANCE = 0.05
 # ("50 convictions") is usually exact, so only counts from this size are treated as rounded.
 ROUNDED_COUNT_FROM = 1000
 
-_BELOW = ("nearly", "almost", "just under", "under", "less than", "fewer than", "up to", "below",
-          "just short of", "not quite")
-_ABOVE = ("more than", "over", "at least", "above", "in excess of", "upwards of", "just over",
-          "exceeding", "greater than")
+# Close hedges: the exact value is a little to one side of the figure (within HEDGE_TOLERANCE).
+_CLOSE_BELOW = ("nearly", "almost", "just under", "just short of", "not quite", "just below")
+_CLOSE_ABOVE = ("just over", "just above", "just more than", "slightly more than", "slightly over")
+# One-sided hedges: the figure is a bound, nothing on the far side of it is wrong.
+_BELOW = ("under", "less than", "fewer than", "up to", "below", "at most", "at_most", "less_than")
+_ABOVE = ("more than", "over", "at least", "above", "in excess of", "upwards of",
+          "exceeding", "greater than", "more_than", "at_least")
 
 
 @dataclass(frozen=True)
@@ -60,13 +65,18 @@ def _one_in(figure_text: str | None) -> bool:
 
 
 def _hedge(comparator: str | None) -> str | None:
+    """Return how a hedge bounds a figure: bound_above, bound_below (one-sided), below, above (close), about."""
     if not comparator:
         return None
-    text = re.sub(r"\s+", " ", comparator).strip().casefold()
-    if any(text.startswith(word) or f" {word}" in f" {text}" for word in _BELOW):
+    text = re.sub(r"[\s_]+", " ", comparator).strip().casefold()
+    if any(text.startswith(word) for word in _CLOSE_BELOW):
         return "below"
-    if any(text.startswith(word) or f" {word}" in f" {text}" for word in _ABOVE):
+    if any(text.startswith(word) for word in _CLOSE_ABOVE):
         return "above"
+    if any(text.startswith(word) or f" {word}" in f" {text}" for word in _BELOW):
+        return "bound_below"
+    if any(text.startswith(word) or f" {word}" in f" {text}" for word in _ABOVE):
+        return "bound_above"
     return "about"
 
 
@@ -90,22 +100,31 @@ def stated_range(value: float, unit: str, figure_text: str | None = None,
             while whole % 10 ** (zeros + 1) == 0:
                 zeros += 1
         if zeros >= 2:
-            half = 10 ** zeros / 2
-            low, high, basis = value - half, value + half, f"to the nearest {10 ** zeros:,}"
+            step = 10 ** zeros
+            low, high, basis = value - step / 2, value + step / 2, f"to the nearest {step:,}"
         else:
             low, high, basis = value, value, "exactly"
     else:
         places = decimals(figure_text, value)
-        half = 0.5 * 10 ** -places
-        low, high = value - half, value + half
-        basis = "to the whole number stated" if places == 0 else f"to the {places} decimal place(s) stated"
+        step = 10 ** -places
+        if places == 0:
+            low, high, basis = value - step / 2, value + step / 2, "to the whole number stated"
+        else:
+            # Rounded (37.85..37.95 -> 37.9) or truncated (37.89 -> 37.8) to the decimals written.
+            low, high = value - step / 2, value + step
+            basis = f"to the {places} decimal place(s) stated (rounded or truncated)"
 
     hedge = _hedge(comparator)
-    # A hedge that points one way bounds the other side at the stated value itself.
-    if hedge == "below":
+    if hedge == "bound_above":   # "more than 40 per cent": a lower bound, nothing above it is wrong
+        low, high = value, float("inf")
+        basis = f"a lower bound ('{comparator}')"
+    elif hedge == "bound_below":  # "under 10%", "fewer than 500": an upper bound
+        low, high = 0.0, value
+        basis = f"an upper bound ('{comparator}')"
+    elif hedge == "below":        # "nearly", "just under": a little under the figure
         low, high = min(low, value * (1 - HEDGE_TOLERANCE)), value
         basis = f"{basis}, hedged '{comparator}'"
-    elif hedge == "above":
+    elif hedge == "above":        # "just over": a little over the figure
         low, high = value, max(high, value * (1 + HEDGE_TOLERANCE))
         basis = f"{basis}, hedged '{comparator}'"
     elif hedge == "about":

@@ -33,10 +33,13 @@ from attrition.corpus.store.connection import database, transaction
 
 _CHECK_COLUMNS = [f.name for f in fields(Check)]
 
+# `around`: the text just around the quote, for the sentence a claim's population words may sit in.
 _CLAIMS_SQL = """
-SELECT id, article_id, value, unit, stage, of_stage, offence, area, period_start, period_end,
-       change, comparator, quote, quote_start, char_start, char_end, source
-  FROM claims
+SELECT c.id, c.article_id, c.value, c.unit, c.stage, c.of_stage, c.offence, c.area, c.period_start,
+       c.period_end, c.change, c.comparator, c.quote, c.quote_start, c.char_start, c.char_end, c.source,
+       substr(a.text, max(1, c.quote_start + 1 - 300), length(c.quote) + 600) AS around,
+       max(0, c.quote_start - 300) AS around_start
+  FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
 # Official rows the checks can use: everything but offences outside sexual offences.
@@ -72,8 +75,20 @@ def record_from_row(row) -> ClaimRecord:
         stage=row["stage"], offence=row["offence"], quote=row["quote"], of_stage=row["of_stage"],
         area=row["area"], period_start=row["period_start"], period_end=row["period_end"],
         change=bool(row["change"]), comparator=row["comparator"], figure_text=figure_text,
-        source=row["source"],
+        source=row["source"], sentence=_sentence(row),
     )
+
+
+def _sentence(row) -> str | None:
+    """Return the sentence holding a claim's quote, from the text around it (None without it)."""
+    keys = row.keys() if hasattr(row, "keys") else ()
+    if "around" not in keys or row["around"] is None:
+        return None
+    text, start = row["around"], row["quote_start"] - row["around_start"]
+    end = start + len(row["quote"])
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return text[left + 1:min(right) + 1 if right else len(text)].strip()
 
 
 def fingerprint(claim: ClaimRecord) -> str:
@@ -218,4 +233,7 @@ def format_checks(checks: list[dict]) -> str:
             lines.append(f"  {'':<11}dataset: {check['dataset']} ({period})")
         if check["url"]:
             lines.append(f"  {'':<11}url: {check['url']}")
+        notes = [o.get("notes") for o in (check.get("detail") or {}).get("official", []) if o.get("notes")]
+        if notes:
+            lines.append(f"  {'':<11}official notes: {' | '.join(dict.fromkeys(notes))}")
     return "\n".join(lines)

@@ -94,6 +94,12 @@ class Layout:
     headers: tuple[str, ...]
     parse: Callable[["_Rows", str], Iterator[OfficialFigure]]
     optional: tuple[str, ...] = ()
+    title: str | None = None  # a pattern the title lines above the header must match (`Table P1`)
+    default_url: Callable[[Path, list[str]], str] | None = None  # the publisher's URL when --url is not given
+
+    def accepts(self, preamble: list[str]) -> bool:
+        """Return True when the sheet's title lines fit this layout (always, for a layout without a title)."""
+        return self.title is None or any(re.search(self.title, line, re.IGNORECASE) for line in preamble)
 
 
 # --- reference data -------------------------------------------------------------------------
@@ -203,8 +209,9 @@ def _number(text: str, column: str, signed: bool = False) -> float:
 class _Rows:
     """The data rows under a header row, as dicts keyed by the layout's headers, with locations."""
 
-    def __init__(self, path: str, sheet: str | None, header: list[str], rows: Iterator[tuple[int, list[str]]]):
-        self.path, self.sheet = path, sheet
+    def __init__(self, path: str, sheet: str | None, header: list[str], rows: Iterator[tuple[int, list[str]]],
+                 preamble: list[str] = ()):
+        self.path, self.sheet, self.preamble = path, sheet, list(preamble)
         self.index = {_header_key(h): i for i, h in reversed(list(enumerate(header))) if h}
         self._rows = rows
         self.current = "?"
@@ -223,6 +230,9 @@ class _Rows:
 
 
 def _header_key(name: str) -> str:
+    """A header as compared with a layout's: spaces collapsed, footnote marks (`[note 2]`, `Sexual offences4`) off."""
+    name = re.sub(r"\[note[^\]]*\]", "", name)
+    name = re.sub(r"(?<=[A-Za-z)])[\d,]+$", "", name.strip())
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
@@ -284,6 +294,18 @@ def _choice(value: str, allowed: tuple[str, ...], column: str) -> str:
     return value
 
 
+_N100 = re.compile(r"\bN100\b|not recorded as (?:a )?crimes?", re.IGNORECASE)
+
+
+def _tidy_stage(stage: str, notes: str) -> str:
+    """Return the stage of a hand-gathered row: reports never recorded as crimes (N100s) are `no_crime`.
+
+    The guidelines count N100 incidents as no_crime; a row filed under
+    `reported` whose notes say it counts N100s only is mapped there.
+    """
+    return "no_crime" if stage == "reported" and _N100.search(notes) else stage
+
+
 def _parse_tidy(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
     for line, row in rows:
         area = resolve_force(row["area"])
@@ -298,7 +320,8 @@ def _parse_tidy(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
         figure = OfficialFigure(
             dataset=row["dataset"].strip(), publisher=row["publisher"].strip(), url=row["url"].strip(),
             area=area, offence=_choice(row["offence"], OFFENCES, "offence"),
-            stage=_choice(row["stage"], STAGES, "stage"), unit=_choice(row["unit"], UNITS, "unit"),
+            stage=_tidy_stage(_choice(row["stage"], STAGES, "stage"), row.get("notes") or ""),
+            unit=_choice(row["unit"], UNITS, "unit"),
             value=_number(row["value"], "value"),
             population=_choice(row["population"] or "all", POPULATIONS, "population"),
             period_start=start, period_end=end, period_kind="stated",
@@ -310,6 +333,73 @@ def _parse_tidy(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
         yield figure
 
 
+ONS_P1_DATASET = "ONS Crime in England and Wales: Police Force Area data tables, Table P1"
+_ONS_URL = ("https://www.ons.gov.uk/file?uri=/peoplepopulationandcommunity/crimeandjustice/datasets/"
+            "policeforceareadatatables/{edition}/{file}")
+_MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
+
+
+def _ons_year_ending(preamble: list[str]) -> tuple[str, str, str]:
+    """Return (month name, year, (start, end)) of the `year ending <Month> <YY|YYYY>` in a P1 title."""
+    for line in preamble:
+        match = re.search(r"year ending (\w+) (\d{4}|\d{2})", line, re.IGNORECASE)
+        if match and match.group(1).casefold() in _MONTHS:
+            month, year = match.group(1).capitalize(), match.group(2)
+            year = year if len(year) == 4 else "20" + year
+            last = dt.date(int(year), _MONTHS[month.casefold()], 1)
+            return month, year, rolling_window(last.isoformat())
+    raise ValueError("the title names no 'year ending <Month> <Year>'")
+
+
+def _ons_url(path: Path, preamble: list[str]) -> str:
+    """Return the ONS URL of a PFA data tables file from its title's year ending and its file name."""
+    try:
+        month, year, _ = _ons_year_ending(preamble)
+    except ValueError:
+        return str(path.resolve())
+    return _ONS_URL.format(edition=f"yearending{month.lower()}{year}", file=path.name)
+
+
+def _ons_area(name: str) -> tuple[str, list[str]]:
+    """Return (area name, footnote numbers) of an ONS area cell (`Lancashire8`, `ENGLAND AND WALES [note 3]`)."""
+    notes = re.findall(r"\[note (\d+)\]", name)
+    name = re.sub(r"\[note[^\]]*\]", "", name).strip()
+    match = re.search(r"(?<=[A-Za-z)])([\d,]+)$", name)
+    if match:
+        notes += [n for n in match.group(1).split(",") if n]
+        name = name[:match.start()]
+    return name.strip(), notes
+
+
+def _parse_ons_p1(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
+    """Table P1 counts of `Sexual offences` per area; `..` (no data) is skipped, footnotes become notes."""
+    _, _, (start, end) = _ons_year_ending(rows.preamble)
+    data, footnotes = [], {}
+    for line, row in rows:
+        first = (row.get("area code") or "").strip()
+        match = re.match(r"(\d+)\.\s*(.+)", first)
+        if match:
+            footnotes[match.group(1)] = match.group(2).strip()
+        elif re.fullmatch(r"[EKWN]\d{8}", first):
+            data.append((line, row))
+    for line, row in data:
+        area_name, marks = _ons_area(row["area name"])
+        raw = (row.get("sexual offences") or "").strip()
+        if raw in ("..", "", "-", "x", "[x]"):
+            continue  # the publisher's mark for no data
+        area = _area(area_name)
+        notes = [footnotes[m] for m in marks if m in footnotes]
+        estimated = any(re.search(r"\bestimat", n, re.IGNORECASE) for n in notes)
+        yield OfficialFigure(
+            dataset=ONS_P1_DATASET, publisher="Office for National Statistics", url=url, area=area,
+            offence="sexual_offences", stage="recorded", unit="count", value=_number(raw, "Sexual offences"),
+            population="all", period_start=start, period_end=end, period_kind="rolling_12m",
+            offence_label="Sexual offences", offence_group="Sexual offences",
+            notes=("ESTIMATED: " if estimated else "") + " ".join(notes) if notes else None, line=line,
+            key=f"ons_p1|{area}|{end}",
+        )
+
+
 LAYOUTS = (
     Layout("prc_pfa", ("Financial Year", "Financial Quarter", "Force Name", "Offence Description",
                        "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"), _parse_prc),
@@ -317,6 +407,8 @@ LAYOUTS = (
                            "Rolling year total number of offences"), _parse_rolling),
     Layout("tidy", ("area", "offence", "stage", "unit", "value", "population", "period_start",
                     "period_end", "publisher", "dataset", "url"), _parse_tidy, optional=("notes",)),
+    Layout("ons_pfa_p1", ("Area Code", "Area Name", "Sexual offences"), _parse_ons_p1,
+           title=r"Table P1\b.*number of offences", default_url=_ons_url),
 )
 
 # A spreadsheet may have a title block above its header row.
@@ -354,13 +446,13 @@ def read_official_file(path: str | Path, url: str | None = None) -> tuple[str, l
     try:
         sheets = list(read_sheets(path))
         for sheet in sheets:
-            layout, header = _find_header(sheet)
-            if layout is None:
-                first_header = first_header or header
+            layout, header, preamble = _find_header(sheet)
+            if layout is None or not layout.accepts(preamble):
+                first_header = first_header or (preamble[:1] if layout else header)
                 continue
             layout_names.append(layout.name)
-            rows = _Rows(str(path), sheet.name, header, sheet.rows)
-            parsed = layout.parse(rows, source)
+            rows = _Rows(str(path), sheet.name, header, sheet.rows, preamble)
+            parsed = layout.parse(rows, url or (layout.default_url(path, preamble) if layout.default_url else source))
             while True:
                 try:
                     figures.append(next(parsed))
@@ -380,16 +472,18 @@ def read_official_file(path: str | Path, url: str | None = None) -> tuple[str, l
     return layout_names[0], figures
 
 
-def _find_header(sheet: Sheet) -> tuple[Layout | None, list[str]]:
-    """Consume rows up to the header row; return its layout (or None) and the row."""
+def _find_header(sheet: Sheet) -> tuple[Layout | None, list[str], list[str]]:
+    """Consume rows up to the header row; return its layout (or None), the row, and the title lines above it."""
     first: list[str] = []
+    preamble: list[str] = []
     for count, (_number_, cells) in enumerate(sheet.rows):
         if not any(cells):
             continue
         first = first or cells
         layout = detect_layout(cells)
         if layout is not None:
-            return layout, cells
+            return layout, cells, preamble
+        preamble.append(" ".join(c for c in cells if c))
         if count >= _HEADER_SEARCH_ROWS:
             break
-    return None, first
+    return None, first, preamble

@@ -8,13 +8,15 @@
 RSS and Atom go through feedparser (given a stream, so a document can never
 make it open a file or a URL); sitemaps (`<urlset>`, `<sitemapindex>`) through
 lxml with entities and network access off. Links are resolved against the
-document's URL. Nothing is fetched here; an entry whose link is missing or not
+document's URL. A gzipped document (`sitemap.xml.gz`, recognised by its magic
+bytes) is unpacked first, to at most MAX_UNPACKED_BYTES. Nothing is fetched here; an entry whose link is missing or not
 http(s) keeps `url=None` and a `problem` saying why.
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass, field
 
 from attrition.corpus.read.errors import ReadError
@@ -22,6 +24,8 @@ from attrition.corpus.read.fetch import is_url
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 MAX_ENTRIES = 50_000  # the sitemap protocol's own limit per file
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the sitemap protocol's limit for an uncompressed file
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass
@@ -59,6 +63,8 @@ def parse_listing(body: bytes, url: str, content_type: str | None = None) -> Lis
     against it) and the media type it was served as. A feed that is malformed but still yields entries gives them,
     with `warning` set; one that yields nothing raises ReadError.
     """
+    if body.startswith(GZIP_MAGIC):
+        body = gunzip(body, url)
     try:
         if _xml_root_name(body) in ("urlset", "sitemapindex"):
             return parse_sitemap(body, url)
@@ -67,6 +73,18 @@ def parse_listing(body: bytes, url: str, content_type: str | None = None) -> Lis
         raise
     except Exception as e:  # a parser tripping on hostile input must not stop the run
         raise ReadError(url, f"cannot parse the feed: {type(e).__name__}: {e}") from e
+
+
+def gunzip(body: bytes, url: str, limit: int = MAX_UNPACKED_BYTES) -> bytes:
+    """Return a gzipped document unpacked; raise ReadError naming `url` if it is corrupt or unpacks past `limit`."""
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        data = unpacker.decompress(body, limit + 1)
+    except zlib.error as e:
+        raise ReadError(url, f"not a readable gzip file: {e}") from e
+    if len(data) > limit:
+        raise ReadError(url, f"unpacks to more than {limit:,} bytes (the sitemap protocol's limit)")
+    return data
 
 
 def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Listing:

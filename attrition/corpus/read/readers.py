@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from datetime import date, datetime
 from pathlib import Path
@@ -415,6 +416,25 @@ def sane_date(value: str | None) -> str | None:
     return value
 
 
+_NUMERIC_DATE = re.compile(r"[\d\s/.\-:]+")
+_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+def _numeric_date(text: str, value) -> str:
+    """Read an all-digit date as Y-M-D or D/M/Y (British order), every field checked; else ValueError."""
+    if match := _YMD.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ValueError(f"not a date: {value!r}")
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError(f"not a date: {value!r}") from None
+
+
 def iso_date(value) -> str | None:
     """Return `value` (an ISO date or datetime, or a date in words) as YYYY-MM-DD.
 
@@ -431,6 +451,8 @@ def iso_date(value) -> str | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
+    if _NUMERIC_DATE.fullmatch(text):  # digits only: never let dateparser swap or invent fields
+        return _numeric_date(text, value)
     import dateparser  # slow to import; only needed for dates in words
 
     try:

@@ -233,6 +233,8 @@ def write_article(conn: sqlite3.Connection, article: Article, claims, extractor_
             params.update(_kept_provenance(conn, article_id))
         conn.execute(UPDATE_ARTICLE, {**params, "id": article_id})
         status = "updated"
+    if status == "updated" and _keep_hand_checked(conn, article_id, article.text):
+        return SaveResult(status, article_id, 0, dropped)
     rows = _claim_params(kept, article_id, article.content_hash, extractor_version)
     if status == "updated":
         keep_ids = [r["id"] for r in rows]
@@ -245,6 +247,23 @@ def write_article(conn: sqlite3.Connection, article: Article, claims, extractor_
     elif rows:  # an article without claims (most of a mixed stream) needs no bulk insert
         database(conn)["claims"].insert_all(rows)
     return SaveResult(status, article_id, len(kept), dropped)
+
+
+def _keep_hand_checked(conn: sqlite3.Connection, article_id: int, text: str) -> bool:
+    """Keep an article's hand-checked claims (those whose quote is still in `text`) instead of extracted ones.
+
+    Returns False when the article has none (its claims are replaced as usual);
+    else deletes its other claims and returns True. See `store.handchecked`.
+    """
+    rows = conn.execute(
+        "SELECT c.id, c.quote, c.quote_start FROM claims c JOIN hand_checked_claims h ON h.claim_id = c.id"
+        " WHERE c.article_id = ?", (article_id,)).fetchall()
+    if not rows:
+        return False
+    still = [r["id"] for r in rows if text[r["quote_start"]:r["quote_start"] + len(r["quote"])] == r["quote"]]
+    conn.execute("DELETE FROM claims WHERE article_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
+                 (article_id, json.dumps(still)))
+    return True
 
 
 def _kept_provenance(conn: sqlite3.Connection, article_id: int) -> dict:

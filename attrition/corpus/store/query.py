@@ -17,16 +17,20 @@ SELECT c.id, a.label AS article, c.quote, c.value, c.unit, c.stage, c.of_stage, 
        c.area, c.period_start, c.period_end, c.period_text, c.source, c.speaker, c.change,
        c.char_start, c.char_end, c.quote_start, c.comparator, c.area_inherited,
        c.period_inherited, c.source_inherited, c.confidence, c.extractor_version,
-       c.article_id
+       c.article_id, a.title AS article_title, a.publisher, a.published,
+       COALESCE(a.url, a.path, a.origin) AS article_url,
+       substr(a.text, max(1, c.quote_start - 399), min(c.quote_start, 400)) AS before_quote
   FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
-# The keys of every dict find_claims/get_claim/search_claims return, in order.
+# The keys of every dict find_claims/get_claim/search_claims return, in order: the figure as a
+# person reads it (`figure`: value, unit and hedge, "fewer than 20%"), then the article to cite.
 CLAIM_FIELDS = (
-    "id", "article", "quote", "value", "unit", "stage", "of_stage", "offence", "area",
+    "id", "article", "figure", "quote", "value", "unit", "stage", "of_stage", "offence", "area",
     "period_start", "period_end", "period_text", "source", "speaker", "change",
     "char_start", "char_end", "quote_start", "comparator", "area_inherited",
     "period_inherited", "source_inherited", "confidence", "extractor_version", "article_id",
+    "article_title", "publisher", "published", "article_url",
 )
 
 BOOLEAN_COLUMNS = ("change", "area_inherited", "period_inherited", "source_inherited")
@@ -53,14 +57,31 @@ class ClaimFilter:
     limit: int | None = None
 
 
+class SearchQueryError(StoreError):
+    """A full-text query FTS5 cannot parse: a usage error (exit 2) with the hint to quote terms."""
+
+    exit_code = 2
+
+    def __init__(self, query: str, error: sqlite3.Error):
+        quoted = '"' + query.replace('"', '""') + '"'
+        super().__init__(f"bad search query {query!r} ({error}); put words joined by - or : and other "
+                         f"punctuation in double quotes, e.g. '{quoted}'")
+
+
 def _claim_dict(row: sqlite3.Row) -> dict:
+    from attrition.corpus.store.export import figure_label, sentence_lead
+
     claim = dict(row)
     for name in BOOLEAN_COLUMNS:
         claim[name] = bool(claim[name])
     value = claim["value"]
     if value is not None and float(value).is_integer():
         claim["value"] = int(value)
-    return claim
+    claim["figure"] = figure_label(claim)
+    lead = sentence_lead(claim["before_quote"] or "", claim["quote"])
+    if lead:  # the extractor's quote began mid-sentence: start it where its sentence or line starts
+        claim["quote"], claim["quote_start"] = lead + claim["quote"], claim["quote_start"] - len(lead)
+    return {name: claim[name] for name in CLAIM_FIELDS}
 
 
 def _like(text: str) -> str:
@@ -137,21 +158,21 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> dict:
 def search_claims(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[dict]:
     """Return claims whose quote matches the FTS5 `query`, best match first.
 
-    Raises StoreError on a query FTS5 cannot parse.
+    Raises SearchQueryError on a query FTS5 cannot parse.
     """
     sql = (CLAIM_SELECT + " JOIN claims_fts f ON f.rowid = c.seq"
            " WHERE claims_fts MATCH ? ORDER BY f.rank LIMIT ?")
     try:
         return [_claim_dict(row) for row in conn.execute(sql, (query, limit))]
     except sqlite3.OperationalError as e:
-        raise StoreError(f"bad search query {query!r}: {e}") from e
+        raise SearchQueryError(query, e) from e
 
 
 def search_articles(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[dict]:
     """Return articles whose title or text matches the FTS5 `query`, best first.
 
     Each dict has id, label, title, published and `snippet` (matched words in
-    [[ ]]). Raises StoreError on a query FTS5 cannot parse.
+    [[ ]]). Raises SearchQueryError on a query FTS5 cannot parse.
     """
     sql = """
     SELECT a.id, a.label, a.title, a.published,
@@ -163,4 +184,4 @@ def search_articles(conn: sqlite3.Connection, query: str, limit: int = 20) -> li
     try:
         return [dict(row) for row in conn.execute(sql, (query, limit))]
     except sqlite3.OperationalError as e:
-        raise StoreError(f"bad search query {query!r}: {e}") from e
+        raise SearchQueryError(query, e) from e

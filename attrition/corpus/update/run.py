@@ -37,7 +37,7 @@ from attrition.corpus.read.article import now_iso
 from attrition.corpus.read.errors import Failure, ReadError, TransientError
 from attrition.corpus.read.listing import Entry, parse_listing
 from attrition.corpus.read.pages import article_from_page
-from attrition.corpus.read.polite import Fetcher, FetchPolicy
+from attrition.corpus.read.polite import Disallowed, Fetcher, FetchPolicy
 from attrition.corpus.store import runs
 from attrition.corpus.store.connection import transaction
 from attrition.corpus.update.runlog import EventLog
@@ -237,6 +237,12 @@ def fetch_entry(conn: sqlite3.Connection, fetcher: Fetcher, entry: sqlite3.Row, 
     try:
         page = fetcher.get(url)
         article = article_from_page(page, title=entry["title"], published=entry["published"])
+    except Disallowed as e:  # robots.txt: not ours to fetch; skipped with the reason, not a failure
+        with transaction(conn):
+            runs.count(conn, run_id, "skipped")
+            _set_entry(conn, entry["id"], "skipped", e.reason, attempts, run_id)
+        log.emit("entry", url=url, status="skipped", reason=e.reason)
+        return "skipped"
     except ReadError as e:
         temporary = isinstance(e, TransientError) and attempts < options.max_attempts
         status = "retry" if temporary else "failed"

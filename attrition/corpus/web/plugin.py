@@ -24,7 +24,8 @@ PLUGIN = "attrition"
 CLAIM_ID_COLUMNS = frozenset({"claim_id", "other_claim_id"})
 CLAIM_TABLES = frozenset({"claims", "claims_view"})
 
-CLAIM_ROUTE = r"^/-/claim/(?P<claim_id>[0-9a-fA-F]{1,16})(\.(?P<format>json))?$"
+# Any id-like text routes here, so a mistyped id gets "No claim with id ..." (404), not "Database not found".
+CLAIM_ROUTE = r"^/-/claim/(?P<claim_id>[^/]+?)(\.(?P<format>json))?$"
 
 _CLAIM_SQL = "SELECT * FROM claims WHERE substr(id, 1, length(:prefix)) = :prefix LIMIT 2"
 _ARTICLE_SQL = ("SELECT id, label, url, path, origin, title, publisher, published, fetched_at, text"

@@ -21,10 +21,12 @@ change (faster; for a finished copy nothing writes to any more).
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from pathlib import Path
 
 from attrition.corpus import store
+from attrition.errors import AttritionError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
@@ -38,6 +40,23 @@ MIN_VALUE_LENGTH = 16_000_000  # the least SQLITE_LIMIT_LENGTH: well above any a
 SETTINGS = {"facet_time_limit_ms": 2000, "sql_time_limit_ms": SQL_TIME_LIMIT_MS,
             "max_returned_rows": MAX_RETURNED_ROWS, "default_allow_sql": False,
             "allow_download": False}
+
+
+class PortInUse(AttritionError):
+    """The address `serve` was asked to listen on is taken: a usage error (exit 2) naming it."""
+
+    exit_code = 2
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Raise PortInUse if nothing can listen on host:port (another server holds it)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise PortInUse(f"cannot listen on {host}:{port} ({e.strerror or e}); another server is "
+                            f"using it: stop it or give --port another number") from None
 
 
 def prepare_database(db_path: str | Path) -> Path:
@@ -126,6 +145,7 @@ def serve(db_path: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_
 
     from attrition.corpus.web.guard import ResponseCap
 
+    check_port_free(host, port)
     datasette = build_datasette(db_path, immutable=immutable, allow_sql=allow_sql)
     database = next(name for name in datasette.databases if name != "_internal")
     announce(f"Serving {db_path} read-only at http://{host}:{port}/{database}/claims_view "

@@ -103,7 +103,7 @@ def test_quarterly_tables_cannot_answer_a_year_they_do_not_cover(quarterly):
 def test_reports_are_not_comparable_with_recorded_crimes(tidy):
     check = check_official(claim(1527, "reported", "Lancashire", CY_2022), tidy)
     assert check.verdict == "not_comparable"
-    assert check.reason.startswith("reports vs recorded crimes")
+    assert check.reason.startswith("different measures: the claim counts reports, the official figure recorded crimes")
     assert check.official_value == 1500 and check.url == "https://example.org/counts-2022"
 
 

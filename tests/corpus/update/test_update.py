@@ -158,8 +158,10 @@ def test_per_host_delay_spaces_requests(conn):
         policy = FetchPolicy(delay=0.15, timeout=2, retries=0)
         update(conn, feeds, UpdateOptions(policy=policy))
         times = [t for t, _ in site.stamps]
+        paths = [p for _, p in site.stamps]
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert len(gaps) == 8 and min(gaps) >= 0.15
+    assert paths[0] == "/robots.txt" and paths.count("/robots.txt") == 1  # once per host per run, paced too
+    assert len(gaps) == 9 and min(gaps) >= 0.15
 
 
 def test_changed_page_replaces_exactly_its_claims(conn):
@@ -269,7 +271,8 @@ def test_cli_update_exit_status_summary_and_runs(tmp_path):
     assert lines[0].split()[:5] == ["run", "command", "started", "ended", "status"]
     assert lines[2].split()[0:2] == ["2", "update"] and " failed " in lines[2]
     assert f"failed: {site.url('/missing.xml')}: HTTP 404" in runs.stdout
-    as_json = [json.loads(line) for line in invoke("runs", "--db", db, "--format", "json").stdout.splitlines()]
+    as_json = json.loads(invoke("runs", "--db", db, "--format", "json").stdout)  # one JSON document
+    assert as_json == [json.loads(line) for line in invoke("runs", "--db", db, "--format", "jsonl").stdout.splitlines()]
     assert [r["id"] for r in as_json] == [2, 1] and as_json[1]["new"] == 5 and as_json[0]["errors"]
 
 

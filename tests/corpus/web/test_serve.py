@@ -234,3 +234,10 @@ def test_immutable_mode_opens_the_file_immutable(db):
     assert not datasette.get_database("claims").is_mutable
     assert build_datasette(db).get_database("claims").is_mutable  # read with mode=ro
     assert set(datasette.databases) == {"claims", "_internal"}
+
+
+@pytest.mark.parametrize("claim_id", ["zzzz", "not-an-id", "0000000000000000"])
+def test_an_unknown_claim_id_is_a_404_page_saying_so(site, claim_id):
+    status, _, page = fetch(f"{site}/-/claim/{claim_id}")
+    assert status == 404
+    assert f"No claim with id {claim_id}" in page and "Database not found" not in page
