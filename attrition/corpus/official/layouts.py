@@ -25,6 +25,7 @@ import calendar
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,14 +190,16 @@ def _iso_date(text: str, column: str) -> str:
         raise ValueError(f"{column} {text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _number(text: str, column: str) -> float:
+def _number(text: str, column: str, signed: bool = False) -> float:
     cleaned = text.replace(",", "").strip()
     try:
         value = float(cleaned)
     except ValueError:
         raise ValueError(f"{column} {text!r} is not a number") from None
-    if value != value:  # NaN
-        raise ValueError(f"{column} {text!r} is not a number")
+    if not math.isfinite(value):  # NaN, inf, 1e400
+        raise ValueError(f"{column} {text!r} is not a finite number")
+    if value < 0 and not signed:  # a figure is never negative (a publisher's net adjustment may be)
+        raise ValueError(f"{column} {text!r} is negative")
     return value
 
 
@@ -257,7 +260,7 @@ def _parse_prc(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
         yield OfficialFigure(
             dataset=PRC_DATASET, publisher="Home Office", url=url, area=area,
             offence=offence_of_code(code, group), stage="recorded", unit="count",
-            value=_number(row["number of offences"], "Number of Offences"), population="all",
+            value=_number(row["number of offences"], "Number of Offences", signed=True), population="all",
             period_start=start, period_end=end, period_kind="quarter",
             offence_code=code, offence_label=label, offence_group=group,
             notes=row.get("offence subgroup") or None, line=line,
@@ -276,7 +279,8 @@ def _parse_rolling(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
         yield OfficialFigure(
             dataset=ROLLING_DATASET, publisher="Home Office / ONS", url=url, area=area,
             offence=offence, stage="recorded", unit="count",
-            value=_number(row["rolling year total number of offences"], "Rolling year total number of offences"),
+            value=_number(row["rolling year total number of offences"], "Rolling year total number of offences",
+                          signed=True),
             population="all", period_start=start, period_end=end, period_kind="rolling_12m",
             offence_label=group, offence_group=group, line=line,
             key=f"rolling|{area}|{end}|{group.casefold()}",

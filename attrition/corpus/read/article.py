@@ -14,15 +14,24 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+# Invisible characters that split a figure ("1\u200b234") or a word without showing:
+# zero-width spaces and joiners, soft hyphens, word joiners, bidi marks and overrides,
+# byte-order marks, and NUL.
+_INVISIBLE = re.compile("[\x00\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def normalise_text(text: str) -> str:
     """Return `text` in the form it is stored and hashed in.
 
-    Takes any string; returns it NFC-normalised, with CRLF/CR turned into LF,
-    trailing spaces stripped from lines, runs of 3+ newlines reduced to two, and
-    leading/trailing blank space removed. Non-breaking spaces are kept: they are
-    part of what the reporter wrote, and offsets must point into this text.
+    Takes any string; returns it NFC-normalised, with invisible format
+    characters (zero-width spaces and joiners, soft hyphens, bidi marks, BOMs,
+    NUL) removed, CRLF/CR turned into LF, trailing spaces stripped from lines,
+    runs of 3+ newlines reduced to two, and leading/trailing blank space
+    removed. Non-breaking spaces are kept: they are part of what the reporter
+    wrote, and offsets must point into this text.
     """
     text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if " \n" in text or "\t\n" in text:  # the regexes cost more than these tests: skip when idle

@@ -13,6 +13,10 @@ shared through fork) that loads the pipeline once, when it starts, then takes
 chunks of articles and sends back their claims. Only the calling process reads
 inputs and only it writes to SQLite: workers never open the database.
 
+A worker ends when the process that started it ends, however it ends (SIGTERM,
+SIGKILL, a crash): each watches its parent's pid from a daemon thread and
+exits when it changes, so a killed `ingest` leaves no worker behind.
+
 Articles the keyword gate (`attrition.extract.gate.is_relevant`) turns away
 never leave the calling process: their result, no claims, is known already. At
 most `workers * 2` chunks are in flight and at most MAX_WAITING articles wait
@@ -22,6 +26,9 @@ for their turn to be yielded, so memory stays flat however long the stream is.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator
@@ -33,6 +40,7 @@ READ_CHUNK = 64       # articles read ahead and extracted together in this proce
 CHUNK_SIZE = 32       # relevant articles per task sent to a worker
 MAX_WAITING = 2048    # articles read ahead of the one to yield next, at most
 START_METHOD = "spawn"
+PARENT_CHECK_SECONDS = 0.5  # how often a worker checks that the process that started it is alive
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -109,11 +117,31 @@ def extract_articles(items: Iterable[Article | Failure], batch_size: int = 16,
             yield (result, []) if isinstance(result, Failure) else (item, result)
 
 
-def _load_in_worker() -> None:
-    """Worker initialiser: load the spaCy pipeline once, before the first chunk."""
+def _load_in_worker(parent: int | None = None) -> None:
+    """Worker initialiser: exit with the parent (`parent` is its pid), then load the spaCy pipeline once."""
+    if parent is not None:
+        exit_with_parent(parent)
     from attrition.extract.pipeline import load_pipeline
 
     load_pipeline()
+
+
+def exit_with_parent(parent: int, every: float = PARENT_CHECK_SECONDS) -> threading.Thread:
+    """Start a daemon thread that ends this process as soon as process `parent` is no longer its parent.
+
+    When the parent dies (even by SIGKILL) the kernel re-parents this process,
+    so `os.getppid()` changes; the thread then calls `os._exit(1)` at once,
+    whatever the main thread is doing.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="exit-with-parent", daemon=True)
+    thread.start()
+    return thread
 
 
 def extract_chunk(articles: list[Article], batch_size: int = 16,
@@ -149,7 +177,7 @@ def extract_parallel(items: Iterable[Article | Failure], workers: int = 2, batch
 
     context = multiprocessing.get_context(START_METHOD)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                             initializer=_load_in_worker) as pool:
+                             initializer=_load_in_worker, initargs=(os.getpid(),)) as pool:
         waiting: deque = deque()      # (item, chunk or None, index in chunk), in input order
         in_flight: deque[_Chunk] = deque()
         building = _Chunk()
