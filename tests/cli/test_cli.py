@@ -183,10 +183,10 @@ def test_extract_batches_through_extract_many(tmp_path, monkeypatch):
     calls = []
     real = attrition.extract.extract_many
 
-    def counting(items, batch_size=16):
+    def counting(items, batch_size=16, **options):
         items = list(items)
         calls.append(len(items))
-        return real(items, batch_size=batch_size)
+        return real(items, batch_size=batch_size, **options)
 
     monkeypatch.setattr(attrition.extract, "extract_many", counting)
     for n in range(5):
