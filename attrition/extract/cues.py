@@ -123,6 +123,8 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
         earlier = text[clause_start:start]
         if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+(?:[\w-]+\s+){0,6}?by\b", earlier, re.I):
             return True
+    if re.search(r"percentage\s+points?$", text[start:end], re.I) and re.match(r"\s*(?:higher|lower|up|down|more|less)\b", after, re.I):
+        return True  # "1.4 percentage points higher": a difference, whatever comes before
     if CHANGE_OR_BEFORE.search(before):
         return True  # "a fall of 932 or 30.75%": the same change in other words
     if clause_start is not None and _in_change_parenthesis(text, start, end, clause_start):

@@ -447,6 +447,7 @@ def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> 
     if span is not None:
         root = span.root
         noun = root.head if root.dep_ in ("nummod", "quantmod") else root
-        if noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS:
+        own_unit = span.start <= noun.i < span.end  # "1.4 percentage points": the unit, not a counted noun
+        if not own_unit and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS):
             return False
     return True

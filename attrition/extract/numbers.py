@@ -48,13 +48,13 @@ _NUM_WORD = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, rever
 _WORD_NUMBER = rf"(?:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?)?)?|a\s+hundred)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SPACE = r"[\s\u00a0\u202f]+"
-_PERCENT = rf"(?:\s?%|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|{_SPACE}pc\b|{_SPACE}cent\b)"
+_PERCENT = rf"(?:\s?%|{_SPACE}percentage{_SPACE}points?\b|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|{_SPACE}pc\b|{_SPACE}cent\b)"
 _PER_100K = rf"{_SPACE}(?:per|for\s+every|every){_SPACE}100,?000(?:{_SPACE}(?:people|population|residents|adults|of\s+the\s+population|head\s+of\s+population))?"
 _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
 FIGURE_RE = re.compile(
     rf"""
-    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
+    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
     |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
@@ -105,6 +105,8 @@ _AGE_AFTER = re.compile(
     r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b|\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%)))",
     re.I,
 )
+# "the average time to charge rose to 42.7 days", "took 232 days": a time taken is a figure (GUIDELINES 10).
+_TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,60}$", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:target|targets|aim|goal|ambition)\s+(?:of\s+)?(?:at\s+least\s+|just\s+)?$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
 _UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
@@ -234,8 +236,9 @@ def find_figures(text: str) -> list[Figure]:
             scale = (m.group("n_scale") or "").strip().lower()
             if scale:
                 value *= SCALES[scale]
-            elif "." in raw and not _PERCENT_AFTER.match(text[end:end + 12]) and not _PER100K_AFTER.match(text[end:end + 30]):
-                continue  # a decimal that is not a rate is a version, a size or a cut-off line
+            elif "." in raw and not _PERCENT_AFTER.match(text[end:end + 24]) and not _PER100K_AFTER.match(text[end:end + 30]) \
+                    and not (_DURATION_AFTER.match(text[end:end + 40]) and _TIME_TAKEN_BEFORE.search(before)):
+                continue  # a decimal that is not a rate (or a time taken) is a version, a size or a cut-off line
             kind = "number"
         else:
             value = parse_word_number(m.group("w_val"))
@@ -251,7 +254,9 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
             continue  # "one of the two outcomes", "the other three"
-        if _DURATION_AFTER.match(after) or _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        if _DURATION_AFTER.match(after) and not _TIME_TAKEN_BEFORE.search(before):
+            continue
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             continue
         if _UNDER_AGE.search(before) and value in (13, 14, 16, 18) and not _PERCENT_AFTER.match(after):
             nxt = re.match(r"\s*(\w+)", after)

@@ -15,14 +15,22 @@ from attrition.extract.cues import Cue
 
 
 def shared_by(text: str, s_start: int, s_end: int, s_areas, claim: Claim) -> list[Claim]:
-    """`Herts and Cambridgeshire both recorded 88%`: the same figure for each force named."""
-    forces = [a for a in s_areas if a.kind in ("force", "place") and a.area]
-    for a, b in zip(forces, forces[1:]):
-        if a.area == claim.area and re.fullmatch(r"\s+(?:and|&)\s+", text[a.end:b.start]) and \
-                re.match(r"\s+both\b", text[b.end:b.end + 8]):
-            twin = Claim(**{**claim.__dict__, "area": b.area})
-            return [twin]
-    return []
+    """`Herts and Cambridgeshire both recorded 88%`, `Kent, Essex and Surrey all under 2%`:
+    the same figure for each force of the list (the claim keeps the one it has; twins for the rest)."""
+    forces = [a for a in s_areas if a.kind in ("force", "place") and a.area and a.end <= claim.char_start]
+    run: list = []
+    for a in forces:
+        if run and not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[run[-1].end:a.start]):
+            run = []
+        run.append(a)
+    if len(run) < 2 or not re.match(r"\s+(?:both|all|each)\b", text[run[-1].end:run[-1].end + 8]):
+        return []
+    if re.search(r"[.;]", text[run[-1].end:claim.char_start]):
+        return []
+    areas = list(dict.fromkeys(a.area for a in run))
+    if claim.area not in areas:
+        claim.area = areas[0]
+    return [Claim(**{**claim.__dict__, "area": area}) for area in areas if area != claim.area]
 
 
 def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) -> None:

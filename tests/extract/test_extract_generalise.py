@@ -275,3 +275,17 @@ def test_rises_and_falls_against_levels(text, figure, change):
 def test_a_rate_per_100000_named_first_makes_the_figures_after_it_such_rates():
     claims = _claims("In Hampshire, for every 100,000 people living in the county, there were 62 recorded rapes in 2016.")
     assert claims["62"].unit == "per_100k"
+
+
+def test_a_list_of_forces_sharing_one_figure_gives_each_force_the_claim():
+    claims = extract("Rape charge rates for 2022: Wilts, Kent, A&S and GMP all under 2%.", "2023-01-01")
+    assert sorted(c.area for c in claims if c.value == 2) == [
+        "Avon and Somerset", "Greater Manchester", "Kent", "Wiltshire"]
+
+
+def test_percentage_points_hyphenated_ratios_and_times_taken():
+    claims = _claims("In Kent the rape charge rate was 1.4 percentage points higher in 2022, and "
+                     "more than one-in-four cases led to a charge. The average time to charge was 42.7 days.")
+    assert claims["1.4 percentage points"].unit == "percent" and claims["1.4 percentage points"].change
+    assert any(c.value == 25 and c.unit == "percent" for c in claims.values())
+    assert claims["42.7"].stage == "other"
