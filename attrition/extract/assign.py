@@ -122,26 +122,38 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 class _Ids:
-    """Token indices as a union of ranges: a subtree of a projective parse is one range, so
-    membership costs nothing however big the subtree (a set of a run-on sentence's tokens would)."""
+    """Token indices: exact sets for ordinary subtrees, index ranges for huge ones.
 
-    __slots__ = ("ranges",)
+    A subtree spanning more than `_EXACT_SPAN` tokens (a run-on "sentence" of
+    thousands of figures) is taken as the range between its edges, so membership
+    costs nothing however big it is; smaller ones are exact, because the parser's
+    appositions can cross (a range would then hold words of the main clause).
+    """
 
-    def __init__(self, ranges=()):
+    __slots__ = ("ranges", "ids")
+
+    def __init__(self, ranges=(), ids=()):
         self.ranges = list(ranges)
+        self.ids = set(ids)
 
     def __contains__(self, i: int) -> bool:
-        return any(a <= i < b for a, b in self.ranges)
+        return i in self.ids or any(a <= i < b for a, b in self.ranges)
 
     def __or__(self, other: "_Ids") -> "_Ids":
-        return _Ids(self.ranges + other.ranges)
+        return _Ids(self.ranges + other.ranges, self.ids | other.ids)
 
     def __bool__(self) -> bool:
-        return bool(self.ranges)
+        return bool(self.ranges or self.ids)
+
+
+_EXACT_SPAN = 200
 
 
 def _subtree_ids(token: Token) -> _Ids:
-    return _Ids([(token.left_edge.i, token.right_edge.i + 1)])
+    left, right = token.left_edge.i, token.right_edge.i
+    if right - left < _EXACT_SPAN:
+        return _Ids(ids=(t.i for t in token.subtree))
+    return _Ids([(left, right + 1)])
 
 
 def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
@@ -184,7 +196,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if span is not None:
             other_tokens |= {t.i for t in span}
     head, relation, verb = figure_phrase(anchor, other_tokens)
-    own = _subtree_ids(anchor) | _Ids([(fig.start, fig.end)])
+    own = _subtree_ids(anchor) | _Ids(ids=range(fig.start, fig.end))
     phrase = _subtree_ids(head) if relation else own
     verb_tree = _subtree_ids(verb) if verb is not None else _Ids()
     other_trees = []
@@ -243,7 +255,8 @@ def _partitive_ids(anchor: Token) -> _Ids:
         if child.dep_ == "prep" and child.lower_ in ("of", "out"):
             ids |= _subtree_ids(child)
             # "7 per cent of rapes reported to X": the parser may hang "reported" on "cent"
-            ids |= _Ids([(child.i + 1, anchor.right_edge.i + 1)])
+            ids |= _Ids(ids=(t.i for t in anchor.subtree if t.i > child.i)) if anchor.right_edge.i - anchor.left_edge.i \
+                < _EXACT_SPAN else _Ids([(child.i + 1, anchor.right_edge.i + 1)])
     if anchor.head is not anchor and anchor.head.lower_ in ("cent", "%", "percent") and anchor.head.i != anchor.i:
         for child in anchor.head.children:
             if child.dep_ == "prep" and child.lower_ == "of":

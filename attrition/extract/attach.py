@@ -319,4 +319,6 @@ def _inside_phrase(doc: Doc, fig_span: tuple[int, int], mention) -> bool:
     head = root.head if root.dep_ in ("nummod", "quantmod") else root
     if head.dep_ == "ROOT" or head.pos_ not in ("NOUN", "NUM", "PROPN", "X"):
         return False  # a clause, not a noun phrase: its words are not the figure's own
-    return head.left_edge.i <= target.root.i <= head.right_edge.i  # a projective subtree is a range
+    if head.right_edge.i - head.left_edge.i < 200:
+        return target.root.i in {t.i for t in head.subtree}  # exact: the parser's appositions can cross
+    return head.left_edge.i <= target.root.i <= head.right_edge.i  # a huge run-on phrase: its range

@@ -36,7 +36,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("recorded", r"recorded|logged|crimed|\b(?:did|do|does|not)\s+(?:[\w-]+\s+){0,3}?record\b|\bto\s+record\b|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
-    ("reported", r"report(?:s|ed|ing)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
+    ("reported", r"report(?:s|ed|ing)\b|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?police\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
     ("reported", r"incidents?", 0.6),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
     ("other", r"\bvictims?\b", 0.3),
@@ -173,7 +173,8 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"(?:\b(?:made|make|makes|making)\s+up|\baccount(?:s|ed|ing)?\s+for|\bcompris(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}(?:\(\s*)?$"
     r"|\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
-    r"|\bprison\s+sentences?\b[^.;]{0,25}$",
+    r"|\bprison\s+sentences?\b[^.;]{0,25}$"
+    r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
     re.I,
 )
 _NON_FUNNEL_AFTER = re.compile(
@@ -183,6 +184,7 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
     r"|(?:[\w’']+\s+){0,8}(?:(?:were|was|are|is)\s+)?(?:against|were)\s+(?:women|girls|men|boys|females?|males?)\b"
     r"|(?:[\w’']+\s+){0,6}(?:had\s+)?experienced\b"
+    r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
     r"|\s*(?:days|weeks|months)\b)",
     re.I,
 )

@@ -113,6 +113,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if column and (gov is None or gov.cue.weight < 0.8
                    or "|" in text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)]):
         stage = column  # a table's column header (or caption) names what its cells count
+    bracketed = bracket_names(text, fig, fig_cues, s_start)
+    if bracketed is not None:
+        stage = bracketed  # "those subsequently convicted (92,334)": the phrase the bracket follows
     copied = comparand_of(doc, fig, sentence_claims)
     in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= scope.prev2_sentence_start)
     if copied is not None and copied.change and text[copied.char_end:fig.start].rstrip().endswith("("):
@@ -132,6 +135,21 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
                     sentence.has_offence or in_context and stage is not None, forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
+
+
+_BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'-]+\s+){1,5}\(\s*$")
+
+
+def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
+    """The stage a bracketed count restates: the funnel word in the few words before the bracket
+    (`the number of court proceedings (107,338)`), or None."""
+    if fig.unit != "count":
+        return None
+    m = _BRACKET_AFTER_PHRASE.search(text, max(s_start, fig.start - 60), fig.start)
+    if m is None or m.end() != fig.start:
+        return None
+    named = [c for c in cues if m.start() <= c.start < fig.start and c.label != "other" and c.weight >= 0.8]
+    return named[-1].label if named else None
 
 
 def _reason_beats_dropped(text: str, fig, stage: str | None, cues: list[Cue], others) -> str | None:
@@ -393,7 +411,8 @@ _COMPARAND = re.compile(
     r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
     r"|\b(?:up|down)\s+from\s+$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
-    r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$",
+    r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
+    r"|^\s*[–—]\s*(?:just\s+|only\s+|some\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
     re.I,
 )
 
@@ -404,7 +423,7 @@ def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     `compared to 69 the year before`, `up from 154`, `from 14 to 42`, `36 (33%)`,
     `one in seven, or 6,519`: the figure counts what the figure before it counts.
     """
-    earlier = [c for c in sentence_claims if not (c.stage == "other" and c.offence == "other")]
+    earlier = [c for c in sentence_claims if not (c.stage == "other" and c.offence == "other" and c.unit == "count")]
     if not earlier:
         return None
     prev = earlier[-1]  # skipping counts of forces: "an average across the 42 forces of 18 per cent"

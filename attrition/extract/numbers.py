@@ -157,9 +157,19 @@ def parse_digits(raw: str) -> float:
     return float(raw.replace(",", ""))
 
 
+def _financial_year(raw: str) -> bool:
+    """`2017/18`, `2015/2016`, `2021/21` (a typo): a year and the next (or the same); not `2022 – 11`."""
+    first, second = re.split(r"\s*[/–-]\s*", raw.strip(), maxsplit=1)
+    y1, y2 = int(first), int(second)
+    if len(second) == 2:
+        return y2 in ((y1 + 1) % 100, y1 % 100)
+    return y2 in (y1 + 1, y1)
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never figures, merged and sorted so `_overlaps` can bisect them."""
-    spans = sorted((m.start(), m.end()) for pattern in _BLOCKERS for m in pattern.finditer(text))
+    spans = sorted((m.start(), m.end()) for pattern in _BLOCKERS for m in pattern.finditer(text)
+                   if pattern is not _BLOCKERS[0] or _financial_year(m.group(0)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

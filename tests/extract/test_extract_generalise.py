@@ -289,3 +289,14 @@ def test_percentage_points_hyphenated_ratios_and_times_taken():
     assert claims["1.4 percentage points"].unit == "percent" and claims["1.4 percentage points"].change
     assert any(c.value == 25 and c.unit == "percent" for c in claims.values())
     assert claims["42.7"].stage == "other"
+
+
+@pytest.mark.parametrize("text, figure, stage", [
+    ("In Kent, 84 rape suspects were charged in 2022 – 11 per cent of recorded offences.", "11 per cent", "charged"),
+    ("Kent saw a drop in 2022 in the number of rape court proceedings (1,338) and those convicted (934).", "934", "convicted"),
+    ("Of the 501 people who told police in Kent they had been raped in 2016, 58% later withdrew.", "501", "reported"),
+    ("Around 60,000 women are raped in Britain every year.", "60,000", "other"),
+    ("In Kent, rape made up 19 per cent of the caseload in 2022, compared with 7 per cent in 2012.", "7 per cent", "other"),
+])
+def test_restatements_comparands_and_prevalence(text, figure, stage):
+    assert _claims(text)[figure].stage == stage
