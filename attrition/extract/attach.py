@@ -45,6 +45,12 @@ def continues_quote(text: str, pos: int, quotes) -> bool:
 
 
 _OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
+def is_comparison(text: str, start: int) -> bool:
+    """True when the period phrase at `start` names what a figure is compared with or counted since
+    (`compared with 2015/16`, `than in 2019`, `since 2015-16`): not a period for the figures after it."""
+    return bool(_COMPARISON_BEFORE.search(text[max(0, start - 40):start]))
+
+
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
 
@@ -71,11 +77,18 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
         return any(s >= fig.end and e <= p.start and _OWN_PERIOD_GAP.fullmatch(text[e:p.start]) for s, e in others)
 
     def comparison(p) -> bool:
-        return bool(_COMPARISON_BEFORE.search(text[max(0, p.start - 40):p.start]))
+        # Only a phrase after the figure: in "compared with the previous year (67,903)" the
+        # figure is the comparand and the phrase its own. For a change, "from P" is its base.
+        if p.start < fig.end:
+            return False
+        before = text[max(0, p.start - 40):p.start]
+        return bool(_COMPARISON_BEFORE.search(before) or (change and re.search(r"\bfrom\s+(?:the\s+)?$", before)))
 
     usable = [(p, v) for p, v in usable if not owned_by_other(p) and not comparison(p)]
 
     def previous_is_mine(p) -> bool:
+        if p.end <= fig.start:  # "compared with the previous year (67,903 offences)"
+            return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
         gap = text[fig.end:p.start]
         return 0 <= p.start - fig.end <= 50 and not re.search(r"[.;:]|\d", gap)
 

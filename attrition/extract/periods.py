@@ -109,11 +109,14 @@ def _fy_from_parts(first: str, second: str) -> tuple[str, str] | None:
 
 # Ordered: earlier patterns win where spans overlap.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("since_date", re.compile(rf"\bsince\s+(?P<d>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})", re.I)),
     ("range_dates", re.compile(
         rf"\b(?:between|from)\s+(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
         rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
     ("twelve_months_to", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
+    ("date_pair", re.compile(
+        rf"\b(?P<d1>{_DAY}\s+{_MONTH},?\s+{_YEAR})\s*(?:[–—-]|to|until|and)?\s*(?P<d2>{_DAY}\s+{_MONTH},?\s+{_YEAR})", re.I)),
     ("twelve_months_rel", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<rel>this|last)\s+year", re.I)),
     ("year_ending", re.compile(
@@ -157,6 +160,16 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         if y2 == y1 + 1:
             return PeriodMention(*span, text, "explicit", *financial_year(y1))
         return PeriodMention(*span, text, "explicit", *calendar_years(y1, y2))
+    if name == "date_pair":
+        first, last = parse_single_date(m.group("d1")), parse_single_date(m.group("d2"))
+        if first is None or last is None or last <= first:
+            return None
+        return PeriodMention(*span, text, "explicit", first.isoformat(), last.isoformat())
+    if name == "since_date":
+        first = parse_single_date(m.group("d"))
+        if first is None or published is None or published <= first:
+            return PeriodMention(*span, text, "date")
+        return PeriodMention(*span, text, "explicit", first.isoformat(), published.isoformat())
     if name == "quarter":
         q = int(m.group("q"))
         if not m.group("y1"):
@@ -255,7 +268,10 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
             taken.insert(i, (m.start(), m.end()))
             mentions.append(mention)
     mentions.sort(key=lambda p: p.start)
-    return mentions
+    # "Last year (1 April 2009 - 31 March 2010)", "so far this year (since 1 April)": the bracket says which.
+    explained = {i for i, (p, q) in enumerate(zip(mentions, mentions[1:]))
+                 if p.kind != "explicit" and q.kind == "explicit" and re.fullmatch(r"\s*\(\s*", text[p.end:q.start])}
+    return [p for i, p in enumerate(mentions) if i not in explained]
 
 
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")

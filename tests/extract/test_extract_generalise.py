@@ -300,3 +300,27 @@ def test_percentage_points_hyphenated_ratios_and_times_taken():
 ])
 def test_restatements_comparands_and_prevalence(text, figure, stage):
     assert _claims(text)[figure].stage == stage
+
+
+@pytest.mark.parametrize("phrase, published, expected", [
+    ("last year (1 April 2009 31 March 2010)", "2010-12-31", ("2009-04-01", "2010-03-31")),
+    ("so far this year (since 1 April 2010)", "2010-12-31", ("2010-04-01", "2010-12-31")),
+])
+def test_a_bracket_says_which_period_a_relative_phrase_means(phrase, published, expected):
+    explicit = [p for p in find_period_mentions(phrase, published) if p.kind == "explicit"]
+    assert [(p.period_start, p.period_end) for p in explicit] == [expected]
+    assert all(p.kind == "explicit" for p in find_period_mentions(phrase, published))
+
+
+def test_the_comparand_after_compared_with_the_previous_year_takes_that_year():
+    text = ("In the year ending June 2024, Kent Police recorded 1,200 rapes, "
+            "compared with the previous year (1,100 rapes).")
+    claims = _claims(text)
+    assert claims["1,200"].period_end == "2024-06-30"
+    assert claims["1,100"].period_end == "2023-06-30"
+
+
+def test_a_period_counted_since_or_compared_with_is_not_the_context_for_later_figures():
+    text = ("In 2016/17 Kent recorded 900 rapes. Charges have fallen since 2012-13.\n\n"
+            "Kent Police charged 50 suspects.")
+    assert _claims(text)["50"].period_start == "2016-04-01"
