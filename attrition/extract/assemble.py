@@ -17,7 +17,9 @@ from spacy.tokens import Doc
 
 from attrition.extract.attach import backfill_source, pair_from_to
 from attrition.extract.claim import Claim
-from attrition.extract.context import Article, Scope, Sentence, carry_forward, enter_sentence, new_scope, read_article, read_sentence
+from attrition.extract.context import (
+    NATIONAL_AREAS, Article, Scope, Sentence, carry_forward, enter_sentence, new_scope, read_article, read_sentence,
+)
 from attrition.extract.decide import (
     decide_area, decide_base, decide_offence, decide_period, decide_source, decide_stage, unit_in_context,
 )
@@ -60,6 +62,9 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         follow_reference(article.text, s_claims, claims[:before])
         carry_forward(article, scope, sentence, s_claims)
     backfill_source(claims, article.sources, article.quotes)
+    for claim in claims:
+        if claim.source == "PCC":  # a commissioner the text does not place: the figure's own force's
+            claim.source = f"{claim.area} PCC" if claim.area not in NATIONAL_AREAS else None
     return dedupe(claims)
 
 

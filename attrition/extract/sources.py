@@ -67,6 +67,7 @@ def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None)
         if mention.kind == "force":
             # "Hertfordshire data", "a request to the Met": the force as an organisation; the cues decide.
             orgs.append((mention.start, mention.end, forces[mention.area].organisation))
+    orgs.extend(_commissioners(text, areas if areas is not None else find_area_mentions(text)))
     for start, end, name in extra_orgs:
         if not any(s < end and start < e for s, e, _ in orgs):
             orgs.append((start, end, name))
@@ -77,6 +78,25 @@ def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None)
             continue
         kept.append(org)
     return kept
+
+
+# A Police and Crime Commissioner (and the name after the title, so "... Bill Longmore has
+# revealed" reads as the commissioner revealing).
+_PCC = re.compile(r"(?:[Pp]olice\s+(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|\bPCC\b)(?:\s+(?:for\s+)?[A-Z][a-z]+){0,3}")
+
+
+def _commissioners(text: str, areas) -> list[tuple[int, int, str]]:
+    """Police and Crime Commissioners as organisations: `<Force> PCC`, the force named just
+    before the title ("the Wiltshire and Swindon Police and Crime Commissioner") or after it
+    ("PCC for Kent"); plain `PCC` when none is (the caller puts the figure's force in)."""
+    found = []
+    for m in _PCC.finditer(text):
+        near = [a for a in areas if a.kind in ("force", "place") and a.area and m.start() - 40 <= a.start < m.end()
+                and (a.end <= m.end())]
+        # "the Wiltshire Police and Crime Commissioner": the force's name runs into the title
+        start = min([m.start()] + [a.start for a in near if a.end > m.start() - 2])
+        found.append((start, m.end(), f"{near[-1].area} PCC" if near else "PCC"))
+    return found
 
 
 def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | None = None,

@@ -324,3 +324,11 @@ def test_a_period_counted_since_or_compared_with_is_not_the_context_for_later_fi
     text = ("In 2016/17 Kent recorded 900 rapes. Charges have fallen since 2012-13.\n\n"
             "Kent Police charged 50 suspects.")
     assert _claims(text)["50"].period_start == "2016-04-01"
+
+
+def test_a_police_and_crime_commissioners_report_is_the_commissioners_source():
+    text = ("A new report from the police and crime commissioner John Smith has revealed that "
+            "Kent Police recorded 697 rapes in 2014/15.")
+    assert _claims(text)["697"].source == "Kent PCC"
+    text = "The Wiltshire Police and Crime Commissioner revealed that 1,107 rapes were recorded in 2023."
+    assert _claims(text)["1,107"].source == "Wiltshire PCC"
