@@ -28,8 +28,7 @@ test: $(TEST_STAMP)
 
 # Score the extractor on the hand-checked seed articles (needs ../shared).
 eval: $(STAMP)
-	$(BIN)/attrition extract ../shared/seeds --format jsonl > /tmp/attrition-seeds.jsonl
-	$(BIN)/python ../shared/eval/score.py ../shared/eval/seeds.gold.jsonl /tmp/attrition-seeds.jsonl
+	$(BIN)/python bench/eval_sets.py seeds dev dev2
 
 clean:
 	rm -f demo.db demo.db-wal demo.db-shm
