@@ -365,7 +365,12 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
                 return None  # ", leading to 28 convictions" qualifies the main clause
             window_end = doc[min(sent_end, token.i + 10) - 1].idx + len(doc[min(sent_end, token.i + 10) - 1])
             after = [c for c in cues if token.idx <= c.start < window_end and c.label != "other" and c.weight >= 0.8]
-            return min(after, key=lambda c: c.start) if after else None
+            if not after:
+                return None
+            first = min(after, key=lambda c: c.start)
+            if any(token.idx <= s < first.start for s, _ in other_figures):
+                return None  # "1,107 reports resulting in 32 charges": the charges are the 32's
+            return first
     return None
 
 

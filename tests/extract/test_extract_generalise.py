@@ -332,3 +332,15 @@ def test_a_police_and_crime_commissioners_report_is_the_commissioners_source():
     assert _claims(text)["697"].source == "Kent PCC"
     text = "The Wiltshire Police and Crime Commissioner revealed that 1,107 rapes were recorded in 2023."
     assert _claims(text)["1,107"].source == "Wiltshire PCC"
+
+
+def test_each_figure_in_an_outcome_chain_keeps_its_own_stage():
+    claims = _claims("In Kent, 1,107 rape reports resulted in 32 charges in 2023.")
+    assert claims["1,107"].stage == "reported"
+    assert claims["32"].stage == "charged"
+
+
+def test_a_national_figure_after_a_dash_does_not_take_the_forces_rate():
+    claims = _claims("Lincolnshire Police's no-crime rate for rape was 33% in 2013 — the national average is 12%.")
+    assert claims["33%"].area == "Lincolnshire"
+    assert claims["12%"].area == "England and Wales"
