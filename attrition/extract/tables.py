@@ -64,12 +64,14 @@ def column_stages(text: str) -> dict[int, str]:
         header_at, header = lines[i]
         if not re.search(r"\d", header) and j - i >= 2:
             caption = next((_stage_of(line) for _, line in reversed(lines[max(0, i - 2):i]) if line.strip()), None)
-            heads = [_stage_of(text[a:b]) or (caption if text[a:b].strip() else None)
-                     for a, b in _cells(header_at, header)]
+            heads = [_stage_of(text[a:b]) or caption for a, b in _cells(header_at, header) if text[a:b].strip()]
             for offset, row in lines[i + 1:j]:
-                for k, (a, b) in enumerate(_cells(offset, row)):
-                    if k < len(heads) and heads[k]:
+                cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
+                # The header may name the label column ("| Year | Recorded | Charged |") or leave
+                # it out ("| Volume | % |"): align from the right, where the figures are.
+                for (a, b), head in zip(reversed(cells), reversed(heads)):
+                    if head:
                         for m in _FIGURE.finditer(text, a, b):
-                            found[m.start()] = heads[k]
+                            found[m.start()] = head
         i = j
     return found

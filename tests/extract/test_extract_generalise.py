@@ -344,3 +344,16 @@ def test_a_national_figure_after_a_dash_does_not_take_the_forces_rate():
     claims = _claims("Lincolnshire Police's no-crime rate for rape was 33% in 2013 — the national average is 12%.")
     assert claims["33%"].area == "Lincolnshire"
     assert claims["12%"].area == "England and Wales"
+
+
+def test_an_foi_table_whose_header_names_the_label_column():
+    text = ("Request: how many rapes did you record, and how many were charged?\n\n"
+            "| Year | Rapes recorded | Charge/summons |\n"
+            "2019/20 | 300 | 12 |\n"
+            "2020/21 | 320 | 10 |\n")
+    claims = {(c.value, c.stage, c.period_start) for c in extract(
+        text, "2021-06-01", publisher="Essex Police", url="https://www.essex.police.uk/foi/1")}
+    assert {(300, "recorded", "2019-04-01"), (12, "charged", "2019-04-01"),
+            (320, "recorded", "2020-04-01"), (10, "charged", "2020-04-01")} <= claims
+    assert all(c.area == "Essex" and c.source == "Essex Police" for c in extract(
+        text, "2021-06-01", publisher="Essex Police", url="https://www.essex.police.uk/foi/1"))
