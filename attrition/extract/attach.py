@@ -84,7 +84,8 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
         before = text[max(0, p.start - 40):p.start]
         return bool(_COMPARISON_BEFORE.search(before) or (change and re.search(r"\bfrom\s+(?:the\s+)?$", before)))
 
-    usable = [(p, v) for p, v in usable if not owned_by_other(p) and not comparison(p)]
+    # A change takes the period of the level it reached ("rose by 10% to 1,200 in 2022/23").
+    usable = [(p, v) for p, v in usable if (change or not owned_by_other(p)) and not comparison(p)]
 
     def previous_is_mine(p) -> bool:
         if p.end <= fig.start:  # "compared with the previous year (67,903 offences)"

@@ -357,3 +357,8 @@ def test_an_foi_table_whose_header_names_the_label_column():
             (320, "recorded", "2020-04-01"), (10, "charged", "2020-04-01")} <= claims
     assert all(c.area == "Essex" and c.source == "Essex Police" for c in extract(
         text, "2021-06-01", publisher="Essex Police", url="https://www.essex.police.uk/foi/1"))
+
+
+def test_a_change_takes_the_period_of_the_level_it_reached():
+    claims = _claims("In Essex the number of rapes recorded rose by 10% to 1,200 in 2022/23.")
+    assert claims["10%"].change and claims["10%"].period_start == "2022-04-01"
