@@ -17,9 +17,9 @@ DIFFERS_FROM_OFFICIAL = f"""
 SELECT c.id AS claim_id, {whole("c.value")} AS claimed, {whole("k.official_value")} AS official_value,
        {whole("k.abs_diff")} AS difference,
        round(100.0 * k.rel_diff, 1) AS difference_percent, c.unit, c.stage, c.offence, c.area,
-       k.period_start AS official_period_start,
+       c.quote, k.reason, k.period_start AS official_period_start,
        k.period_end AS official_period_end, k.dataset, published_url(k.url) AS official_url,
-       coalesce(a.title, a.label) AS article, a.publisher, a.published, c.speaker, c.quote, k.reason
+       coalesce(a.title, a.label) AS article, a.publisher, a.published, c.speaker
   FROM checks k
   JOIN claims c ON c.id = k.claim_id
   JOIN articles a ON a.id = c.article_id
