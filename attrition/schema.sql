@@ -273,11 +273,27 @@ CREATE TABLE IF NOT EXISTS runs (
 
 -- One row per claim with its article and the latest verdict of each kind of
 -- check: what Datasette's "claims with verdicts" page lists and facets.
--- `period` reads as people write it (2022/23, 2022, or start..end); `verdicts`
--- is a JSON array of every verdict the claim's checks gave.
+-- Columns in the order a fact-checker reads them: the claim, its figure as
+-- written (`figure`: the hedge, the number and its unit, "fewer than 20%"), what
+-- it counts, the verdict, the quote, and the article to cite (title, date,
+-- publisher, URL or path); the parts after. Whole numbers are integers (35, not
+-- 35.0) so CSV and JSON exports print them as written. `period` reads as people
+-- write it (2022/23, 2022, or start..end); `verdicts` is a JSON array of every
+-- verdict the claim's checks gave. Schema version 7 (store/connection.py
+-- recreates it).
 CREATE VIEW IF NOT EXISTS claims_view AS
-SELECT c.seq, c.id, c.article_id, coalesce(a.title, a.label) AS article, a.publisher, a.published,
-       c.value, c.unit, c.comparator, c.stage, c.of_stage, c.offence, c.area,
+SELECT c.id,
+       CASE c.comparator
+           WHEN 'more_than' THEN 'more than ' WHEN 'at_least' THEN 'at least '
+           WHEN 'nearly' THEN 'nearly ' WHEN 'less_than' THEN 'fewer than '
+           WHEN 'about' THEN 'about ' WHEN 'at_most' THEN 'up to '
+           ELSE coalesce(replace(c.comparator, '_', ' ') || ' ', '')
+       END
+       || CASE WHEN c.value = CAST(c.value AS INTEGER) THEN CAST(CAST(c.value AS INTEGER) AS TEXT)
+               ELSE CAST(c.value AS TEXT) END
+       || CASE c.unit WHEN 'percent' THEN '%' WHEN 'per_100k' THEN ' per 100,000' ELSE '' END
+       || coalesce(' of ' || c.of_stage, '') AS figure,
+       c.stage, c.offence, c.area,
        CASE
            WHEN c.period_start IS NULL OR c.period_end IS NULL THEN NULL
            WHEN substr(c.period_start, 6) = '04-01' AND substr(c.period_end, 6) = '03-31'
@@ -289,13 +305,22 @@ SELECT c.seq, c.id, c.article_id, coalesce(a.title, a.label) AS article, a.publi
                THEN substr(c.period_start, 1, 4)
            ELSE c.period_start || '..' || c.period_end
        END AS period,
-       c.period_start, c.period_end, c.period_text, c.source, c.speaker, c.quote,
        (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
          ORDER BY k.id DESC LIMIT 1) AS official_verdict,
-       (SELECT k.official_value FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
+       c.quote,
+       coalesce(a.title, a.label) AS article, a.published, a.publisher,
+       coalesce(a.url, a.path, a.origin) AS article_url,
+       CASE WHEN c.value = CAST(c.value AS INTEGER) THEN CAST(c.value AS INTEGER) ELSE c.value END AS value,
+       c.unit, c.comparator, c.of_stage,
+       c.period_start, c.period_end, c.period_text, c.source, c.speaker,
+       (SELECT CASE WHEN k.official_value = CAST(k.official_value AS INTEGER)
+                    THEN CAST(k.official_value AS INTEGER) ELSE k.official_value END
+          FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
          ORDER BY k.id DESC LIMIT 1) AS official_value,
        (SELECT k.dataset FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
          ORDER BY k.id DESC LIMIT 1) AS official_dataset,
+       (SELECT k.reason FROM checks k WHERE k.claim_id = c.id AND k.kind = 'official'
+         ORDER BY k.id DESC LIMIT 1) AS official_reason,
        (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'arithmetic'
          ORDER BY k.id DESC LIMIT 1) AS arithmetic_verdict,
        (SELECT k.verdict FROM checks k WHERE k.claim_id = c.id AND k.kind = 'funnel'
@@ -304,7 +329,7 @@ SELECT c.seq, c.id, c.article_id, coalesce(a.title, a.label) AS article, a.publi
          ORDER BY k.id DESC LIMIT 1) AS across_verdict,
        (SELECT json_group_array(verdict) FROM (SELECT DISTINCT k.verdict FROM checks k
          WHERE k.claim_id = c.id ORDER BY k.verdict)) AS verdicts,
-       c.confidence
+       c.confidence, c.article_id, c.seq
   FROM claims c
   JOIN articles a ON a.id = c.article_id;
 

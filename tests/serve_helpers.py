@@ -48,7 +48,12 @@ area,offence,stage,unit,value,population,period_start,period_end,publisher,datas
 Kent,rape,recorded,count,2450,all,2022-04-01,2023-03-31,Home Office,Police recorded crime (test table),https://example.org/official/prc-2023,made up for the tests
 Kent,rape,charged,count,131,all,2022-04-01,2023-03-31,Home Office,Police recorded crime outcomes (test table),https://example.org/official/outcomes-2023,made up for the tests
 Lancashire,rape,recorded,count,1980,all,2022-04-01,2023-03-31,Home Office,Police recorded crime (test table),https://example.org/official/prc-2023,made up for the tests
+Lancashire,rape,convicted,count,64,all,2022-04-01,2023-03-31,Crown Prosecution Service,CPS case outcomes (test table),github:example/official-data@0123456789abcdef0123456789abcdef01234567:cps/lancs.csv,a repository copy of a made-up table
 """
+
+# How the site shows that last row's repository reference: its GitHub URL.
+LANCS_CONVICTIONS_URL = ("https://github.com/example/official-data/blob/"
+                         "0123456789abcdef0123456789abcdef01234567/cps/lancs.csv")
 
 
 def build_claims_db(folder: Path) -> Path:

@@ -98,8 +98,16 @@ def extract(sources, fmt, no_headers, published, manifest, max_bytes, batch_size
         from attrition.corpus.read.manifest import apply_manifest
         items = apply_manifest(items, manifest)
 
+    # A counter on a terminal's stderr while the claims go to a file or a pipe (not over them).
+    progress = counter("extract", quiet=sys.stdout.isatty())
+
     def rows():
+        with progress as tick:
+            yield from _rows(tick)
+
+    def _rows(tick):
         for item, claims in extract_articles(items, batch_size, workers, time_limit):
+            tick()
             if isinstance(item, Failure):  # named as it happens; the rest still print
                 failures.append(item)
                 click.echo(f"failed: {item}{cap_hint(item.reason)}", err=True)

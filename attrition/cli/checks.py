@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 import click
 
-from attrition.cli.options import db_option, opened
+from attrition.cli.options import db_option, format_option, opened
+from attrition.cli.progress import counter
+from attrition.cli.values import PERIOD_FORMS, area_option_value, period_option_value
 from attrition.corpus.check.checks import KINDS, VERDICTS
 from attrition.extract.claim import OFFENCES
 
@@ -19,31 +22,60 @@ def official():
     """
 
 
+LOAD_FIELDS = ("path", "layout", "rows", "new", "already_loaded", "seconds")
+CHECK_FIELDS = ("claims", "official_rechecked", "other_rechecked", "written", "compared", "total")
+FUNNEL_FIELDS = ("area", "offence", "period_start", "period_end", "stage", "origin", "value", "unit",
+                 "source", "ref", "note")
+
+
+def _number(value):
+    """A whole number as an int (35, not 35.0), anything else as it is."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _write(records: list[dict], fmt: str, columns, no_headers: bool) -> None:
+    from attrition.corpus.store.export import write_rows
+
+    write_rows(records, fmt, sys.stdout, columns=columns, table_columns=columns, headers=not no_headers)
+
+
 @official.command("load")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @db_option
 @click.option("--url", help="The URL the file was published at (stored with every figure from it).")
-def official_load(files, db_path, url):
+@format_option("table", help="Output format: table (a line per file), csv, json or jsonl (a record per file).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress counter on a terminal.")
+def official_load(files, db_path, url, fmt, no_headers, quiet):
     """Load official figures from FILES (CSV, ODS or XLSX in a publisher's layout).
 
     Layouts are recognised by their header row: Home Office police recorded crime
     PFA open data tables (quarterly, by offence code), the Home Office/ONS
     rec-crime-pfa.csv (rolling 12 months), and the tidy official_figures.csv. A
     file loads whole or not at all; loading the same file again changes nothing.
-    Exits 1 if any file was refused.
+    Exits 1 if any file was refused (named on stderr).
 
     Example: attrition official load ../shared/official/*.csv --db news.db
     """
     from attrition.corpus.official.load import load_official_files
 
-    with opened(db_path, create=True) as conn:
-        reports, errors = load_official_files(conn, files, url)
-    for report in reports:
-        if report.already_loaded:
-            click.echo(f"{report.path}: already loaded, nothing changed")
-        else:
-            click.echo(f"{report.path}: {report.layout}, {report.rows} rows read, {report.inserted} new "
-                       f"({report.seconds:.1f}s)")
+    reports, errors = [], []
+    with opened(db_path, create=True) as conn, counter("official load", quiet=quiet, noun="files loaded") as tick:
+        for path in files:
+            loaded, failed = load_official_files(conn, [path], url)
+            reports += loaded
+            errors += failed
+            tick()
+    if fmt == "table":
+        for report in reports:
+            if report.already_loaded:
+                click.echo(f"{report.path}: already loaded, nothing changed")
+            else:
+                click.echo(f"{report.path}: {report.layout}, {report.rows} rows read, {report.inserted} new "
+                           f"({report.seconds:.1f}s)")
+    else:
+        _write([{"path": r.path, "layout": r.layout, "rows": r.rows, "new": r.inserted,
+                 "already_loaded": r.already_loaded, "seconds": round(r.seconds, 3)} for r in reports],
+               fmt, LOAD_FIELDS, no_headers)
     for error in errors:
         click.echo(f"failed: {error}", err=True)
     sys.exit(1 if errors else 0)
@@ -52,7 +84,10 @@ def official_load(files, db_path, url):
 @click.command()
 @db_option
 @click.option("--full", is_flag=True, help="Check every claim again, not only new or changed ones.")
-def check(db_path, full):
+@format_option("table", help="Output format: table (a summary for people), csv, json or jsonl (one record: "
+                             "the counts, coverage and the verdicts written by kind).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line on a terminal.")
+def check(db_path, full, fmt, no_headers, quiet):
     """Cross-check claims: against official figures, their own arithmetic, the funnel, other articles.
 
     Only claims new or changed since the last run are checked (and the claims
@@ -61,16 +96,32 @@ def check(db_path, full):
 
     Example: attrition check --db news.db
     """
+    from attrition.cli.progress import ticking
+    from attrition.corpus.check.listing import coverage
     from attrition.corpus.check.run import run_checks
 
-    from attrition.corpus.check.listing import coverage
-
     with opened(db_path) as conn:
-        report = run_checks(conn, full=full)
+        total = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        with ticking("check", f"checking {total:,} claims", quiet=quiet):
+            report = run_checks(conn, full=full)
         compared, total = coverage(conn)
-    click.echo(report.summary())
-    share = f" ({compared / total:.1%})" if total else ""
-    click.echo(f"coverage: {compared} of {total} claims compared with an official figure{share}")
+    if fmt == "table":
+        click.echo(report.summary())
+        share = f" ({compared / total:.1%})" if total else ""
+        click.echo(f"coverage: {compared} of {total} claims compared with an official figure{share}")
+        return
+    record = {"claims": report.claims, "official_rechecked": report.official_rechecked,
+              "other_rechecked": report.other_rechecked, "written": report.written,
+              "compared": compared, "total": total}
+    verdicts = {f"{kind}_{verdict}": n for (kind, verdict), n in sorted(report.verdicts.items())}
+    if fmt == "csv":  # one flat row: the counts, then a column per kind and verdict written
+        _write([{**record, **verdicts}], fmt, CHECK_FIELDS + tuple(verdicts), no_headers)
+        return
+    nested: dict[str, dict[str, int]] = {}
+    for (kind, verdict), n in sorted(report.verdicts.items()):
+        nested.setdefault(kind, {})[verdict] = n
+    click.echo(json.dumps({**record, "verdicts": nested}, ensure_ascii=False,
+                          indent=2 if fmt == "json" else None))
 
 
 @click.command("checks")
@@ -95,34 +146,33 @@ def checks_command(db_path, verdict, kind, fmt):
 
 @click.command()
 @db_option
-@click.option("--area", required=True, help="Police force (any spelling in forces.csv).")
-@click.option("--period", help="2017/18 (financial year), 2022 (calendar year) or START..END; "
-                               "default: every period claims give for the force.")
+@click.option("--area", required=True, callback=area_option_value,
+              help="Police force (its name, an alias such as Herts or the Met, any case) or England and Wales.")
+@click.option("--period", callback=period_option_value,
+              help=f"{PERIOD_FORMS}; default: every period claims give for the force.")
 @click.option("--offence", type=click.Choice(OFFENCES), default="rape", show_default=True)
-def funnel(db_path, area, period, offence):
+@format_option("table", help="Output format: table (the funnel for people), csv, json or jsonl (a record per "
+                             "figure: stage, claim or official, value, unit, source, claim id or URL, note).")
+def funnel(db_path, area, period, offence, fmt, no_headers):
     """Print the funnel for a force and period: claims and official figures side by side, each with its source.
 
     Example: attrition funnel --area Herts --period 2017/18 --db news.db
     """
-    from attrition.corpus.check.funnel import claim_periods, format_funnel, funnel as build, parse_period
-    from attrition.extract.forces import resolve_force
+    from attrition.corpus.check.funnel import claim_periods, format_funnel, funnel as build
 
-    force = resolve_force(area)
-    if force is None:
-        raise click.ClickException(f"unknown force {area!r} (see attrition/extract/data/forces.csv)")
     with opened(db_path) as conn:
-        if period:
-            try:
-                periods = [parse_period(period)]
-            except ValueError as e:
-                raise click.BadParameter(str(e), param_hint="--period") from None
-        else:
-            periods = claim_periods(conn, force, offence)
-            if not periods:
-                raise click.ClickException(f"no claims about {force} ({offence}) with a period; give --period")
-        blocks = [format_funnel(build(conn, force, start, end, offence), force, start, end, offence)
-                  for start, end in periods]
-    click.echo("\n\n".join(blocks))
+        periods = [period] if period else claim_periods(conn, area, offence)
+        if not periods:
+            raise click.ClickException(f"no claims about {area} ({offence}) with a period; give --period")
+        funnels = [(start, end, build(conn, area, start, end, offence)) for start, end in periods]
+    if fmt == "table":
+        click.echo("\n\n".join(format_funnel(rows, area, start, end, offence) for start, end, rows in funnels))
+        return
+    records = [{"area": area, "offence": offence, "period_start": start, "period_end": end, "stage": row.stage,
+                "origin": cell.origin, "value": _number(cell.value), "unit": cell.unit, "source": cell.source,
+                "ref": cell.ref, "note": cell.note}
+               for start, end, rows in funnels for row in rows for cell in row.claims + row.official]
+    _write(records, fmt, FUNNEL_FIELDS, no_headers)
 
 
 @click.command("import-claims")

@@ -13,6 +13,7 @@ on its own or as a step of a larger write.
 from __future__ import annotations
 
 import itertools
+import re
 import sqlite3
 from contextlib import contextmanager
 from importlib import resources
@@ -25,7 +26,7 @@ from attrition.errors import AttritionError
 if TYPE_CHECKING:  # sqlite-utils takes 0.1 s to import: only a write or a table lookup needs it
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -38,7 +39,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: (),  # claims_view (the web view: claims with their article and latest verdicts)
     5: (),  # claims_area_stage_period, claims_area_article (query speed at a million claims)
     6: (),  # hand_checked_claims (attrition import-claims)
+    7: ("DROP VIEW IF EXISTS claims_view", "-- schema.sql: claims_view"),  # figure, integers, article URL
 }
+
+# A migration step naming a statement of schema.sql: that statement, read when the migration runs.
+_SCHEMA_STATEMENT = "-- schema.sql: "
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -159,6 +164,15 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
+def _schema_statement(step: str, statements: list[str]) -> str:
+    """Return the CREATE statement of schema.sql that a migration step names (a view recreated)."""
+    name = step[len(_SCHEMA_STATEMENT):].strip()
+    for statement in statements:
+        if re.search(rf"^CREATE\s+\w+\s+IF\s+NOT\s+EXISTS\s+{re.escape(name)}\b", statement, re.MULTILINE):
+            return statement
+    raise StoreError(f"schema.sql has no statement creating {name}")
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the database up to SCHEMA_VERSION in one transaction; return the version.
 
@@ -175,9 +189,11 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     if version == SCHEMA_VERSION:
         return version
-    steps = schema_statements()
+    schema = schema_statements()
+    steps = list(schema)
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        steps.extend(MIGRATIONS.get(target, ()))
+        steps.extend(_schema_statement(step, schema) if step.startswith(_SCHEMA_STATEMENT) else step
+                     for step in MIGRATIONS.get(target, ()))
     with transaction(conn):
         for statement in steps:
             if statement.strip():

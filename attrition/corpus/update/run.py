@@ -248,6 +248,8 @@ def fetch_entry(conn: sqlite3.Connection, fetcher: Fetcher, entry: sqlite3.Row, 
         status = "retry" if temporary else "failed"
         reason = e.reason + (f" (will try again next run; attempt {attempts} of {options.max_attempts})"
                              if temporary else "")
+        if "over the cap" in e.reason:  # a page over the size cap: name the option that raises it
+            reason += " (--max-bytes raises the cap)"
         with transaction(conn):
             _fail(conn, run_id, url, reason)
             _set_entry(conn, entry["id"], status, reason, attempts, run_id)

@@ -9,8 +9,11 @@ plugin fetches the rows and the template escapes every piece it prints.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from urllib.parse import urlparse
+
+from attrition.corpus.check.listing import official_notes
 
 # The claim's fields in the order a fact-checker reads them, with their labels.
 CLAIM_FIELDS = (
@@ -120,8 +123,8 @@ def check_rows(checks: list[dict]) -> list[dict]:
     """Return the claim's checks ordered by kind, each with what the page prints.
 
     Adds `kind_label`, `flagged` (the verdict needs a second look), formatted
-    `official_value`/`difference`, `period`, and `link` (the URL when it is safe
-    to link to).
+    `official_value`/`difference`, `period`, `link` (the URL when it is safe
+    to link to) and `notes` (the official row's notes, from the check's detail).
     """
     order = list(CHECK_KINDS)
     rows = []
@@ -139,8 +142,17 @@ def check_rows(checks: list[dict]) -> list[dict]:
             "difference": difference,
             "period": period_text(check.get("period_start"), check.get("period_end")),
             "link": link_target(check.get("url")),
+            "notes": official_notes(_detail(check.get("detail"))),
         })
     return rows
+
+
+def _detail(text) -> dict:
+    try:
+        detail = json.loads(text or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return detail if isinstance(detail, dict) else {}
 
 
 def page_context(claim: dict, article: dict, checks: list[dict]) -> dict:

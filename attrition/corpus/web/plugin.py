@@ -1,8 +1,16 @@
-"""attrition's Datasette plugin: a page for each claim, and links to it from every table.
+"""attrition's Datasette plugin: a landing page, a page for each claim, links to it from every table.
 
+    /                    the landing page: what the site is, the counts, the search box, and
+                         links to the claims, the funnel, the checks and the latest articles
     /-/claim/<id>        the claim page: the figure highlighted in its paragraph, the
-                         article, every check with its verdict, official value, dataset, URL
+                         article, every check with its verdict, official value, dataset, URL,
+                         the reason and the official row's notes
     /-/claim/<id>.json   the same, as JSON
+
+On the attrition database's connections two SQL functions for the canned
+queries: `force_name(text)` (any force name or alias the extractor knows, as
+its canonical name: `herts` is Hertfordshire) and `published_url(url)` (an
+official figure's URL to cite, see published.py).
 
 `<id>` may be any unique prefix of a claim id. The database is the one named in
 the plugin's configuration (`plugins.attrition.database` in the metadata), which
@@ -17,6 +25,8 @@ import markupsafe
 from datasette import NotFound, Response, hookimpl
 
 from attrition.corpus.web.claim_page import page_context
+from attrition.corpus.web.landing import landing_page
+from attrition.corpus.web.published import local_files, published_url
 
 PLUGIN = "attrition"
 
@@ -31,6 +41,13 @@ _CLAIM_SQL = "SELECT * FROM claims WHERE substr(id, 1, length(:prefix)) = :prefi
 _ARTICLE_SQL = ("SELECT id, label, url, path, origin, title, publisher, published, fetched_at, text"
                 " FROM articles WHERE id = :id")
 _CHECKS_SQL = "SELECT * FROM checks WHERE claim_id = :id ORDER BY id"
+_FILES_SQL = "SELECT path, sha256 FROM official_files"
+
+# Columns holding an official figure's URL, by table: shown as the URL to cite.
+OFFICIAL_URL_COLUMNS = {"official": "url", "checks": "url", "official_files": "url"}
+
+# {loaded path: published URL} of the served database's official files, read as each connection opens.
+_local = {}
 
 
 def database_name(datasette) -> str:
@@ -63,6 +80,9 @@ async def claim_view(datasette, request):
     claim = await find_claim(db, request.url_vars["claim_id"])
     article = dict((await db.execute(_ARTICLE_SQL, {"id": claim["article_id"]})).first())
     checks = [dict(row) for row in (await db.execute(_CHECKS_SQL, {"id": claim["id"]})).rows]
+    local = local_files((await db.execute(_FILES_SQL)).rows)
+    for check in checks:
+        check["url"] = published_url(check.get("url"), local)
     context = page_context(claim, article, checks)
     if request.url_vars.get("format") == "json":
         article.pop("text")
@@ -77,17 +97,48 @@ async def claim_view(datasette, request):
     return Response.html(html)
 
 
+def force_name(text):
+    """SQL function: the canonical name of a force or area named any way the extractor knows, else `text`."""
+    from attrition.extract.forces import resolve_force
+
+    return resolve_force(text) or text if isinstance(text, str) else text
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    """Give the attrition database's connections `force_name()` and `published_url()`."""
+    if database != database_name(datasette):
+        return
+    try:
+        _local.update(local_files(conn.execute(_FILES_SQL).fetchall()))
+    except Exception:  # an unreadable table leaves URLs as stored
+        pass
+    conn.create_function("force_name", 1, force_name, deterministic=True)
+    conn.create_function("published_url", 1, lambda url: published_url(url, _local), deterministic=True)
+
+
+async def landing_view(datasette, request):
+    """Serve the landing page (`/`)."""
+    return await landing_page(datasette, request, database_name(datasette))
+
+
 @hookimpl
 def register_routes(datasette):
-    """Add the claim page's route."""
-    return [(CLAIM_ROUTE, claim_view)]
+    """Add the landing page's and the claim page's routes."""
+    return [(r"^/$", landing_view), (CLAIM_ROUTE, claim_view)]
 
 
 @hookimpl
 def render_cell(value, column, table, database, datasette):
-    """Link claim ids to their claim page, in any table, view or canned query of the database."""
+    """Link claim ids to their claim page, in any table, view or canned query of the database, and
+    show an official file's local path or repository reference as the URL it was published at."""
     if database != database_name(datasette):
         return None
+    if table in OFFICIAL_URL_COLUMNS and column == OFFICIAL_URL_COLUMNS[table] and isinstance(value, str):
+        shown = published_url(value, _local)
+        if shown == value or not shown.startswith(("https://", "http://")):
+            return None
+        return markupsafe.Markup('<a href="{}" title="stored as {}">{}</a>').format(shown, value, shown)
     if not (column in CLAIM_ID_COLUMNS or (column == "id" and table in CLAIM_TABLES)):
         return None
     if isinstance(value, dict):  # a foreign key Datasette expanded to {value, label}

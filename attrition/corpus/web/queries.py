@@ -7,12 +7,19 @@ Each is a read-only SELECT with named parameters (`:area`, `:period`,
 
 from __future__ import annotations
 
-DIFFERS_FROM_OFFICIAL = """
-SELECT c.id AS claim_id, c.value AS claimed, k.official_value, k.abs_diff AS difference,
+
+def whole(expr: str) -> str:
+    """Return SQL giving `expr` as an integer when it is a whole number (CSV prints 35, not 35.0)."""
+    return f"CASE WHEN {expr} = CAST({expr} AS INTEGER) THEN CAST({expr} AS INTEGER) ELSE {expr} END"
+
+
+DIFFERS_FROM_OFFICIAL = f"""
+SELECT c.id AS claim_id, {whole("c.value")} AS claimed, {whole("k.official_value")} AS official_value,
+       {whole("k.abs_diff")} AS difference,
        round(100.0 * k.rel_diff, 1) AS difference_percent, c.unit, c.stage, c.offence, c.area,
-       k.period_start AS official_period_start,
-       k.period_end AS official_period_end, k.dataset, k.url AS official_url,
-       coalesce(a.title, a.label) AS article, a.publisher, a.published, c.speaker, c.quote, k.reason
+       c.quote, k.reason, k.period_start AS official_period_start,
+       k.period_end AS official_period_end, k.dataset, published_url(k.url) AS official_url,
+       coalesce(a.title, a.label) AS article, a.publisher, a.published, c.speaker
   FROM checks k
   JOIN claims c ON c.id = k.claim_id
   JOIN articles a ON a.id = c.article_id
@@ -20,8 +27,9 @@ SELECT c.id AS claim_id, c.value AS claimed, k.official_value, k.abs_diff AS dif
  ORDER BY abs(coalesce(k.rel_diff, 0)) DESC, c.area, c.stage
 """
 
-CONFLICTS_BETWEEN_ARTICLES = """
-SELECT c.id AS claim_id, c.value, o.id AS other_claim_id, o.value AS other_value, c.unit, c.stage,
+CONFLICTS_BETWEEN_ARTICLES = f"""
+SELECT c.id AS claim_id, {whole("c.value")} AS value, o.id AS other_claim_id,
+       {whole("o.value")} AS other_value, c.unit, c.stage,
        c.offence, c.area, c.period_start, c.period_end,
        coalesce(a.title, a.label) AS article, a.publisher, a.published,
        coalesce(oa.title, oa.label) AS other_article, oa.publisher AS other_publisher,
@@ -39,7 +47,7 @@ SELECT c.id AS claim_id, c.value, o.id AS other_claim_id, o.value AS other_value
 # :period is 2017/18 (April to March), 2022 (calendar year) or 2017-04-01..2018-03-31.
 # Claims and official figures for exactly that period; quarterly official rows
 # inside it are summed (the row says how many were added up).
-FUNNEL = """
+FUNNEL = f"""
 WITH wanted AS (
     SELECT CASE
                WHEN :period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN substr(:period, 1, 4) || '-04-01'
@@ -61,23 +69,23 @@ cells AS (
     SELECT c.stage, 'claim' AS origin, c.value, c.unit, c.offence,
            coalesce(a.title, a.label) AS source, c.id AS claim_id, NULL AS url, c.quote AS note
       FROM claims c JOIN articles a ON a.id = c.article_id, wanted w
-     WHERE c.area = :area COLLATE NOCASE
+     WHERE c.area = force_name(:area) COLLATE NOCASE
        AND c.period_start = w.first_day AND c.period_end = w.last_day
     UNION ALL
-    SELECT o.stage, 'official', o.value, o.unit, o.offence, o.dataset, NULL, o.url,
+    SELECT o.stage, 'official', o.value, o.unit, o.offence, o.dataset, NULL, published_url(o.url),
            o.population || ' victims' || coalesce('; ' || o.notes, '')
       FROM official o, wanted w
-     WHERE o.area = :area COLLATE NOCASE AND o.period_kind != 'quarter'
+     WHERE o.area = force_name(:area) COLLATE NOCASE AND o.period_kind != 'quarter'
        AND o.period_start = w.first_day AND o.period_end = w.last_day
     UNION ALL
     SELECT o.stage, 'official (sum of ' || count(*) || ' quarterly rows)', sum(o.value), o.unit,
-           o.offence, o.dataset, NULL, min(o.url), o.population || ' victims'
+           o.offence, o.dataset, NULL, published_url(min(o.url)), o.population || ' victims'
       FROM official o, wanted w
-     WHERE o.area = :area COLLATE NOCASE AND o.period_kind = 'quarter' AND o.unit = 'count'
+     WHERE o.area = force_name(:area) COLLATE NOCASE AND o.period_kind = 'quarter' AND o.unit = 'count'
        AND o.period_start >= w.first_day AND o.period_end <= w.last_day
      GROUP BY o.stage, o.unit, o.offence, o.dataset, o.population
 )
-SELECT cells.stage, cells.origin, cells.value, cells.unit, cells.offence, cells.source,
+SELECT cells.stage, cells.origin, {whole("cells.value")} AS value, cells.unit, cells.offence, cells.source,
        cells.claim_id, cells.url, cells.note
   FROM cells LEFT JOIN stages ON stages.stage = cells.stage
  ORDER BY coalesce(stages.step, 99), cells.origin, cells.offence, cells.value
@@ -121,7 +129,7 @@ CANNED_QUERIES: dict[str, dict] = {
     "funnel": {
         "title": "The funnel for a force and period",
         "description": "What articles claimed and what official data says, stage by stage, for one "
-                       "force (area: e.g. Kent, or England and Wales) and one period (period: 2022/23 "
+                       "force (area: any name or alias, e.g. Kent, herts, the Met, or England and Wales) and one period (period: 2022/23 "
                        "for April to March, 2022 for a calendar year, or 2022-04-01..2022-09-30).",
         "sql": FUNNEL,
     },

@@ -190,7 +190,7 @@ def test_cli_check_claims_verdict_show_and_funnel(db, tmp_path):
     assert "Test digest 2012/13 (child victims" in official.output
 
     bad = runner.invoke(cli, ["funnel", "--area", "Gotham", "--db", path])
-    assert bad.exit_code == 1 and "unknown force 'Gotham'" in bad.output
+    assert bad.exit_code == 2 and "unknown area 'Gotham'" in bad.output  # a usage error (issue 13)
 
 
 def test_checks_for_claim_parses_detail(db):

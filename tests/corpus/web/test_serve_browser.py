@@ -9,6 +9,7 @@ it is also copied to docs/claim-page.png.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -160,3 +161,93 @@ def test_funnel_form_takes_a_force_and_period(browser, site):
     wait_for(browser, lambda d: "period=2022" in d.current_url)
     origins = [td.text for td in wait_for(browser, lambda d: by_css(d, "td.col-origin"))]
     assert "claim" in origins and "official" in origins
+
+
+FIRST_ROW_LIMIT_PX = 600  # where the first claim must start in a 1280x800 window
+PRIMARY_FACETS = {"area", "stage", "verdicts", "official_verdict", "period"}
+CLAIMS_SCREENSHOT = Path(__file__).resolve().parents[3] / "docs" / "claims-view.png"
+
+_BOX = """const e = arguments[0], b = e.getBoundingClientRect();
+return {x: b.left, y: b.top + window.scrollY, w: b.width, h: b.height,
+        vw: document.documentElement.clientWidth, vh: window.innerHeight};"""
+
+
+def box(driver, element) -> dict:
+    """The element's box in page coordinates, with the viewport's width and height."""
+    return driver.execute_script(_BOX, element)
+
+
+def test_claims_view_opens_on_the_claims_with_their_quotes_on_screen(browser, site, db, tmp_path):
+    browser.set_window_size(1280, 800)
+    try:
+        first = open_page(browser, f"{site}/claims/claims_view", "table.claims-list tbody tr")[0]
+        row = box(browser, first)
+        assert row["y"] < FIRST_ROW_LIMIT_PX, row
+        assert row["h"] < 120, row  # compact: a few lines of quote, not a column of words
+        quote = first.find_element("css selector", "td.col-quote")
+        q = box(browser, quote)
+        assert quote.is_displayed() and quote.text.strip()
+        assert q["x"] >= 0 and q["x"] + q["w"] <= q["vw"] and q["y"] + 20 < q["vh"], q  # on screen, unscrolled
+        assert q["w"] > 250, q
+        cells = {td.get_attribute("class").split()[0]: td.text for td in first.find_elements("css selector", "td")}
+        assert {"col-id", "col-figure", "col-stage", "col-area", "col-period", "col-verdict", "col-quote",
+                "col-article"} <= set(cells)
+        # the column descriptions are folded away, the facets a fact-checker uses are out
+        assert not [d for d in by_css(browser, "dl.column-descriptions") if d.is_displayed()]
+        shown = {f.get_attribute("data-column") for f in by_css(browser, "div.facet-info") if f.is_displayed()}
+        assert shown == PRIMARY_FACETS
+        assert "SELECT" not in browser.title and browser.title.startswith("Claims with verdicts")
+        shot = tmp_path / "claims-view.png"
+        assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+        if os.environ.get("ATTRITION_UPDATE_DOCS"):
+            shutil.copyfile(shot, CLAIMS_SCREENSHOT)
+    finally:
+        browser.set_window_size(1280, 1100)
+
+
+def test_claims_view_first_row_is_the_newest_article_with_its_title_and_link(browser, site, db):
+    first = open_page(browser, f"{site}/claims/claims_view", "table.claims-list tbody tr")[0]
+    (title, url, published) = rows(db, "SELECT title, url, published FROM articles ORDER BY published DESC")[0]
+    article = first.find_element("css selector", "td.col-article")
+    assert title in article.text and published in article.text
+    assert article.find_element("css selector", "a").get_attribute("href") == url
+
+
+def test_column_descriptions_open_from_their_fold(browser, site):
+    open_page(browser, f"{site}/claims/claims_view", "details#columns summary")[0].click()
+    described = wait_for(browser, lambda d: [e for e in by_css(d, "dl.column-descriptions dt") if e.is_displayed()])
+    assert "figure" in {e.text for e in described}
+
+
+def test_more_facets_are_one_click_away_and_filter(browser, site, db):
+    open_page(browser, f"{site}/claims/claims_view", "details.more summary")[0].click()
+    offence = wait_for(browser, lambda d: [f for f in by_css(d, 'div.facet-info[data-column="offence"]')
+                                            if f.is_displayed()])
+    offence[0].find_element("css selector", "a").click()
+    wait_for(browser, lambda d: "offence=" in d.current_url)
+    (value,) = re.search(r"offence=([a-z_]+)", browser.current_url).groups()
+    expected = rows(db, "SELECT count(*) FROM claims WHERE offence = ?", (value,))[0][0]
+    assert len(by_css(browser, "table.claims-list tbody tr")) == expected
+
+
+def test_canned_query_shows_results_under_its_title_with_the_sql_folded(browser, site):
+    first = open_page(browser, f"{site}/claims/claims_differing_from_official", "table.rows-and-columns tbody tr")[0]
+    assert browser.title.startswith("Claims that differ from official figures")
+    assert box(browser, first)["y"] < 400
+    sql = by_css(browser, "pre#sql-query")[0]
+    assert not sql.is_displayed()
+    by_css(browser, "details.sql summary")[0].click()
+    assert wait_for(browser, lambda d: sql.is_displayed() and "SELECT" in sql.text)
+
+
+def test_landing_page_search_goes_to_the_claims(browser, site):
+    from selenium.webdriver.common.keys import Keys
+
+    assert "figures about rape" in open_page(browser, site + "/", "h1")[0].text
+    links = {a.text.strip() for a in by_css(browser, ".start a.card strong")}
+    assert {"Claims with verdicts", "Claims that differ from official figures", "Conflicts between articles",
+            "The funnel for a force and period", "Latest articles"} <= links
+    by_css(browser, "input#_search")[0].send_keys("trusted" + Keys.RETURN)
+    wait_for(browser, lambda d: "/claims/claims_view?_search=trusted" in d.current_url)
+    cells = [c.text for c in wait_for(browser, lambda d: by_css(d, "td.col-quote"))]
+    assert len(cells) == 1 and "who trusted us" in cells[0]
