@@ -203,6 +203,18 @@ def _number(text: str, column: str, signed: bool = False) -> float:
     return value
 
 
+# The range a rate may lie in, by unit: a percentage is 0..100, a rate per 100,000 people 0..100,000.
+UNIT_RANGES = {"percent": (0.0, 100.0), "per_100k": (0.0, 100_000.0)}
+
+
+def _in_range(value: float, unit: str) -> float:
+    """Return `value` when it lies in its unit's range (UNIT_RANGES), else raise ValueError saying so."""
+    low, high = UNIT_RANGES.get(unit, (None, None))
+    if low is not None and not low <= value <= high:
+        raise ValueError(f"value {value:g} is outside 0..{high:,g} for a rate in unit {unit!r}")
+    return value
+
+
 # --- layouts --------------------------------------------------------------------------------
 
 
@@ -322,7 +334,7 @@ def _parse_tidy(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
             area=area, offence=_choice(row["offence"], OFFENCES, "offence"),
             stage=_tidy_stage(_choice(row["stage"], STAGES, "stage"), row.get("notes") or ""),
             unit=_choice(row["unit"], UNITS, "unit"),
-            value=_number(row["value"], "value"),
+            value=_in_range(_number(row["value"], "value"), row["unit"].strip()),
             population=_choice(row["population"] or "all", POPULATIONS, "population"),
             period_start=start, period_end=end, period_kind="stated",
             notes=(row.get("notes") or "").strip() or None, line=line,
