@@ -128,15 +128,16 @@ CREATE TABLE IF NOT EXISTS official_files (
     sha256      TEXT NOT NULL UNIQUE,
     path        TEXT NOT NULL,             -- absolute path it was loaded from
     url         TEXT,                      -- where it was published, when given at load
-    layout      TEXT NOT NULL,             -- prc_pfa, rolling_pfa or tidy
+    layout      TEXT NOT NULL,             -- prc_pfa, rolling_pfa, tidy, ons_pfa_p1 or cps_poc
     rows        INTEGER NOT NULL,          -- figures read from the file
     inserted    INTEGER,                   -- of which new (others came from an earlier file)
     loaded_at   TEXT NOT NULL
 );
 
 -- One row per official figure. Quarterly rows of the Home Office PRC tables are
--- per offence code (`period_kind` = 'quarter') and are summed into years when
--- checking; rolling 12-month windows and hand-gathered figures are used as they
+-- per offence code (`period_kind` = 'quarter'), and monthly rows of the CPS case
+-- outcomes files per CPS Area (`period_kind` = 'month'); both are summed into
+-- years when checking; rolling 12-month windows and hand-gathered figures are used as they
 -- stand. `key` identifies a figure across files (the same quarter of the same
 -- force and code from two files is stored once).
 CREATE TABLE IF NOT EXISTS official (
@@ -153,7 +154,7 @@ CREATE TABLE IF NOT EXISTS official (
     population    TEXT NOT NULL CHECK (population IN ('all', 'adult', 'child')),
     period_start  TEXT NOT NULL,
     period_end    TEXT NOT NULL,
-    period_kind   TEXT NOT NULL CHECK (period_kind IN ('quarter', 'rolling_12m', 'stated')),
+    period_kind   TEXT NOT NULL CHECK (period_kind IN ('quarter', 'month', 'rolling_12m', 'stated')),
     offence_code  TEXT,                    -- Home Office offence code (quarterly tables)
     offence_label TEXT,                    -- the publisher's offence description or group
     offence_group TEXT,                    -- the publisher's offence group

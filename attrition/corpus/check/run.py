@@ -38,7 +38,8 @@ _CLAIMS_SQL = """
 SELECT c.id, c.article_id, c.value, c.unit, c.stage, c.of_stage, c.offence, c.area, c.period_start,
        c.period_end, c.change, c.comparator, c.quote, c.quote_start, c.char_start, c.char_end, c.source,
        substr(a.text, max(1, c.quote_start + 1 - 300), length(c.quote) + 600) AS around,
-       max(0, c.quote_start - 300) AS around_start
+       max(0, c.quote_start - 300) AS around_start,
+       (a.text LIKE '%violence against women%' OR a.text LIKE '%VAWG%') AS vawg_article
   FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
@@ -76,6 +77,7 @@ def record_from_row(row) -> ClaimRecord:
         area=row["area"], period_start=row["period_start"], period_end=row["period_end"],
         change=bool(row["change"]), comparator=row["comparator"], figure_text=figure_text,
         source=row["source"], sentence=_sentence(row),
+        vawg_article=bool(row["vawg_article"]) if "vawg_article" in row.keys() else False,
     )
 
 

@@ -25,7 +25,7 @@ from attrition.errors import AttritionError
 if TYPE_CHECKING:  # sqlite-utils takes 0.1 s to import: only a write or a table lookup needs it
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -38,9 +38,21 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: (),  # claims_view (the web view: claims with their article and latest verdicts)
     5: (),  # claims_area_stage_period, claims_area_article (query speed at a million claims)
     6: (),  # hand_checked_claims (attrition import-claims)
+    7: (),  # official.period_kind may be 'month' (CPS case outcomes): the table rebuilt, see below
 }
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _rebuild_official() -> tuple[str, ...]:
+    """Statements rebuilding `official` with schema.sql's definition (a CHECK constraint cannot be altered)."""
+    head = "CREATE TABLE IF NOT EXISTS official ("
+    create = next(s[s.index(head):] for s in schema_statements() if head in s)
+    return (create.replace(head, "CREATE TABLE official_rebuilt (", 1),
+            "INSERT INTO official_rebuilt SELECT * FROM official",
+            "DROP TABLE official",
+            "ALTER TABLE official_rebuilt RENAME TO official",
+            "CREATE INDEX IF NOT EXISTS official_area_period ON official(area, period_start, period_end)")
 
 
 class StoreError(AttritionError):
@@ -178,6 +190,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     steps = schema_statements()
     for target in range(version + 1, SCHEMA_VERSION + 1):
         steps.extend(MIGRATIONS.get(target, ()))
+        if target == 7 and version >= 2:  # an `official` table made before 'month' was a period kind
+            steps.extend(_rebuild_official())
     with transaction(conn):
         for statement in steps:
             if statement.strip():
