@@ -165,15 +165,16 @@ CREATE TABLE IF NOT EXISTS official (
 
 CREATE INDEX IF NOT EXISTS official_area_period ON official(area, period_start, period_end);
 
--- One row per check of a claim. `kind`: official, arithmetic, funnel, across.
+-- One row per check of a claim. `kind`: official, arithmetic, funnel, across, subgroup.
 -- The evidence columns say what the claim was compared with; `detail` (JSON)
 -- holds the rest (other candidates, populations, the pairs out of order).
 CREATE TABLE IF NOT EXISTS checks (
     id              INTEGER PRIMARY KEY,
     claim_id        TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    kind            TEXT NOT NULL CHECK (kind IN ('official', 'arithmetic', 'funnel', 'across')),
+    kind            TEXT NOT NULL CHECK (kind IN ('official', 'arithmetic', 'funnel', 'across', 'subgroup')),
     verdict         TEXT NOT NULL CHECK (verdict IN ('agrees', 'differs', 'no_official_data',
-                        'not_comparable', 'in_order', 'out_of_order', 'conflict')),
+                        'not_comparable', 'in_order', 'out_of_order', 'conflict', 'agrees_with_earlier',
+                        'sums_to_total', 'within_total', 'exceeds_total', 'parts_do_not_sum')),
     official_value  REAL,                  -- the value compared with (official or recomputed)
     abs_diff        REAL,                  -- claim value minus compared value
     rel_diff        REAL,                  -- abs_diff / compared value

@@ -28,8 +28,11 @@ from attrition.corpus.official.layouts import CPS_POC_DATASET, SEVERAL_FORCES, O
 # Areas a claim may name that are not forces (GOLD.md: national figures).
 NATIONAL_AREAS = ("England and Wales", "England", "Wales")
 
-KINDS = ("official", "arithmetic", "funnel", "across")
-VERDICTS = ("agrees", "differs", "no_official_data", "not_comparable", "in_order", "out_of_order", "conflict")
+KINDS = ("official", "arithmetic", "funnel", "across", "subgroup")
+VERDICTS = ("agrees", "differs", "no_official_data", "not_comparable", "in_order", "out_of_order", "conflict",
+            "agrees_with_earlier", "sums_to_total", "within_total", "exceeds_total", "parts_do_not_sum")
+# Verdicts that say a claim is wrong (a fact-checker should look at each).
+NEGATIVE_VERDICTS = ("differs", "conflict", "out_of_order", "exceeds_total", "parts_do_not_sum")
 
 # Funnel ranks: a stage may not exceed any stage of a lower rank. Reports and
 # recorded crimes share the top rank: they count different things (N100 reports,

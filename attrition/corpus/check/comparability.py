@@ -120,7 +120,7 @@ def claim_profile(claim) -> Profile:
     cps = _has(r"\b(?:CPS|Crown Prosecution)\b", source) or _has(r"\b(?:the CPS|CPS)\s+(?:had\s+)?(?:charged|successfully|secured|brought|authorised)", quote)
     cohort = "outcomes" if _has(r"\b(?:closed|concluded|completed|finalised|outcomes?)\b.{0,20}\b(?:investigations?|cases?|crimes?)|\b(?:investigations?|cases?) (?:closed|concluded)", quote) else "recorded"
     if stage == "no_crime":
-        if _has(r"\bN100|not (?:been )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
+        if _has(r"\bN100|not (?:been )?(?:\w+ )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
             measure = "n100"
         elif _has(r"transferred", quote) and not _has(r"cancel|no[- ]crim", quote):
             measure = "transferred"

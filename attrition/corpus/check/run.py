@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, fields
 from attrition.corpus.check.checks import (
     Check, ClaimRecord, across_key, check_across, check_arithmetic, check_funnel, check_official,
 )
+from attrition.corpus.check.subgroups import check_subgroups
 from attrition.corpus.official.layouts import OfficialFigure
 from attrition.corpus.official.load import figure_from_row
 from attrition.corpus.read.article import now_iso
@@ -166,6 +167,7 @@ def run_checks(conn: sqlite3.Connection, full: bool = False, *, own_transaction:
     for article_id in {c.article_id for c in claims if c.id in redo}:
         members = by_article[article_id]
         new_checks.extend(c for c in check_funnel(members) if c.claim_id in redo)
+        new_checks.extend(c for c in check_subgroups(members) if c.claim_id in redo)
         for claim in members:
             if claim.id in redo:
                 new_checks.extend(filter(None, [check_arithmetic(claim, members)]))
@@ -209,7 +211,8 @@ def checks_for_claim(conn: sqlite3.Connection, claim_id: str) -> list[dict]:
     """Return the stored checks of one claim (full id), official first, `detail` parsed from JSON."""
     rows = conn.execute(
         f"SELECT {', '.join(CHECK_FIELDS)} FROM checks WHERE claim_id = ?"
-        " ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'arithmetic' THEN 1 WHEN 'funnel' THEN 2 ELSE 3 END, id",
+        " ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'arithmetic' THEN 1 WHEN 'funnel' THEN 2"
+        " WHEN 'subgroup' THEN 3 ELSE 4 END, id",
         (claim_id,),
     ).fetchall()
     return [{**dict(row), "detail": json.loads(row["detail"] or "{}")} for row in rows]

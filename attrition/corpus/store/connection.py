@@ -38,21 +38,35 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: (),  # claims_view (the web view: claims with their article and latest verdicts)
     5: (),  # claims_area_stage_period, claims_area_article (query speed at a million claims)
     6: (),  # hand_checked_claims (attrition import-claims)
-    7: (),  # official.period_kind may be 'month' (CPS case outcomes): the table rebuilt, see below
+    7: (),  # official.period_kind 'month' (CPS files), checks kind 'subgroup': both rebuilt, see migrate
 }
 
 BUSY_TIMEOUT_MS = 30_000
 
 
-def _rebuild_official() -> tuple[str, ...]:
-    """Statements rebuilding `official` with schema.sql's definition (a CHECK constraint cannot be altered)."""
-    head = "CREATE TABLE IF NOT EXISTS official ("
+def _rebuilt(table: str, indexes: tuple[str, ...]) -> tuple[str, ...]:
+    """Statements rebuilding `table` with schema.sql's definition (a CHECK constraint cannot be altered).
+
+    The rename runs with legacy_alter_table on, so views naming the table (claims_view
+    names `checks`) are left as they are and see the rebuilt table.
+    """
+    head = f"CREATE TABLE IF NOT EXISTS {table} ("
     create = next(s[s.index(head):] for s in schema_statements() if head in s)
-    return (create.replace(head, "CREATE TABLE official_rebuilt (", 1),
-            "INSERT INTO official_rebuilt SELECT * FROM official",
-            "DROP TABLE official",
-            "ALTER TABLE official_rebuilt RENAME TO official",
-            "CREATE INDEX IF NOT EXISTS official_area_period ON official(area, period_start, period_end)")
+    return (create.replace(head, f"CREATE TABLE {table}_rebuilt (", 1),
+            f"INSERT INTO {table}_rebuilt SELECT * FROM {table}",
+            "PRAGMA legacy_alter_table = ON",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_rebuilt RENAME TO {table}",
+            "PRAGMA legacy_alter_table = OFF",
+            *indexes)
+
+
+def _rebuild_checked_tables() -> tuple[str, ...]:
+    """Version 7: `official.period_kind` may be 'month'; `checks` may be of kind 'subgroup' and its verdicts."""
+    return (_rebuilt("official", ("CREATE INDEX IF NOT EXISTS official_area_period"
+                                  " ON official(area, period_start, period_end)",))
+            + _rebuilt("checks", ("CREATE INDEX IF NOT EXISTS checks_claim ON checks(claim_id, kind)",
+                                  "CREATE INDEX IF NOT EXISTS checks_verdict ON checks(verdict)")))
 
 
 class StoreError(AttritionError):
@@ -191,7 +205,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     for target in range(version + 1, SCHEMA_VERSION + 1):
         steps.extend(MIGRATIONS.get(target, ()))
         if target == 7 and version >= 2:  # an `official` table made before 'month' was a period kind
-            steps.extend(_rebuild_official())
+            steps.extend(_rebuild_checked_tables())
     with transaction(conn):
         for statement in steps:
             if statement.strip():

@@ -195,7 +195,9 @@ class TestMigration:
         path = tmp_path / "old.db"
         raw = sqlite3.connect(path)
         for statement in schema_statements():
-            raw.execute(statement.replace("'quarter', 'month', 'rolling_12m'", "'quarter', 'rolling_12m'"))
+            statement = statement.replace("'quarter', 'month', 'rolling_12m'", "'quarter', 'rolling_12m'")
+            statement = statement.replace("'across', 'subgroup'", "'across'")
+            raw.execute(statement)
         raw.execute("INSERT INTO official_files (sha256, path, layout, rows, loaded_at) VALUES ('x', '/x', 'tidy', 1, 'now')")
         raw.execute("INSERT INTO official (file_id, dataset, publisher, url, area, offence, stage, unit, value, population,"
                     " period_start, period_end, period_kind, key) VALUES (1, 'd', 'p', 'u', 'Kent', 'rape', 'recorded',"
@@ -207,3 +209,8 @@ class TestMigration:
         assert conn.execute("SELECT value FROM official WHERE key = 'k1'").fetchone()[0] == 5
         load_official_file(conn, cps_file(tmp_path, "principal_offence_category_may_2015.csv"))
         assert conn.execute("SELECT count(*) FROM official WHERE period_kind = 'month'").fetchone()[0] > 0
+        checks_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'checks'").fetchone()[0]
+        assert "'subgroup'" in checks_sql and "exceeds_total" in checks_sql
+        assert conn.execute("SELECT count(*) FROM claims_view").fetchone()[0] == 0  # the view sees the rebuilt table
+        assert {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = 'checks' AND type = 'index'")} \
+            >= {"checks_claim", "checks_verdict"}
