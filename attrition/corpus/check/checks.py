@@ -368,6 +368,13 @@ def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
     if agreeing:
         reason = (f"{_fmt(claim.value)} agrees with the official {_fmt(best.value)}{population_note} "
                   f"{stated.basis}; {where}")
+        # The same quantity in another release with another value: one of the two is a revision.
+        revised = sorted({(f.dataset, f.value) for f in candidates
+                          if f.population == best.population and not stated.contains(f.value)})
+        if revised:
+            detail["other_releases"] = [{"dataset": d, "value": v} for d, v in revised]
+            reason += "; another release of the same figure gives " + ", ".join(
+                f"{_fmt(v)} ({d})" for d, v in revised) + " (a revision between releases)"
         verdict = "agrees"
     elif _revision(claim, best, relative):
         detail["revised"] = True

@@ -95,3 +95,4 @@ class TestSubgroupsInTheDatabase:
         [check] = checks_of(conn, claim_ids(conn, "essex")[455], "subgroup")
         assert check["verdict"] == "exceeds_total" and check["official_value"] == 410
         assert "exceeds its total 410" in check["reason"]
+
