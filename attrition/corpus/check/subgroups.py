@@ -21,7 +21,7 @@ from collections import defaultdict
 from typing import Sequence
 
 from attrition.corpus.check.checks import Check, ClaimRecord, _fmt
-from attrition.corpus.check.comparability import claim_profile
+from attrition.corpus.check.comparability import claim_population, claim_profile
 
 # Partitions whose parts, when all are stated, make up the whole.
 COMPLETE = {"no-crime components": frozenset({"transferred", "cancelled"})}
@@ -45,6 +45,17 @@ def _both_ages(quote: str) -> bool:
     return bool(re.search(r"\badults?\b", quote, re.I) and re.search(r"\bchild(?:ren)?\b", quote, re.I))
 
 
+_NOT_VICTIMS = re.compile(r"\b(?:perpetrators?|offenders?|suspects?|defendants?|accused)\b", re.I)
+
+
+def _total_of_victims(claim: ClaimRecord) -> bool:
+    """True for a count of all victims: neither its quote nor its sentence names a victim group or age,
+    and it does not count perpetrators (a `79 rapes of` cut from a list of groups is no total)."""
+    if claim_profile(claim).population != "all" or _NOT_VICTIMS.search(claim.quote):
+        return False
+    return claim.sentence is None or claim_population(claim.sentence) == "all"
+
+
 def _key(claim: ClaimRecord, measure: str) -> tuple:
     return claim.area, claim.offence, claim.stage, claim.period_start, claim.period_end, measure
 
@@ -66,10 +77,8 @@ def check_subgroups(article_claims: Sequence[ClaimRecord]) -> list[Check]:
         if found:
             partition, label, measure = found
             parts[_key(claim, measure)].append((claim, partition, label))
-        else:
-            profile = claim_profile(claim)
-            if profile.population == "all":
-                totals[_key(claim, profile.measure)].append(claim)
+        elif _total_of_victims(claim):
+            totals[_key(claim, claim_profile(claim).measure)].append(claim)
     checks = []
     for key, members in parts.items():
         candidates = {t.value: t for t in totals.get(key, [])}

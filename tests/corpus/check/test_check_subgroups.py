@@ -80,6 +80,15 @@ class TestSubgroups:
                                   count(900, "900 victims were adults and 40 were children")])
         assert checks == []
 
+    def test_a_count_of_perpetrators_is_no_total_of_victims(self):
+        checks = check_subgroups([count(90, "the most perpetrators, 90 of them, were aged 31 to 40"),
+                                  count(170, "170 child rapes were recorded")])
+        assert checks == []
+
+    def test_a_count_whose_sentence_names_a_victim_group_is_no_total(self):
+        cut = count(79, "79 rapes of", sentence="79 rapes of a female aged 13 to 15")
+        assert check_subgroups([cut, count(344, "344 rapes of a female aged 16 and over")]) == []
+
 
 class TestSubgroupsInTheDatabase:
     def test_run_checks_writes_subgroup_checks_with_their_reason(self, tmp_path):
