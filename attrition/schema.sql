@@ -128,15 +128,16 @@ CREATE TABLE IF NOT EXISTS official_files (
     sha256      TEXT NOT NULL UNIQUE,
     path        TEXT NOT NULL,             -- absolute path it was loaded from
     url         TEXT,                      -- where it was published, when given at load
-    layout      TEXT NOT NULL,             -- prc_pfa, rolling_pfa or tidy
+    layout      TEXT NOT NULL,             -- prc_pfa, rolling_pfa, tidy, ons_pfa_p1 or cps_poc
     rows        INTEGER NOT NULL,          -- figures read from the file
     inserted    INTEGER,                   -- of which new (others came from an earlier file)
     loaded_at   TEXT NOT NULL
 );
 
 -- One row per official figure. Quarterly rows of the Home Office PRC tables are
--- per offence code (`period_kind` = 'quarter') and are summed into years when
--- checking; rolling 12-month windows and hand-gathered figures are used as they
+-- per offence code (`period_kind` = 'quarter'), and monthly rows of the CPS case
+-- outcomes files per CPS Area (`period_kind` = 'month'); both are summed into
+-- years when checking; rolling 12-month windows and hand-gathered figures are used as they
 -- stand. `key` identifies a figure across files (the same quarter of the same
 -- force and code from two files is stored once).
 CREATE TABLE IF NOT EXISTS official (
@@ -153,7 +154,7 @@ CREATE TABLE IF NOT EXISTS official (
     population    TEXT NOT NULL CHECK (population IN ('all', 'adult', 'child')),
     period_start  TEXT NOT NULL,
     period_end    TEXT NOT NULL,
-    period_kind   TEXT NOT NULL CHECK (period_kind IN ('quarter', 'rolling_12m', 'stated')),
+    period_kind   TEXT NOT NULL CHECK (period_kind IN ('quarter', 'month', 'rolling_12m', 'stated')),
     offence_code  TEXT,                    -- Home Office offence code (quarterly tables)
     offence_label TEXT,                    -- the publisher's offence description or group
     offence_group TEXT,                    -- the publisher's offence group
@@ -164,15 +165,16 @@ CREATE TABLE IF NOT EXISTS official (
 
 CREATE INDEX IF NOT EXISTS official_area_period ON official(area, period_start, period_end);
 
--- One row per check of a claim. `kind`: official, arithmetic, funnel, across.
+-- One row per check of a claim. `kind`: official, arithmetic, funnel, across, subgroup.
 -- The evidence columns say what the claim was compared with; `detail` (JSON)
 -- holds the rest (other candidates, populations, the pairs out of order).
 CREATE TABLE IF NOT EXISTS checks (
     id              INTEGER PRIMARY KEY,
     claim_id        TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
-    kind            TEXT NOT NULL CHECK (kind IN ('official', 'arithmetic', 'funnel', 'across')),
+    kind            TEXT NOT NULL CHECK (kind IN ('official', 'arithmetic', 'funnel', 'across', 'subgroup')),
     verdict         TEXT NOT NULL CHECK (verdict IN ('agrees', 'differs', 'no_official_data',
-                        'not_comparable', 'in_order', 'out_of_order', 'conflict')),
+                        'not_comparable', 'in_order', 'out_of_order', 'conflict', 'agrees_with_earlier',
+                        'sums_to_total', 'within_total', 'exceeds_total', 'parts_do_not_sum')),
     official_value  REAL,                  -- the value compared with (official or recomputed)
     abs_diff        REAL,                  -- claim value minus compared value
     rel_diff        REAL,                  -- abs_diff / compared value

@@ -23,13 +23,16 @@ from typing import Iterable, Sequence
 
 from attrition.corpus.check.comparability import claim_profile, difference, official_profile
 from attrition.corpus.check.rounding import StatedRange, stated_range
-from attrition.corpus.official.layouts import OfficialFigure
+from attrition.corpus.official.layouts import CPS_POC_DATASET, SEVERAL_FORCES, OfficialFigure
 
 # Areas a claim may name that are not forces (GOLD.md: national figures).
 NATIONAL_AREAS = ("England and Wales", "England", "Wales")
 
-KINDS = ("official", "arithmetic", "funnel", "across")
-VERDICTS = ("agrees", "differs", "no_official_data", "not_comparable", "in_order", "out_of_order", "conflict")
+KINDS = ("official", "arithmetic", "funnel", "across", "subgroup")
+VERDICTS = ("agrees", "differs", "no_official_data", "not_comparable", "in_order", "out_of_order", "conflict",
+            "agrees_with_earlier", "sums_to_total", "within_total", "exceeds_total", "parts_do_not_sum")
+# Verdicts that say a claim is wrong (a fact-checker should look at each).
+NEGATIVE_VERDICTS = ("differs", "conflict", "out_of_order", "exceeds_total", "parts_do_not_sum")
 
 # Funnel ranks: a stage may not exceed any stage of a lower rank. Reports and
 # recorded crimes share the top rank: they count different things (N100 reports,
@@ -69,6 +72,7 @@ class ClaimRecord:
     figure_text: str | None = None
     source: str | None = None
     sentence: str | None = None  # the sentence holding the quote (population words may sit outside it)
+    vawg_article: bool = False  # its article quotes the CPS Violence Against Women and Girls report
 
     @property
     def stated(self) -> StatedRange:
@@ -166,6 +170,48 @@ def quarter_sum(quarters: Iterable[OfficialFigure], area: str, offence: str,
     )
 
 
+def month_sums(figures: Iterable[OfficialFigure], area: str, offence: str, stage: str,
+               start: str, end: str) -> list[OfficialFigure]:
+    """Sum monthly counts (`period_kind` 'month', the CPS files) into one figure per measure for [start, end].
+
+    Takes monthly figures, an area, offence and stage and a period of whole
+    months. Figures of one dataset and one measure (their notes) are summed
+    only when every month of the period is present; a period with a month
+    missing gives nothing (never a partial sum). Returns the summed figures,
+    each saying in its notes that it is a sum of N monthly files.
+    """
+    months = _month_starts(start, end)
+    if len(months) < 2:
+        return []
+    groups: dict[tuple, list[OfficialFigure]] = defaultdict(list)
+    for f in figures:
+        if (f.period_kind == "month" and f.unit == "count" and f.area == area and f.offence == offence
+                and f.stage == stage and start <= f.period_start and f.period_end <= end):
+            groups[(f.dataset, f.notes or "")].append(f)
+    sums = []
+    for (dataset, notes), members in groups.items():
+        if sorted(f.period_start for f in members) != months:
+            continue
+        sums.append(OfficialFigure(
+            dataset=dataset, publisher=members[0].publisher, url=" ; ".join(f.url for f in members),
+            area=area, offence=offence, stage=stage, unit="count", value=sum(f.value for f in members),
+            population=members[0].population, period_start=start, period_end=end, period_kind="stated",
+            notes=f"{notes}; sum of {len(months)} monthly files ({period_label(start, end)})"))
+    return sums
+
+
+def _month_starts(start: str, end: str) -> list[str]:
+    """Return the first days of the whole months exactly tiling [start, end], or []."""
+    s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if s.day != 1 or (e + dt.timedelta(days=1)).day != 1 or e < s:
+        return []
+    starts, day = [], s
+    while day <= e:
+        starts.append(day.isoformat())
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return starts
+
+
 def _quarter_starts(start: str, end: str) -> list[str]:
     """Return the start dates of the quarters (Jan/Apr/Jul/Oct) exactly tiling [start, end], or []."""
     s, e = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
@@ -183,6 +229,20 @@ def _is_cps(figure: OfficialFigure) -> bool:
     """True for figures the CPS publishes (by CPS Area, which can span several forces)."""
     publisher = figure.publisher.casefold()
     return "crown prosecution service" in publisher or bool(re.match(r"cps\b", publisher))
+
+
+def _cps_area_not_force(figure: OfficialFigure) -> bool:
+    """True for a CPS figure that is not one force's: an Area of several forces, or one not mapped to a force.
+
+    The case outcomes files' Areas are aligned to police force areas and mapped
+    to forces when loaded (`layouts.cps_area_forces`); only `Metropolitan and
+    City` spans two. CPS figures from other sources keep the CPS's own caveat.
+    """
+    if not _is_cps(figure):
+        return False
+    if figure.dataset == CPS_POC_DATASET:
+        return SEVERAL_FORCES in (figure.notes or "")
+    return True
 
 
 def _evidence(figure: OfficialFigure) -> dict:
@@ -216,6 +276,8 @@ def matching_figures(figures: Sequence[OfficialFigure], area: str, offence: str,
         summed = quarter_sum(figures, area, offence, start, end)
         if summed is not None:
             found.append(summed)
+    if unit == "count":
+        found.extend(month_sums(figures, area, offence, stage, start, end))
     return found
 
 
@@ -244,7 +306,7 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
     matches = comparable_figures(claim, figures)
     for stage in ALSO_STAGES.get(claim.stage, ()):
         matches += comparable_figures(claim, figures, stage=stage)
-    cps = [f for f in matches if _is_cps(f) and claim.area not in NATIONAL_AREAS]
+    cps = [f for f in matches if _cps_area_not_force(f) and claim.area not in NATIONAL_AREAS]
     matches = [f for f in matches if f not in cps]
     mine = claim_profile(claim)
     apart = [(f, difference(mine, official_profile(f), unit=claim.unit)) for f in matches]
@@ -260,10 +322,17 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
             detail={"official": [_evidence(f) for f, _ in apart], "claim_profile": mine.words(),
                     "official_profile": official_profile(figure).words()}), figure)
     if cps:
+        several = [f for f in cps if SEVERAL_FORCES in (f.notes or "")]
+        if several:
+            area = re.search(rf"CPS Area (.+?) {SEVERAL_FORCES} \(([^)]*)\)", several[0].notes)
+            reason = (f"CPS Area vs force: the CPS Area {area.group(1)} covers several forces "
+                      f"({area.group(2)}), so its figures are not {claim.area}'s" if area else
+                      "CPS Area vs force: the CPS Area covers several forces")
+        else:
+            reason = ("CPS Area vs force: CPS figures are management information by CPS Area, "
+                      "which can span several forces")
         return _with_figure(Check(
-            claim.id, "official", "not_comparable",
-            reason="CPS Area vs force: CPS figures are management information by CPS Area, "
-                   "which can span several forces",
+            claim.id, "official", "not_comparable", reason=reason,
             detail={"official": [_evidence(f) for f in cps]}), cps[0])
     return _derived_rate(claim, figures) or _not_comparable(claim, figures) or Check(
         claim.id, "official", "no_official_data",
@@ -299,6 +368,13 @@ def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
     if agreeing:
         reason = (f"{_fmt(claim.value)} agrees with the official {_fmt(best.value)}{population_note} "
                   f"{stated.basis}; {where}")
+        # The same quantity in another release with another value: one of the two is a revision.
+        revised = sorted({(f.dataset, f.value) for f in candidates
+                          if f.population == best.population and not stated.contains(f.value)})
+        if revised:
+            detail["other_releases"] = [{"dataset": d, "value": v} for d, v in revised]
+            reason += "; another release of the same figure gives " + ", ".join(
+                f"{_fmt(v)} ({d})" for d, v in revised) + " (a revision between releases)"
         verdict = "agrees"
     elif _revision(claim, best, relative):
         detail["revised"] = True

@@ -46,6 +46,7 @@ class Profile:
     population: str = "all"
     cohort: str = "recorded"
     published_as_reports: bool = False  # recorded crimes the publisher labels "reported rapes"
+    basis: str | None = None  # how CPS defendants are counted: `principal_offence`, `vawg`, `excluding_rape`
 
     def words(self) -> str:
         """Return the profile for a person: `police charge/summons outcomes, child victims`."""
@@ -81,6 +82,33 @@ def claim_population(quote: str, figure_text: str | None = None) -> str:
     return "all"
 
 
+# Words saying a sexual-offence figure leaves rape out (the CPS VAWG report's "sexual offences excluding rape").
+_EXCLUDING_RAPE = r"\b(?:excluding|excludes|except|other than|apart from|not including|without) rapes?\b|\bnon-rape\b|\bother sexual offences\b"
+# Words of the CPS Violence Against Women and Girls report, whose strands count flagged defendants.
+VAWG_WORDS = r"\bVAWG\b|violence against women"
+
+BASIS_WORDS = {
+    "principal_offence": "CPS defendants by principal offence category at finalisation (Sexual Offences, rape included)",
+    "vawg": "CPS defendants as counted in its Violence Against Women and Girls report (rape-flagged cases, "
+            "and sexual offences excluding rape)",
+    "excluding_rape": "sexual offences excluding rape",
+}
+
+
+def _cps_basis(claim, quote: str, sentence: str, measure: str) -> str | None:
+    """Return how a CPS prosecution or conviction claim counts defendants, from its words and its article."""
+    if measure not in ("cps_convictions", "convictions", "completed", "unsuccessful", "cps_charged"):
+        return None
+    words = f"{quote} {sentence}"
+    if _has(_EXCLUDING_RAPE, words):
+        return "excluding_rape"
+    if _has(r"principal offence", words):
+        return "principal_offence"
+    if _has(VAWG_WORDS, words) or getattr(claim, "vawg_article", False):
+        return "vawg"
+    return None
+
+
 def claim_profile(claim) -> Profile:
     """Return the Profile of a claim (a ClaimRecord) from its stage, unit, base, source and quote."""
     quote, stage, source = claim.quote or "", claim.stage, (claim.source or "")
@@ -92,7 +120,7 @@ def claim_profile(claim) -> Profile:
     cps = _has(r"\b(?:CPS|Crown Prosecution)\b", source) or _has(r"\b(?:the CPS|CPS)\s+(?:had\s+)?(?:charged|successfully|secured|brought|authorised)", quote)
     cohort = "outcomes" if _has(r"\b(?:closed|concluded|completed|finalised|outcomes?)\b.{0,20}\b(?:investigations?|cases?|crimes?)|\b(?:investigations?|cases?) (?:closed|concluded)", quote) else "recorded"
     if stage == "no_crime":
-        if _has(r"\bN100|not (?:been )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
+        if _has(r"\bN100|not (?:been )?(?:\w+ )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
             measure = "n100"
         elif _has(r"transferred", quote) and not _has(r"cancel|no[- ]crim", quote):
             measure = "transferred"
@@ -122,7 +150,7 @@ def claim_profile(claim) -> Profile:
             measure = "convictions"
     else:
         measure = stage
-    return Profile(measure, population, cohort)
+    return Profile(measure, population, cohort, basis=_cps_basis(claim, quote, sentence, measure))
 
 
 def official_profile(figure) -> Profile:
@@ -157,7 +185,8 @@ def official_profile(figure) -> Profile:
         measure = "unsuccessful" if _has(r"^unsuccessful", figure.notes or "") else "completed"
     else:
         measure = stage
-    return Profile(measure, population, cohort, reported_as)
+    basis = "principal_offence" if _has(r"by principal offence category", notes) else None
+    return Profile(measure, population, cohort, reported_as, basis)
 
 
 def difference(claim: Profile, official: Profile, *, unit: str = "count") -> str | None:
@@ -179,6 +208,9 @@ def difference(claim: Profile, official: Profile, *, unit: str = "count") -> str
             return None  # the claim names no population: checked with the population rule
         return (f"different populations: the claim is about {POPULATION_WORDS.get(claim.population, claim.population)}, "
                 f"the official figure about {POPULATION_WORDS.get(official.population, official.population)}")
+    if official.basis == "principal_offence" and claim.basis in ("vawg", "excluding_rape"):
+        return (f"different counts of defendants: the claim counts {BASIS_WORDS[claim.basis]}, "
+                f"the official figure {BASIS_WORDS['principal_offence']}")
     if unit == "percent" and claim.cohort != official.cohort:
         return (f"different cohorts: the claim is a share of {COHORT_WORDS[claim.cohort]}, "
                 f"the official figure a share of {COHORT_WORDS[official.cohort]}")

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, fields
 from attrition.corpus.check.checks import (
     Check, ClaimRecord, across_key, check_across, check_arithmetic, check_funnel, check_official,
 )
+from attrition.corpus.check.subgroups import check_subgroups
 from attrition.corpus.official.layouts import OfficialFigure
 from attrition.corpus.official.load import figure_from_row
 from attrition.corpus.read.article import now_iso
@@ -38,7 +39,8 @@ _CLAIMS_SQL = """
 SELECT c.id, c.article_id, c.value, c.unit, c.stage, c.of_stage, c.offence, c.area, c.period_start,
        c.period_end, c.change, c.comparator, c.quote, c.quote_start, c.char_start, c.char_end, c.source,
        substr(a.text, max(1, c.quote_start + 1 - 300), length(c.quote) + 600) AS around,
-       max(0, c.quote_start - 300) AS around_start
+       max(0, c.quote_start - 300) AS around_start,
+       (a.text LIKE '%violence against women%' OR a.text LIKE '%VAWG%') AS vawg_article
   FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
@@ -76,6 +78,7 @@ def record_from_row(row) -> ClaimRecord:
         area=row["area"], period_start=row["period_start"], period_end=row["period_end"],
         change=bool(row["change"]), comparator=row["comparator"], figure_text=figure_text,
         source=row["source"], sentence=_sentence(row),
+        vawg_article=bool(row["vawg_article"]) if "vawg_article" in row.keys() else False,
     )
 
 
@@ -164,6 +167,7 @@ def run_checks(conn: sqlite3.Connection, full: bool = False, *, own_transaction:
     for article_id in {c.article_id for c in claims if c.id in redo}:
         members = by_article[article_id]
         new_checks.extend(c for c in check_funnel(members) if c.claim_id in redo)
+        new_checks.extend(c for c in check_subgroups(members) if c.claim_id in redo)
         for claim in members:
             if claim.id in redo:
                 new_checks.extend(filter(None, [check_arithmetic(claim, members)]))
@@ -207,7 +211,8 @@ def checks_for_claim(conn: sqlite3.Connection, claim_id: str) -> list[dict]:
     """Return the stored checks of one claim (full id), official first, `detail` parsed from JSON."""
     rows = conn.execute(
         f"SELECT {', '.join(CHECK_FIELDS)} FROM checks WHERE claim_id = ?"
-        " ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'arithmetic' THEN 1 WHEN 'funnel' THEN 2 ELSE 3 END, id",
+        " ORDER BY CASE kind WHEN 'official' THEN 0 WHEN 'arithmetic' THEN 1 WHEN 'funnel' THEN 2"
+        " WHEN 'subgroup' THEN 3 ELSE 4 END, id",
         (claim_id,),
     ).fetchall()
     return [{**dict(row), "detail": json.loads(row["detail"] or "{}")} for row in rows]

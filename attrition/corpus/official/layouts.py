@@ -1,6 +1,6 @@
 """Official figures: read the publishers' own file layouts into OfficialFigures (nothing is written here).
 
-Three layouts, recognised by their header row:
+Five layouts, recognised by their header row:
 
 - `prc_pfa`: Home Office "police recorded crime PFA open data tables" (CSV, ODS or
   XLSX; one sheet per financial year): quarterly counts per force and offence code.
@@ -8,6 +8,10 @@ Three layouts, recognised by their header row:
   force and offence group.
 - `tidy`: figures gathered by hand from releases (`official_figures.csv`), one
   figure per row with its own dataset, publisher and URL.
+- `ons_pfa_p1`: ONS Police Force Area data tables, Table P1 (XLSX or its CSV export).
+- `cps_poc`: CPS case outcomes by principal offence category, one CSV per month
+  (the month from the file name), one row per CPS Area; CPS Areas map to forces
+  through forces.csv and `cps_areas.csv` (an Area of several forces is marked).
 
 A file loads whole or not at all; the same file (by SHA-256) loads once; rows
 already present from another file (same dataset, force, offence, period) are kept
@@ -40,9 +44,10 @@ from attrition.extract.forces import resolve_force
 
 POPULATIONS = ("all", "adult", "child")
 
-# How a figure's period came about: a quarter of a quarterly table (summed into
-# longer periods when checking), a rolling 12-month window, or a period stated as is.
-PERIOD_KINDS = ("quarter", "rolling_12m", "stated")
+# How a figure's period came about: a quarter of a quarterly table or a month of a
+# monthly file (summed into longer periods when checking), a rolling 12-month
+# window, or a period stated as is.
+PERIOD_KINDS = ("quarter", "month", "rolling_12m", "stated")
 
 
 class OfficialDataError(AttritionError):
@@ -203,6 +208,18 @@ def _number(text: str, column: str, signed: bool = False) -> float:
     return value
 
 
+# The range a rate may lie in, by unit: a percentage is 0..100, a rate per 100,000 people 0..100,000.
+UNIT_RANGES = {"percent": (0.0, 100.0), "per_100k": (0.0, 100_000.0)}
+
+
+def _in_range(value: float, unit: str) -> float:
+    """Return `value` when it lies in its unit's range (UNIT_RANGES), else raise ValueError saying so."""
+    low, high = UNIT_RANGES.get(unit, (None, None))
+    if low is not None and not low <= value <= high:
+        raise ValueError(f"value {value:g} is outside 0..{high:,g} for a rate in unit {unit!r}")
+    return value
+
+
 # --- layouts --------------------------------------------------------------------------------
 
 
@@ -213,6 +230,8 @@ class _Rows:
                  preamble: list[str] = ()):
         self.path, self.sheet, self.preamble = path, sheet, list(preamble)
         self.index = {_header_key(h): i for i, h in reversed(list(enumerate(header))) if h}
+        if header and not header[0]:
+            self.index[""] = 0  # an unnamed first column (the CPS files' area names)
         self._rows = rows
         self.current = "?"
 
@@ -322,7 +341,7 @@ def _parse_tidy(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
             area=area, offence=_choice(row["offence"], OFFENCES, "offence"),
             stage=_tidy_stage(_choice(row["stage"], STAGES, "stage"), row.get("notes") or ""),
             unit=_choice(row["unit"], UNITS, "unit"),
-            value=_number(row["value"], "value"),
+            value=_in_range(_number(row["value"], "value"), row["unit"].strip()),
             population=_choice(row["population"] or "all", POPULATIONS, "population"),
             period_start=start, period_end=end, period_kind="stated",
             notes=(row.get("notes") or "").strip() or None, line=line,
@@ -400,6 +419,138 @@ def _parse_ons_p1(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
         )
 
 
+CPS_POC_DATASET = "CPS case outcomes by principal offence category (monthly, by CPS Area)"
+CPS_PUBLISHER = "Crown Prosecution Service"
+_CPS_URL = ("https://www.cps.gov.uk/sites/default/files/documents/data/case_outcomes/{month}-{year}/"
+            "Principal_Offence_Category_{mon}.csv")
+CPS_CATEGORY = "Sexual Offences"  # the principal offence category checked; it includes rape
+# Notes that mark a CPS figure of an Area covering several forces: never a single force's figure.
+SEVERAL_FORCES = "spans several forces"
+_MONTH_NAMES = {**{m.casefold(): i for i, m in enumerate(calendar.month_name) if m},
+                **{m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m}}
+
+
+@lru_cache(maxsize=1)
+def cps_areas() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Return the CPS Areas that are not one force by name: casefolded name -> (forces, note), from cps_areas.csv."""
+    text = resources.files("attrition.corpus.official").joinpath("cps_areas.csv").read_text(encoding="utf-8")
+    return {row["cps_area"].strip().casefold(): (tuple(f.strip() for f in row["forces"].split("|")), row["note"])
+            for row in csv.DictReader(io.StringIO(text))}
+
+
+def cps_area_forces(name: str) -> tuple[tuple[str, ...], str | None]:
+    """Return (the forces or national area a CPS Area covers, a note when that is not one force).
+
+    `GreaterManchester` -> ((`Greater Manchester`,), None); `Metropolitan and City`
+    -> ((`Metropolitan Police`, `City of London`), note). Raises ValueError for a
+    name that is neither a force (forces.csv) nor listed in cps_areas.csv.
+    """
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.strip())  # the files write `GreaterManchester`
+    listed = cps_areas().get(spaced.casefold()) or cps_areas().get(name.strip().casefold())
+    if listed:
+        forces, note = listed
+        return forces, (note if len(forces) > 1 else None)
+    force = resolve_force(spaced)
+    if force is None:
+        raise ValueError(f"CPS Area {name!r} is neither a force in forces.csv nor listed in cps_areas.csv")
+    return (force,), None
+
+
+def cps_month(path: Path) -> tuple[str, str, str]:
+    """Return (month name, year, ISO first day) of a CPS monthly file from its name; the files hold no date.
+
+    Takes names as published or prefixed (`2014__principal_offence_category_april_2014.csv`,
+    `2018__Principal_Offence_Category_Feb.csv`). Raises OfficialDataError naming the
+    file when its name gives no month or no year.
+    """
+    stem = path.stem
+    months = [m for m in re.findall(r"[A-Za-z]+", stem) if m.casefold() in _MONTH_NAMES]
+    years = re.findall(r"(?<!\d)(20\d{2}|19\d{2})(?!\d)", stem)
+    if not months or not years:
+        raise OfficialDataError(
+            f"{path}: a CPS case outcomes file holds no date, so its name must give the month and year "
+            f"(like principal_offence_category_april_2014.csv or 2018__Principal_Offence_Category_Feb.csv)")
+    number = _MONTH_NAMES[months[-1].casefold()]
+    return calendar.month_name[number], years[-1], dt.date(int(years[-1]), number, 1).isoformat()
+
+
+def _cps_url(path: Path, preamble: list[str]) -> str:
+    """Return the CPS URL of a monthly case outcomes file, built from its month (the publisher's URL pattern)."""
+    month, year, _ = cps_month(path)
+    return _CPS_URL.format(month=month.lower(), year=year, mon=month[:3])
+
+
+def _cps_count(row: dict, column: str) -> float:
+    return _number(row[_header_key(column)], column)
+
+
+def _parse_cps_poc(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
+    """CPS case outcomes by principal offence category: Sexual Offences per CPS Area and nationally.
+
+    For each Area row: convictions (count and the file's percentage),
+    unsuccessful outcomes (count and percentage), and completed prosecutions
+    (convictions + unsuccessful, derived, said so in the notes). The unit is
+    defendants by principal offence at finalisation; `Sexual Offences` includes
+    rape. A percentage of `-` (no defendants) is no figure. An Area covering
+    several forces (`Metropolitan and City`) is stored under each with a note
+    saying so, so a check can refuse it by name. The National row must equal the
+    sum of the Areas; otherwise its figures carry a note saying by how much.
+    """
+    _, _, start = cps_month(Path(rows.path))
+    first = dt.date.fromisoformat(start)
+    end = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1]).isoformat()
+    base = (f"defendants by principal offence category at finalisation ({CPS_CATEGORY}, includes rape); "
+            f"CPS management information by CPS Area")
+    columns = {kind: f"Number of {CPS_CATEGORY} {kind}" for kind in ("Convictions", "Unsuccessful")}
+    shares = {kind: f"Percentage of {CPS_CATEGORY} {kind}" for kind in ("Convictions", "Unsuccessful")}
+    parsed = []
+    for line, row in rows:
+        name = row.get("", "").strip()
+        if not name:
+            raise ValueError("the first column (CPS Area) is empty")
+        forces, note = cps_area_forces(name)
+        convictions, unsuccessful = _cps_count(row, columns["Convictions"]), _cps_count(row, columns["Unsuccessful"])
+        percents = {}
+        for kind, column in shares.items():
+            raw = row[_header_key(column)].strip().rstrip("%").strip()
+            if raw not in ("-", ""):
+                percents[kind] = _in_range(_number(raw, column), "percent")
+        parsed.append((line, name, forces, note, convictions, unsuccessful, percents))
+    national = [p for p in parsed if p[2] == ("England and Wales",)]
+    areas = [p for p in parsed if p[2] != ("England and Wales",)]
+    sums = (sum(p[4] for p in areas), sum(p[5] for p in areas))
+    for line, name, forces, note, convictions, unsuccessful, percents in parsed:
+        extra = []
+        if note:
+            extra.append(f"CPS Area {name} {SEVERAL_FORCES} ({', '.join(forces)}): {note}")
+        if national and areas and forces == ("England and Wales",) and (convictions, unsuccessful) != sums:
+            extra.append(f"the National row differs from the sum of the Areas ({sums[0]:g} convictions, "
+                         f"{sums[1]:g} unsuccessful)")
+        suffix = "; " + "; ".join(extra) if extra else ""
+        figures = [
+            ("convicted", "count", convictions, "convictions", f"convictions of {base}"),
+            ("prosecuted", "count", unsuccessful, "unsuccessful", f"unsuccessful outcomes of {base}"),
+            ("prosecuted", "count", convictions + unsuccessful, "completed",
+             f"completed prosecutions (convictions + unsuccessful outcomes, derived from the file's two counts) "
+             f"of {base}"),
+        ]
+        if "Convictions" in percents:
+            figures.append(("convicted", "percent", percents["Convictions"], "conviction_rate",
+                            f"conviction rate: convictions as a share of completed prosecutions of {base}"))
+        if "Unsuccessful" in percents:
+            figures.append(("prosecuted", "percent", percents["Unsuccessful"], "unsuccessful_rate",
+                            f"unsuccessful outcomes as a share of completed prosecutions of {base}"))
+        for area in forces:
+            for stage, unit, value, what, notes in figures:
+                yield OfficialFigure(
+                    dataset=CPS_POC_DATASET, publisher=CPS_PUBLISHER, url=url, area=area,
+                    offence="sexual_offences", stage=stage, unit=unit, value=value, population="all",
+                    period_start=start, period_end=end, period_kind="month",
+                    offence_label=CPS_CATEGORY, offence_group=CPS_CATEGORY, notes=notes + suffix, line=line,
+                    key=f"cps_poc|{area}|{start}|{what}",
+                )
+
+
 LAYOUTS = (
     Layout("prc_pfa", ("Financial Year", "Financial Quarter", "Force Name", "Offence Description",
                        "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"), _parse_prc),
@@ -409,6 +560,9 @@ LAYOUTS = (
                     "period_end", "publisher", "dataset", "url"), _parse_tidy, optional=("notes",)),
     Layout("ons_pfa_p1", ("Area Code", "Area Name", "Sexual offences"), _parse_ons_p1,
            title=r"Table P1\b.*number of offences", default_url=_ons_url),
+    Layout("cps_poc", ("Number of Sexual Offences Convictions", "Percentage of Sexual Offences Convictions",
+                       "Number of Sexual Offences Unsuccessful", "Percentage of Sexual Offences Unsuccessful"),
+           _parse_cps_poc, default_url=_cps_url),
 )
 
 # A spreadsheet may have a title block above its header row.

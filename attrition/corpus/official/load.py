@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import operator
+import os
+import stat
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Iterable
 
 from attrition.corpus.official.layouts import OfficialDataError, OfficialFigure, read_official_file
+from attrition.corpus.official.tables import TableReadError, file_kind, require_regular_file
 from attrition.corpus.store.connection import database, transaction
 
 
@@ -44,9 +47,19 @@ BATCH_ROWS = 1000  # rows per multi-row INSERT (sqlite-utils caps it by SQLite's
 
 
 def file_sha256(path: str | Path) -> str:
-    """Return the SHA-256 hex digest of a file's bytes (its identity in `official_files`)."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    """Return the SHA-256 hex digest of a regular file's bytes (its identity in `official_files`).
+
+    The file is opened without blocking and checked to be a regular file before
+    a byte is read, so a FIFO or device swapped in after any earlier check is
+    refused (TableReadError naming it) instead of blocking or reading forever.
+    """
+    require_regular_file(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise TableReadError(f"{path}: is {file_kind(mode)}, not a regular file: refused")
+        digest = hashlib.sha256()
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -64,6 +77,8 @@ def load_official_file(conn, path: str | Path, url: str | None = None) -> LoadRe
     path = Path(path)
     try:
         sha = file_sha256(path)
+    except TableReadError as exc:
+        raise OfficialDataError(str(exc)) from exc
     except OSError as exc:
         raise OfficialDataError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if conn.execute("SELECT 1 FROM official_files WHERE sha256 = ?", (sha,)).fetchone():

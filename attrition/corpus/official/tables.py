@@ -70,7 +70,7 @@ def read_sheets(path: str | Path) -> Iterator[Sheet]:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".ods", ".xlsx", ".xlsm"):
         raise TableReadError(f"{path}: cannot read '{suffix}' files (expected .csv, .ods or .xlsx)")
-    _regular_file(path)
+    require_regular_file(path)
     budget = _Budget(path)
     if suffix in (".csv", ".txt"):
         yield Sheet(None, _guarded(path, _csv_rows(path, budget)))
@@ -81,13 +81,27 @@ def read_sheets(path: str | Path) -> Iterator[Sheet]:
             yield Sheet(sheet.name, _guarded(path, sheet.rows))
 
 
-def _regular_file(path: Path) -> None:
+def file_kind(mode: int) -> str:
+    """Return what a file mode is, for a refusal: `a FIFO (named pipe)`, `a directory`, `a character device`..."""
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def require_regular_file(path: str | Path) -> None:
+    """Raise TableReadError naming `path` unless it is a regular file (a FIFO or device would block or never end).
+
+    Follows symlinks: a link to /dev/zero is refused as a character device.
+    """
     try:
         mode = os.stat(path).st_mode
     except OSError as exc:
         raise TableReadError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if not stat.S_ISREG(mode):
-        raise TableReadError(f"{path}: not a regular file")
+        raise TableReadError(f"{path}: is {file_kind(mode)}, not a regular file: refused")
 
 
 class _Budget:

@@ -26,7 +26,7 @@ from attrition.errors import AttritionError
 if TYPE_CHECKING:  # sqlite-utils takes 0.1 s to import: only a write or a table lookup needs it
     import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -40,12 +40,38 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: (),  # claims_area_stage_period, claims_area_article (query speed at a million claims)
     6: (),  # hand_checked_claims (attrition import-claims)
     7: ("DROP VIEW IF EXISTS claims_view", "-- schema.sql: claims_view"),  # figure, integers, article URL
+    8: (),  # official.period_kind 'month' (CPS files), checks kind 'subgroup': both rebuilt, see migrate
 }
 
 # A migration step naming a statement of schema.sql: that statement, read when the migration runs.
 _SCHEMA_STATEMENT = "-- schema.sql: "
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _rebuilt(table: str, indexes: tuple[str, ...]) -> tuple[str, ...]:
+    """Statements rebuilding `table` with schema.sql's definition (a CHECK constraint cannot be altered).
+
+    The rename runs with legacy_alter_table on, so views naming the table (claims_view
+    names `checks`) are left as they are and see the rebuilt table.
+    """
+    head = f"CREATE TABLE IF NOT EXISTS {table} ("
+    create = next(s[s.index(head):] for s in schema_statements() if head in s)
+    return (create.replace(head, f"CREATE TABLE {table}_rebuilt (", 1),
+            f"INSERT INTO {table}_rebuilt SELECT * FROM {table}",
+            "PRAGMA legacy_alter_table = ON",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE {table}_rebuilt RENAME TO {table}",
+            "PRAGMA legacy_alter_table = OFF",
+            *indexes)
+
+
+def _rebuild_checked_tables() -> tuple[str, ...]:
+    """Version 7: `official.period_kind` may be 'month'; `checks` may be of kind 'subgroup' and its verdicts."""
+    return (_rebuilt("official", ("CREATE INDEX IF NOT EXISTS official_area_period"
+                                  " ON official(area, period_start, period_end)",))
+            + _rebuilt("checks", ("CREATE INDEX IF NOT EXISTS checks_claim ON checks(claim_id, kind)",
+                                  "CREATE INDEX IF NOT EXISTS checks_verdict ON checks(verdict)")))
 
 
 class StoreError(AttritionError):
@@ -194,6 +220,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     for target in range(version + 1, SCHEMA_VERSION + 1):
         steps.extend(_schema_statement(step, schema) if step.startswith(_SCHEMA_STATEMENT) else step
                      for step in MIGRATIONS.get(target, ()))
+        if target == 8 and version >= 2:  # an `official` table made before 'month' was a period kind
+            steps.extend(_rebuild_checked_tables())
     with transaction(conn):
         for statement in steps:
             if statement.strip():
