@@ -25,7 +25,7 @@ from attrition.errors import AttritionError
 if TYPE_CHECKING:  # sqlite-utils takes 0.1 s to import: only a write or a table lookup needs it
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -38,6 +38,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     4: (),  # claims_view (the web view: claims with their article and latest verdicts)
     5: (),  # claims_area_stage_period, claims_area_article (query speed at a million claims)
     6: (),  # hand_checked_claims (attrition import-claims)
+    # across_members, check_dirty and their triggers (issue 15): every claim is checked once more,
+    # which fills across_members.
+    7: ("DELETE FROM checked_claims",),
 }
 
 BUSY_TIMEOUT_MS = 30_000
