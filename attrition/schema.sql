@@ -348,3 +348,57 @@ CREATE TABLE IF NOT EXISTS hand_checked_claims (
     line         INTEGER NOT NULL,         -- its line there
     imported_at  TEXT NOT NULL
 );
+
+-- ===========================================================================
+-- Across-article candidates (issue 15, attrition.corpus.check.run): a new claim
+-- is compared with each group of claims stating the same quantity once, and only
+-- the existing claims whose check it can change are checked again.
+-- Appended section; schema version 7.
+-- ===========================================================================
+
+-- One row per checked claim that has an across key (checks.across_key).
+CREATE TABLE IF NOT EXISTS across_members (
+    claim_id    TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    key         TEXT NOT NULL,             -- checks.across_key as JSON
+    grp         TEXT NOT NULL,             -- [population, value, figure text, comparator]: claims alike
+    article_id  INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,          -- claims.seq: the order claims are listed in
+    verdict     TEXT,                      -- its across verdict; NULL when no other article states it
+    listed      INTEGER NOT NULL DEFAULT 0 -- claims its check lists (at most checks.ACROSS_LISTED + 1)
+);
+CREATE INDEX IF NOT EXISTS across_members_key ON across_members(key, seq);
+CREATE INDEX IF NOT EXISTS across_members_group ON across_members(key, grp, seq);
+
+-- Claims deleted or changed, and articles whose text changed, since the last check run:
+-- their article and their old across key are checked again.
+CREATE TABLE IF NOT EXISTS check_dirty (
+    article_id  INTEGER,
+    key         TEXT
+);
+
+CREATE TRIGGER IF NOT EXISTS claims_check_dirty_delete BEFORE DELETE ON claims BEGIN
+    INSERT INTO check_dirty (article_id, key)
+    VALUES (OLD.article_id, (SELECT key FROM across_members WHERE claim_id = OLD.id));
+END;
+
+CREATE TRIGGER IF NOT EXISTS claims_check_dirty_update AFTER UPDATE ON claims
+WHEN OLD.value IS NOT NEW.value OR OLD.unit IS NOT NEW.unit OR OLD.stage IS NOT NEW.stage
+  OR OLD.of_stage IS NOT NEW.of_stage OR OLD.offence IS NOT NEW.offence OR OLD.area IS NOT NEW.area
+  OR OLD.period_start IS NOT NEW.period_start OR OLD.period_end IS NOT NEW.period_end
+  OR OLD.source IS NOT NEW.source OR OLD.change IS NOT NEW.change OR OLD.quote IS NOT NEW.quote
+  OR OLD.quote_start IS NOT NEW.quote_start OR OLD.char_start IS NOT NEW.char_start
+  OR OLD.char_end IS NOT NEW.char_end OR OLD.comparator IS NOT NEW.comparator
+  OR OLD.article_id IS NOT NEW.article_id OR OLD.id IS NOT NEW.id
+BEGIN
+    INSERT INTO check_dirty (article_id, key)
+    VALUES (OLD.article_id, (SELECT key FROM across_members WHERE claim_id = OLD.id));
+    DELETE FROM checked_claims WHERE claim_id = NEW.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS articles_check_dirty_text AFTER UPDATE OF text ON articles
+WHEN OLD.text IS NOT NEW.text BEGIN
+    INSERT INTO check_dirty (article_id, key)
+    SELECT NEW.id, m.key FROM claims c LEFT JOIN across_members m ON m.claim_id = c.id
+     WHERE c.article_id = NEW.id;
+    DELETE FROM checked_claims WHERE claim_id IN (SELECT id FROM claims WHERE article_id = NEW.id);
+END;

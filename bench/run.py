@@ -11,6 +11,8 @@
 4. ingest --workers 2 vs --workers 1 (relevant reports only)
 5. peak RSS of `attrition ingest` over N articles
 6. query latency p50/p95 on generated claims (force, stage, period filters)
+7. extraction s/KB on each hostile pattern of issue 15 at 10, 40 and 160 KB, and the ratio per 4x text
+8. `update` seconds per 100 similar articles (served on 127.0.0.1) as the corpus grows to 1,000
 
 Corpora are generated into --dir (default /tmp/attrition-bench) and reused
 when present; nothing is downloaded.
@@ -40,9 +42,10 @@ sys.path.insert(0, str(HERE))
 from corpus import FORCES, mixed_stream, other_article, relevant_article, write_shards  # noqa: E402
 
 FULL = dict(words_docs=300, mixed=4000, raw_sample=300, ingest=10_000, workers_docs=600,
-            rss=20_000, claims=1_000_000, queries=400)
+            rss=20_000, claims=1_000_000, queries=400, patterns=(10_000, 40_000, 160_000),
+            growth=1000)
 QUICK = dict(words_docs=60, mixed=600, raw_sample=60, ingest=1000, workers_docs=80,
-             rss=2000, claims=100_000, queries=100)
+             rss=2000, claims=100_000, queries=100, patterns=(2_500, 10_000, 40_000), growth=300)
 ATTRITION = str(Path(sys.executable).with_name("attrition"))
 
 
@@ -345,6 +348,63 @@ def generate_claims(path: Path, n: int) -> None:
             os.replace(str(tmp) + suffix, str(path) + suffix)
 
 
+def bench_patterns(sizes: dict) -> None:
+    """7. Extraction seconds per KB on each pathological pattern of issue 15, and the growth per 4x text."""
+    from growth import PATTERNS, pathological
+
+    from attrition.extract import ExtractionTimeout, extract
+
+    extract("Kent Police recorded 1,204 rapes in 2022/23.")  # load the model first
+    worst = 0.0
+    for name in PATTERNS:
+        per_kb, shown = [], []
+        for size in sizes["patterns"]:
+            text = pathological(name, size)
+            began = time.perf_counter()
+            try:
+                extract(text, seconds_per_10kb=1000)  # no budget: time the work itself
+            except ExtractionTimeout:
+                pass
+            seconds = time.perf_counter() - began
+            per_kb.append(seconds / (len(text.encode("utf-8")) / 1024))
+            shown.append(f"{size // 1000} KB {seconds:.2f}s ({per_kb[-1] * 1000:.1f} ms/KB)")
+        ratios = [(b * 4) / max(a, 1e-9) for a, b in zip(per_kb, per_kb[1:])]  # time ratio per 4x text
+        worst = max(worst, *ratios)
+        say(f"7. {name:<13} " + "; ".join(shown) + " | time x per 4x text: "
+            + ", ".join(f"{r:.1f}" for r in ratios))
+    say(f"   worst time ratio per 4x text: {worst:.1f} (target <= 5)")
+
+
+def bench_growth(sizes: dict, base: Path) -> None:
+    """8. `update` seconds per 100 similar articles, served on 127.0.0.1, as the corpus grows."""
+    from growth import NewsSite, similar_articles
+
+    from attrition.corpus import store
+    from attrition.corpus.read.polite import FetchPolicy
+    from attrition.corpus.update.run import UpdateOptions, update
+    from attrition.extract import extract
+
+    extract("Kent Police recorded 1,204 rapes in 2022/23.")  # load the model first
+    db = base / "growth.db"
+    for path in base.glob("growth.db*"):
+        path.unlink()
+    conn = store.connect(db)
+    options = UpdateOptions(policy=FetchPolicy(delay=0, timeout=10, retries=0))
+    step, per_step = 100, []
+    with NewsSite() as site:
+        for start in range(0, sizes["growth"], step):
+            site.publish(similar_articles(start, step))
+            began = time.perf_counter()
+            report = update(conn, [site.feed_url], options)
+            per_step.append(time.perf_counter() - began)
+            checks = conn.execute("SELECT count(*) FROM checks WHERE kind = 'across'").fetchone()[0]
+            say(f"8. articles {start:>4}-{start + step - 1}: {per_step[-1]:.1f}s per 100 "
+                f"({report.summary().split(' (')[0]}; {checks} across checks stored)")
+    conn.close()
+    say(f"   last / first 100: {per_step[-1] / per_step[0]:.2f}x, max / min: "
+        f"{max(per_step) / min(per_step):.2f}x (target flat within 1.5x)")
+
+
 def main() -> None:
     """Parse the arguments and run the chosen measurements."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -355,12 +415,13 @@ def main() -> None:
     sizes = QUICK if args.quick else FULL
     base = Path(args.dir)
     base.mkdir(parents=True, exist_ok=True)
-    chosen = {int(x) for x in args.only.split(",")} if args.only else {1, 2, 3, 4, 5, 6}
+    chosen = {int(x) for x in args.only.split(",")} if args.only else {1, 2, 3, 4, 5, 6, 7, 8}
     say(f"machine: {machine()}")
     say(f"command: {' '.join([Path(sys.executable).name, *sys.argv])}  sizes: {sizes}")
     steps = {1: lambda: bench_words(sizes), 2: lambda: bench_gate(sizes),
              3: lambda: bench_reingest(sizes, base), 4: lambda: bench_workers(sizes, base),
-             5: lambda: bench_rss(sizes, base), 6: lambda: bench_queries(sizes, base)}
+             5: lambda: bench_rss(sizes, base), 6: lambda: bench_queries(sizes, base),
+             7: lambda: bench_patterns(sizes), 8: lambda: bench_growth(sizes, base)}
     for number in sorted(chosen):
         began = time.perf_counter()
         steps[number]()

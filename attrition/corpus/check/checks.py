@@ -644,40 +644,77 @@ def across_key(claim: ClaimRecord) -> tuple | None:
             profile.cohort if claim.unit == "percent" else None)
 
 
+# An across check lists at most this many other claims, and says when there are more: so a claim's
+# check depends on the first ACROSS_LISTED + 1 claims it is compared with, and a new article agreeing
+# with a long-settled figure changes no stored check (attrition.corpus.check.run relies on this).
+ACROSS_LISTED = 20
+
+
+def consistent(claim: ClaimRecord, other: ClaimRecord) -> bool:
+    """Return True when either claim's stated range holds the other's value."""
+    return claim.stated.contains(other.value) or other.stated.contains(claim.value)
+
+
+def compatible_populations(mine: str, theirs: str) -> bool:
+    """Return True when claims of victim populations `mine` and `theirs` may be compared across articles."""
+    return mine == theirs or "all" in (mine, theirs)
+
+
 def check_across(claim: ClaimRecord, same_key: Sequence[ClaimRecord]) -> Check | None:
     """Compare a claim with claims of the same key in other articles; return a Check or None.
 
-    Takes the claim and every claim with its `across_key`. Another article's
-    value agrees when either figure's stated range holds the other. Returns
-    `conflict` listing both quotes when any disagree, `agrees` when all agree,
-    None when no other article states the quantity.
+    Takes the claim and every claim with its `across_key`, in the order they
+    were stored. Another article's value agrees when either figure's stated
+    range holds the other. Returns `conflict` listing both quotes when any
+    disagree, `agrees` when all agree, None when no other article states the
+    quantity. At most ACROSS_LISTED others are listed (`across_check`).
     """
     population = claim_profile(claim).population
-    others = [c for c in same_key if c.article_id != claim.article_id and c.id != claim.id
-              and population in (claim_profile(c).population, "all") or
-              (c.article_id != claim.article_id and claim_profile(c).population == "all")]
+    others: list[ClaimRecord] = []
+    disagreeing: list[ClaimRecord] = []
+    for other in same_key:
+        if other.article_id == claim.article_id:
+            continue
+        theirs = claim_profile(other).population
+        if not compatible_populations(population, theirs):
+            continue
+        if len(others) <= ACROSS_LISTED:
+            others.append(other)
+        # A conflict needs the same population on both sides; an unnamed one may still agree.
+        if theirs == population and not consistent(claim, other) and len(disagreeing) <= ACROSS_LISTED:
+            disagreeing.append(other)
+    return across_check(claim, others, disagreeing)
+
+
+def across_check(claim: ClaimRecord, others: Sequence[ClaimRecord],
+                 disagreeing: Sequence[ClaimRecord]) -> Check | None:
+    """Return the across Check of `claim` from the first others it is compared with, or None.
+
+    `others` are the first (up to ACROSS_LISTED + 1) claims in other articles
+    stating the same quantity of a comparable population, in stored order;
+    `disagreeing` the first (as many) of those of the same population whose
+    value disagrees. The Check depends on nothing else.
+    """
     if not others:
         return None
-
-    def consistent(other: ClaimRecord) -> bool:
-        return claim.stated.contains(other.value) or other.stated.contains(claim.value)
-
-    # A conflict needs the same population on both sides; an unnamed one may still agree.
-    disagreeing = [o for o in others if not consistent(o) and claim_profile(o).population == population]
-    listed = disagreeing or others
+    listed = list(disagreeing or others)
+    more = len(listed) > ACROSS_LISTED
+    shown = listed[:ACROSS_LISTED]
     detail = {"others": [{"claim_id": o.id, "article_id": o.article_id, "value": o.value, "quote": o.quote,
-                          "source": o.source} for o in listed],
-              "quote": claim.quote, "other_ids": [o.id for o in others]}
-    first = listed[0]
+                          "source": o.source} for o in shown],
+              "quote": claim.quote, "other_ids": [o.id for o in shown], "more": more}
+    first = shown[0]
     if disagreeing:
         absolute, relative = _diffs(claim.value, first.value)
         reason = (f"{_fmt(claim.value)} here, but " + "; ".join(
-            f"{_fmt(o.value)} in article {o.article_id} (\u201c{o.quote}\u201d)" for o in disagreeing)
+            f"{_fmt(o.value)} in article {o.article_id} (\u201c{o.quote}\u201d)" for o in shown)
+            + ("; and more in other articles" if more else "")
             + f"; this article: \u201c{claim.quote}\u201d")
         return Check(claim.id, "across", "conflict", official_value=first.value, abs_diff=absolute,
                      rel_diff=relative, period_start=claim.period_start, period_end=claim.period_end,
                      other_claim_id=first.id, other_quote=first.quote, reason=reason, detail=detail)
-    reason = f"{len(others)} other article(s) give the same figure"
+    count = f"more than {ACROSS_LISTED}" if more else str(len(shown))
+    reason = f"{count} other article(s) give the same figure"
     return Check(claim.id, "across", "agrees", official_value=first.value, abs_diff=0.0,
                  period_start=claim.period_start, period_end=claim.period_end,
                  other_claim_id=first.id, other_quote=first.quote, reason=reason, detail=detail)

@@ -26,7 +26,7 @@ from attrition.errors import AttritionError
 if TYPE_CHECKING:  # sqlite-utils takes 0.1 s to import: only a write or a table lookup needs it
     import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Statements that bring a database at version N-1 to version N, applied after
 # schema.sql (which creates any table, index or trigger that is missing, so a
@@ -41,6 +41,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     6: (),  # hand_checked_claims (attrition import-claims)
     7: ("DROP VIEW IF EXISTS claims_view", "-- schema.sql: claims_view"),  # figure, integers, article URL
     8: (),  # official.period_kind 'month' (CPS files), checks kind 'subgroup': both rebuilt, see migrate
+    # across_members, check_dirty and their triggers (issue 15): every claim is checked once more,
+    # which fills across_members.
+    9: ("DELETE FROM checked_claims",),
 }
 
 # A migration step naming a statement of schema.sql: that statement, read when the migration runs.
