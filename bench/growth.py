@@ -40,25 +40,40 @@ def pathological(name: str, size: int) -> str:
     return LEAD + unit * max(1, (size - len(LEAD)) // len(unit))
 
 
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _FILLER = [
     "The council met on {day} to discuss the budget for the coming year.",
     "Campaigners gathered outside the town hall on {day}, holding placards.",
     "A spokesperson said more officers would be trained over the summer.",
-    "The charity said it had answered {calls} calls to its helpline since January.",
+    "The charity said its helpline, line {calls}, had been busy since January.",
 ]
 
 
+def _letters(i: int) -> str:
+    """Return i written in letters (a, b, ..., ba, ...): a tag the extractor cannot read as a figure."""
+    tag = ""
+    while True:
+        i, r = divmod(i, 26)
+        tag = "abcdefghijklmnopqrstuvwxyz"[r] + tag
+        if not i:
+            return tag
+
+
 def similar_article(i: int) -> tuple[str, str]:
-    """Return (title, text) of the i-th similar article: the same Kent 2022/23 figures, worded apart."""
+    """Return (title, text) of the i-th similar article: the same Kent 2022/23 figures, worded apart.
+
+    No number but the figures: "(report 999)" would be read as 999 rapes recorded, one more group per
+    article.
+    """
     recorded = "1,240" if i % 7 == 3 else "1,204"
     charged = 96 if i % 11 else 69
-    filler = " ".join(f.format(day=f"day {i % 28 + 1}", calls=100 + i) for f in _FILLER[: 2 + i % 3])
+    filler = " ".join(f.format(day=_DAYS[i % 7], calls=_letters(i)) for f in _FILLER[: 2 + i % 3])
     text = (f"Kent Police recorded {recorded} rapes in 2022/23, according to Home Office figures "
-            f"published on Thursday (report {i}).\n"
+            f"published on Thursday (edition {_letters(i)}).\n"
             f"Of those, {charged} led to a charge, the figures show.\n"
             f"Kent Police received 1,512 reports of rape in 2022/23.\n"
             f"{filler}")
-    return f"Kent rape figures, report {i}", text
+    return f"Kent rape figures, edition {_letters(i)}", text
 
 
 class NewsSite:
