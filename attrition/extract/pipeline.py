@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from attrition.extract.assemble import build_claims
@@ -60,6 +61,11 @@ def time_budget(text: str, seconds_per_10kb: float | None = None) -> float:
 
 
 
+# No sentence is parsed longer than this (a real one is a tenth of it): past it a line break,
+# a punctuation mark or, at twice the length, any token starts a new one.
+MAX_SENTENCE_TOKENS = 250
+_NOT_START = 2**64 - 1  # SENT_START -1 as Doc.to_array/from_array hold it (uint64)
+
 _VALUE_ONLY_LINE = re.compile(r"\s*[\d.,]+\s*(?:%|per\s*cent)?\s*\|?\s*$")
 
 
@@ -75,9 +81,14 @@ def line_sentences(doc: Doc) -> Doc:
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     lines = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
     piped = ["|" in line for line in lines]
+    # Setting Token.is_sent_start one token at a time checks the whole doc each time (quadratic
+    # on a long text): the values are gathered here and written in one from_array call.
+    starts_out = doc.to_array([SENT_START]).reshape(-1)  # uint64: -1 ("not a start") is stored as 2**64 - 1
+    since_start = 0  # tokens since the last boundary this component set
     for token in doc[1:]:
         n = bisect.bisect_right(starts, token.idx) - 1
         prev = doc[token.i - 1]
+        since_start += 1
         if "\n" in prev.text or "\n" in prev.whitespace_:
             j = token.idx - 1
             while j >= 0 and text[j].isspace():
@@ -86,9 +97,16 @@ def line_sentences(doc: Doc) -> Doc:
             continues_row = _VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above == "|"
             # A line starting in lower case carries on the sentence a hard line break cut.
             continues_sentence = token.text[:1].islower() and above not in (".", "!", "?", ":")
-            token.is_sent_start = not (continues_row or continues_sentence)
+            start = not (continues_row or continues_sentence) or since_start >= MAX_SENTENCE_TOKENS
+            starts_out[token.i] = 1 if start else _NOT_START
+        elif since_start >= MAX_SENTENCE_TOKENS and not token.is_space and (prev.is_punct or prev.is_space
+                                                                            or since_start >= 2 * MAX_SENTENCE_TOKENS):
+            starts_out[token.i] = 1  # a run-on "sentence" of thousands of tokens: the parser's cost grows with it
         elif piped[n] and not token.is_space:
-            token.is_sent_start = False
+            starts_out[token.i] = _NOT_START
+        if starts_out[token.i] == 1:
+            since_start = 0
+    doc.from_array([SENT_START], starts_out.reshape(-1, 1))
     return doc
 
 
