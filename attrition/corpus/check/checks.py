@@ -24,6 +24,7 @@ from typing import Iterable, Sequence
 from attrition.corpus.check.comparability import claim_profile, difference, official_profile
 from attrition.corpus.check.rounding import StatedRange, stated_range
 from attrition.corpus.official.layouts import CPS_POC_DATASET, SEVERAL_FORCES, OfficialFigure
+from attrition.extract.claim import Claim
 
 # Areas a claim may name that are not forces (GOLD.md: national figures).
 NATIONAL_AREAS = ("England and Wales", "England", "Wales")
@@ -53,24 +54,20 @@ STAGE_WORDS = {"reported": "reports", "recorded": "recorded crimes"}
 
 
 @dataclass
-class ClaimRecord:
-    """A stored claim as the checks see it: the claim fields plus its id, article and figure text."""
+class ClaimRecord(Claim):
+    """A stored claim as the checks see it: the extractor's `Claim` (one claim type from extract to
+    store to check) plus where it is stored (`id`, `article_id`) and the words around it.
 
-    id: str
-    article_id: int
-    value: float
-    unit: str
-    stage: str
-    offence: str
-    quote: str
-    of_stage: str | None = None
-    area: str | None = None
-    period_start: str | None = None
-    period_end: str | None = None
-    change: bool = False
-    comparator: str | None = None
+    The offsets default to 0 because the checks read the figure as written (`figure_text`), not
+    where it sits.
+    """
+
+    char_start: int = 0
+    char_end: int = 0
+    quote_start: int = 0
+    id: str = ""
+    article_id: int = 0
     figure_text: str | None = None
-    source: str | None = None
     sentence: str | None = None  # the sentence holding the quote (population words may sit outside it)
     vawg_article: bool = False  # its article quotes the CPS Violence Against Women and Girls report
 
