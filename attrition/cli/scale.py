@@ -7,6 +7,7 @@ import sys
 import click
 
 from attrition.cli.options import db_option, opened, report_failures, reported
+from attrition.cli.progress import ticking
 
 
 def extract_with_dask(sources, out_dir, scheduler, workers, published, batch_size) -> None:
@@ -41,7 +42,7 @@ def load(shards, db_path):
     """
     from attrition.corpus.scale.load import load_shards
 
-    with opened(db_path, create=True) as conn:
+    with opened(db_path, create=True) as conn, ticking("load", f"loading {len(shards)} shard source(s)"):
         report = load_shards(conn, shards)
     report_failures(report.failures, report.warnings)
     click.echo(report.summary())

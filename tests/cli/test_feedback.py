@@ -119,3 +119,15 @@ def test_serve_on_a_busy_port_is_a_usage_error_and_announces_nothing(tmp_path):
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
     assert "Serving" not in result.output
+
+
+def test_load_shows_it_is_working_on_a_terminal(tmp_path):
+    shard = tmp_path / "empty.claims.jsonl"
+    shard.write_text("", encoding="utf-8")
+    main, secondary = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "attrition.cli", "load", str(shard), "--db", str(tmp_path / "l.db")],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=secondary)
+    os.close(secondary)
+    terminal = read_pty(main, lambda t: "load:" in t, timeout=30)
+    proc.wait(timeout=60)
+    assert "load: loading 1 shard source(s)" in terminal

@@ -44,18 +44,18 @@ SELECT c.id AS claim_id, {whole("c.value")} AS value, o.id AS other_claim_id,
  ORDER BY c.area, c.stage, c.period_start, a.published
 """
 
-# :period is 2017/18 (April to March), 2022 (calendar year) or 2017-04-01..2018-03-31.
+# :period is 2017/18 or 2017-18 (April to March), 2022 (calendar year) or 2017-04-01..2018-03-31.
 # Claims and official figures for exactly that period; quarterly official rows
 # inside it are summed (the row says how many were added up).
 FUNNEL = f"""
 WITH wanted AS (
     SELECT CASE
-               WHEN :period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]' THEN substr(:period, 1, 4) || '-04-01'
+               WHEN :period GLOB '[0-9][0-9][0-9][0-9][/-][0-9][0-9]' THEN substr(:period, 1, 4) || '-04-01'
                WHEN :period GLOB '[0-9][0-9][0-9][0-9]' THEN :period || '-01-01'
                WHEN instr(:period, '..') > 0 THEN trim(substr(:period, 1, instr(:period, '..') - 1))
            END AS first_day,
            CASE
-               WHEN :period GLOB '[0-9][0-9][0-9][0-9]/[0-9][0-9]'
+               WHEN :period GLOB '[0-9][0-9][0-9][0-9][/-][0-9][0-9]'
                    THEN (CAST(substr(:period, 1, 4) AS INTEGER) + 1) || '-03-31'
                WHEN :period GLOB '[0-9][0-9][0-9][0-9]' THEN :period || '-12-31'
                WHEN instr(:period, '..') > 0 THEN trim(substr(:period, instr(:period, '..') + 2))

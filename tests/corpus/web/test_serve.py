@@ -152,6 +152,8 @@ def test_canned_query_funnel_for_a_force_and_period(site, db):
     stages = [r["stage"] for r in found]
     assert stages.index("recorded") < stages.index("charged")
     assert fetch_json(query_url(site, "funnel", _shape="array", area="Kent", period="2019")) == []
+    dashed = fetch_json(query_url(site, "funnel", _shape="array", area="kent", period="2022-23"))
+    assert sorted(map(str, dashed)) == sorted(map(str, found))  # 2022-23 is the same financial year
 
 
 def test_canned_query_everything_a_speaker_claimed(site, db):
