@@ -42,6 +42,7 @@ NOT_CLAIM_NOUNS = {
     "adviser", "advisor", "worker", "counsellor", "nurse", "judge", "prosecutor", "lawyer",
     "barrister", "post", "role", "job", "vacancy", "specialist", "volunteer", "charity",
     "organisation", "organization", "charitie", "group", "coalition", "quota", "kit", "question",
+    "district", "borough", "region", "county", "counties", "division",
 }
 
 

@@ -79,7 +79,7 @@ _BLOCKERS = [
     # A run of digits and separators is tried once, from its start, without backtracking
     # (possessive): "1,1,1,..." must not cost the square of its length.
     re.compile(r"(?<![\d,.])\d[\d,.]*+\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
-    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd
+    re.compile(r"\b\d+(?:<sup>)?(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd, 11<sup>th
     re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
     re.compile(r"(?<![^\s(<\[])[^\s@]++@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
 ]
@@ -109,6 +109,7 @@ _AGE_AFTER = re.compile(
 _TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,60}$", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:target|targets|aim|goal|ambition)\s+(?:of\s+)?(?:at\s+least\s+|just\s+)?$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
+_NOT_PLURAL = {"was", "is", "has", "as", "this", "its", "his", "yes", "thus", "plus", "less", "across"}
 _UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
 
 
@@ -270,8 +271,9 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if _UNDER_AGE.search(before) and value in (13, 14, 16, 18) and not _PERCENT_AFTER.match(after):
             nxt = re.match(r"\s*(\w+)", after)
-            if not nxt or not nxt.group(1).lower().endswith(("s", "cases")):
-                continue
+            word = nxt.group(1).lower() if nxt else ""
+            if not word.endswith("s") or word in _NOT_PLURAL:
+                continue  # "a female over 16 was": an age; "over 16 reports": a count
         unit = "count"
         pm = _PERCENT_AFTER.match(after)
         km = _PER100K_AFTER.match(after)
@@ -293,7 +295,7 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")
-_PER_TIME_AFTER = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
+_PER_TIME_AFTER = re.compile(r"^(?:\s+[\w’'-]+){0,9}?\s+(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
 
 
@@ -311,7 +313,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True
     if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
         return True
-    return bool(_PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I))
+    tail = text[end:end + 100].split(".")[0]  # the rest of the clause: "80 rapes ... reported each month"
+    return bool(_PER_TIME_AFTER.match(tail) or re.match(r"^-strong\b", after, re.I))
 
 
 def _ratio_part(raw: str) -> float | None:

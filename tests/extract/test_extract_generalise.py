@@ -362,3 +362,14 @@ def test_an_foi_table_whose_header_names_the_label_column():
 def test_a_change_takes_the_period_of_the_level_it_reached():
     claims = _claims("In Essex the number of rapes recorded rose by 10% to 1,200 in 2022/23.")
     assert claims["10%"].change and claims["10%"].period_start == "2022-04-01"
+
+
+@pytest.mark.parametrize("text, not_figure", [
+    ("Rape of a female over 16 was the most common offence Kent recorded in 2022, with 1,200 reports.", "16"),
+    ("Kent recorded 1,200 rapes in 2022, but crime fell for the 11<sup>th year.", "11"),
+    ("Kent recorded 1,200 rapes in 2022: more than 100 other sexual offences were being reported each month.", "100"),
+    ("Across the 6 separate districts of Kent, 1,200 rapes were recorded in 2022.", "6"),
+])
+def test_ages_ordinals_monthly_rates_and_counts_of_districts_are_not_claims(text, not_figure):
+    claims = _claims(text)
+    assert not_figure not in claims and "1,200" in claims
