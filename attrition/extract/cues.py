@@ -174,6 +174,7 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
+    r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
     re.I,
 )
@@ -181,7 +182,9 @@ _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
     r"|(?:[\w’']+\s+){0,5}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
     r"|(?:[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
-    r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
+    r"|(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
+    r"|\s*(?:\w+\s+)?arrests?\b"
+    r"|(?:[\w’']+\s+){0,8}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
     r"|(?:[\w’']+\s+){0,8}(?:(?:were|was|are|is)\s+)?(?:against|were)\s+(?:women|girls|men|boys|females?|males?)\b"
     r"|(?:[\w’']+\s+){0,6}(?:had\s+)?experienced\b"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"

@@ -373,3 +373,12 @@ def test_a_change_takes_the_period_of_the_level_it_reached():
 def test_ages_ordinals_monthly_rates_and_counts_of_districts_are_not_claims(text, not_figure):
     claims = _claims(text)
     assert not_figure not in claims and "1,200" in claims
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("In Essex only four arrests were made after 33 rape complaints in 2022.", "four"),
+    ("In Kent, approximately 36% (9,184 offences) of all sexual offences recorded in 2024 were rape offences.", "36%"),
+    ("The number of rape trials in Kent that were postponed at least once in 2022 increased by 133%.", "133%"),
+])
+def test_arrests_composition_and_court_delays_are_other(text, figure):
+    assert _claims(text)[figure].stage == "other"
