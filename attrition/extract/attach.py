@@ -69,8 +69,8 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
         usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
     for p, v in usable:
         gap = text[fig.end:p.start]
-        if p.start >= fig.end and _OWN_PERIOD_GAP.fullmatch(gap):
-            return p, v
+        if p.start >= fig.end and _OWN_PERIOD_GAP.fullmatch(gap) and not (change and "from" in gap.lower()):
+            return p, v  # "N in P" (but "a rise of N from P": P is the base, not the change's period)
 
     def owned_by_other(p) -> bool:
         # Only a later figure's: an earlier one's period carries to what restates it ("16 in 2012/13, or 14%").

@@ -382,3 +382,8 @@ def test_ages_ordinals_monthly_rates_and_counts_of_districts_are_not_claims(text
 ])
 def test_arrests_composition_and_court_delays_are_other(text, figure):
     assert _claims(text)[figure].stage == "other"
+
+
+def test_a_rise_from_a_base_period_has_the_later_period():
+    claims = _claims("Sussex recorded 1,381 rapes in the 12 months to March 2018, an increase of 325 from the 2016/2017 figure.")
+    assert claims["325"].change and claims["325"].period_end == "2018-03-31"
