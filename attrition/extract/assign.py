@@ -80,7 +80,10 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
         if token.head.i in stop:
             return token, None, None
         if token.dep_ in _SUBJECT:
-            return token, "subject", token.head
+            head = token.head
+            if head.dep_ in ("aux", "auxpass") and head.head is not head:
+                head = head.head  # the parser hung the subject on "were": the clause's verb is "closed"
+            return token, "subject", head
         if token.dep_ in _OBJECT:
             return token, "object", token.head
         if token.dep_ in ("conj", "appos") and token.pos_ in ("NOUN", "PROPN") and token is not anchor:
@@ -218,6 +221,10 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if strong_roots:
         # A bare "rapes" only says "recorded" when nothing else in the sentence says anything.
         roots = {c: r for c, r in roots.items() if c.weight > 0.0}
+    # "410 were closed because the victim withdrew and 95 were closed due to evidential difficulties":
+    # when the figure's own predicate names a stage, a cue in another clause (even its head) yields.
+    own_predicate = relation in ("subject", "adjunct") and any(
+        r.i in verb_tree and c.weight >= 0.8 and c.label != "other" for c, r in roots.items())
     scored = []
     for cue, root in roots.items():
         if cue.weight < 0.5 and any(ch.i in strong_roots and ch.dep_ in ("amod", "compound") for ch in root.children):
@@ -234,6 +241,8 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             cost = 0.5 + (1.0 - cue.weight)
         else:
             cost = tree_distance(anchor, root) + 0.08 * linear + (1.0 - cue.weight) * 1.5
+        if own_predicate and root.i not in verb_tree and root.i not in phrase:
+            cost += 1.0
         if root.i in partitive:
             cost += 3.0  # "35 of those incidents": the denominator, not the stage
         if relation == "subject" and in_phrase and cue.weight < 0.5:

@@ -387,3 +387,10 @@ def test_arrests_composition_and_court_delays_are_other(text, figure):
 def test_a_rise_from_a_base_period_has_the_later_period():
     claims = _claims("Sussex recorded 1,381 rapes in the 12 months to March 2018, an increase of 325 from the 2016/2017 figure.")
     assert claims["325"].change and claims["325"].period_end == "2018-03-31"
+
+
+def test_each_figure_takes_the_reason_of_its_own_clause():
+    text = ("In Kent, of the 1,120 rapes recorded in 2022, 410 were closed because the victim withdrew support "
+            "and 95 were closed due to evidential difficulties.")
+    claims = _claims(text)
+    assert (claims["410"].stage, claims["95"].stage) == ("withdrawn", "nfa")
