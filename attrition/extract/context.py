@@ -155,6 +155,7 @@ class Scope:
 
     current_source: str | None = None
     national_scope: str | None = None
+    national_para: int = -1  # the paragraph that opened the national scope
     last_area: str | None = None
     last_area_sent: int = -10
     last_area_para: int = -1
@@ -298,6 +299,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     resolved_areas = sentence.resolved_areas
     if _NATIONAL_OPENER.match(sentence.text):
         scope.national_scope = next((area for a, area in resolved_areas if a.kind == "national"), NATIONAL)
+        scope.national_para = article.paragraph_of(sentence.start)
     elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
         scope.national_scope = None
     scope.prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)

@@ -219,8 +219,10 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return scope.header[1], True
     if any(m.name in NATIONAL_BODIES for m in sentence.sources):
         return NATIONAL, False
-    if scope.national_scope:
-        return scope.national_scope, True  # "Nationally, ..." carries until a force is named
+    quoted = any(q.start <= fig.start < q.end for q in article.quotes)
+    if scope.national_scope and not (quoted and article.paragraph_of(fig.start) != scope.national_para):
+        # "Nationally, ..." carries until a force is named, but not into someone's quoted words
+        return scope.national_scope, True
     same_para = article.paragraph_of(scope.prev_sentence_start) == article.paragraph_of(sentence.start)
     previous = previous_sentence_area(scope.previous_claims, scope.prev_sentence_start, sentence.start)
     if previous and (previous not in NATIONAL_AREAS or same_para or continues_quote(text, sentence.start, article.quotes)):

@@ -394,3 +394,12 @@ def test_each_figure_takes_the_reason_of_its_own_clause():
             "and 95 were closed due to evidential difficulties.")
     claims = _claims(text)
     assert (claims["410"].stage, claims["95"].stage) == ("withdrawn", "nfa")
+
+
+def test_national_scope_does_not_carry_into_a_later_quotation():
+    text = ("Officers in Hertfordshire charged 84 rape suspects in 2022/23.\n\n"
+            "Across England and Wales, the charge rate was 5.7 per cent.\n\n"
+            'Detective Superintendent Anna Bell said: "We received 1,300 rape reports in 2022/23."')
+    claims = _claims(text)
+    assert claims["5.7 per cent"].area == "England and Wales"
+    assert claims["1,300"].area == "Hertfordshire"
