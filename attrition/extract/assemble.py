@@ -75,9 +75,10 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     if stage is None:
         return None
     of_stage = decide_base(article, scope, sentence, fig, stage, claims, sentence_claims)
-    area, area_inherited = decide_area(article, scope, sentence, fig, stage, claims, sentence_claims)
-    period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)
     source, source_inherited, speaker = decide_source(article, scope, sentence, fig)
+    area, area_inherited = decide_area(article, scope, sentence, fig, stage, claims, sentence_claims,
+                                       None if source_inherited else source)
+    period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)
     q_start, q_end = evidence(article.text, sentence.start, sentence.end, fig.start, fig.end)
     copied = stage.copied
     if copied is not None and not stage.change and fig.unit == copied.unit == "percent" and copied.of_stage:

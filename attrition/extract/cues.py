@@ -26,14 +26,14 @@ _CPS = r"(?:the\s+)?(?:Crown\s+Prosecution\s+Service|CPS|prosecutors?)"
 # (stage, pattern, weight). Weight < 1 marks a weaker signal (a noun that often
 # names the cases rather than the stage they reached).
 STAGE_PATTERNS: list[tuple[str, str, float]] = [
-    ("no_crime", r"(?:recorded|classed|classified|marked)\s+as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:e|ed|es|ing)|cancell?ed(?:\s+crimes?)?|cancell?ations?|not\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|transferred|(?:had|has|have)\s+not\s+taken\s+place|did\s+not\s+(?:take\s+place|occur)|N100", 1.2),
-    ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
-    ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|wish\s+to|want\s+to)|declined\s+to\s+support|(?:unable|not\s+able)\s+to\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
+    ("no_crime", r"(?:recorded|classed|classified|marked)\s+as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:e|ed|es|ing)|cancell?ed(?:\s+crimes?)?|cancell?ations?|not\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|transferred|(?:had|has|have)\s+not\s+taken\s+place|did\s+not\s+(?:take\s+place|occur)|N100", 1.2),
+    ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|no\s+(?:police\s+)?action\s+(?:was|were|is|has\s+been)\s+taken|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
+    ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declined\s+to\s+support|(?:unable|not\s+able)\s+to\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
     ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)|for\s+a\s+charging\s+decision", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
-    ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solv(?:e|es|ed|ing)\b|formal\s+action|(?:further\s+|police\s+)?action\s+(?:\w+\s+){0,4}?(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
+    ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solv(?:e|es|ed|ing)\b|formal\s+action|(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action\s+(?:\w+\s+){0,4}?(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
     ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|(?:went|gone|taken|brought)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
-    ("recorded", r"recorded|logged|crimed|\b(?:did|do|does|not)\s+(?:[\w-]+\s+){0,3}?record\b|\bto\s+record\b|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
+    ("recorded", r"recorded|logged|crimed|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
     ("reported", r"report(?:s|ed|ing)\b|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?police\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
@@ -136,7 +136,7 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
 
 _CHANGE_NOUNS = r"(?:increases?|rises?|falls?|drops?|decreases?|reductions?|declines?|jumps?|growth)"
 CHANGE_OR_BEFORE = re.compile(
-    r"\b" + _CHANGE_NOUNS + r"\s+(?:of|by)\s+[\d,.]+\s*(?:%|per\s*cent)?\s+(?:or|and)\s+$", re.I)
+    r"\b" + _CHANGE_NOUNS + r"\s+(?:of|by)\s+[\d,.]+\s*(?:%|per\s*cent)?\s*,?\s+or\s+$", re.I)
 # "a slight reduction across rape (1.5%), domestic abuse (0.7%) and hate crime (1%)":
 # each bracketed figure after a change noun is a share of the change.
 _CHANGE_NOUN_PHRASE = re.compile(r"\b" + _CHANGE_NOUNS + r"\s+(?:in|across|for|of)\b", re.I)
@@ -181,12 +181,13 @@ _NON_FUNNEL_BEFORE = re.compile(
 _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
     r"|(?:[\w’']+\s+){0,5}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
-    r"|(?:[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
+    r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
     r"|(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
     r"|\s*(?:\w+\s+)?arrests?\b"
     r"|(?:[\w’']+\s+){0,8}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
-    r"|(?:[\w’']+\s+){0,8}(?:(?:were|was|are|is)\s+)?(?:against|were)\s+(?:women|girls|men|boys|females?|males?)\b"
-    r"|(?:[\w’']+\s+){0,6}(?:had\s+)?experienced\b"
+    r"|(?:(?!(?:where|whose|which|when)\b)[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:against\s+)?(?:women|girls|men|boys|females?|males?)\b"
+    r"|\s*(?:\)\s*|\s+(?:million\s+|thousand\s+)?(?:people|adults|women|men|children)\s+)experienced\b"
+    r"|(?:(?!who\b)[\w’']+\s+){0,6}had\s+experienced\b"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
     r"|\s*(?:days|weeks|months)\b)",
     re.I,
@@ -208,7 +209,7 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
 
 _MODAL_AFTER = re.compile(r"^[^.;:,–—]{0,60}?\b(?:could|would|might)\s+(?:\w+\s+)?(?:be|result|lead|hit|reach|rise|fall|see|have|go|end)\b", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+){0,3}$", re.I)
-_CONDITION = re.compile(r"\b(?:if|were|unless)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless)\b|(?:^|[,;]\s*)were\s+\w+\s+to\b", re.I)
 
 
 def is_hypothetical(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:

@@ -194,7 +194,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
 
 
 def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage,
-                claims: list[Claim], sentence_claims: list[Claim]) -> tuple[str, bool]:
+                claims: list[Claim], sentence_claims: list[Claim], own_source: str | None = None) -> tuple[str, bool]:
     """The area of a figure and whether it was carried (inherited) rather than named with it.
 
     In order: counts of forces are national; a mention in the sentence (the
@@ -232,6 +232,8 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
             last not in NATIONAL_AREAS or article.paragraph_of(sentence.start) == scope.last_area_para
             or continues_quote(text, sentence.start, article.quotes)):
         return last, True
+    if own_source in _NATIONAL_PUBLISHERS:
+        return NATIONAL, True  # "Just 2% of rapes led to a charge, the Home Office said": not the page's force
     return article_area(article.areas, sentence.start, article.dominant, scope.current_source, article.page), True
 
 

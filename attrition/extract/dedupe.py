@@ -25,18 +25,28 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             kept.append(claim)
         elif kept[twin].period_start is None and claim.period_start is not None:
             kept[twin] = claim
-    exact: dict[tuple, list[float]] = {}
+    exact: dict[tuple, list[Claim]] = {}
     for k in kept:
         if not k.comparator:
-            exact.setdefault((k.area, k.stage, k.unit, k.change), []).append(k.value)
+            exact.setdefault((k.area, k.stage, k.unit, k.change), []).append(k)
     return [claim for claim in kept if not (
-        claim.comparator and (claim.unit == "count" or not claim.change) and any(_hedge_covers(claim.comparator, claim.value, v, claim.unit)
-                                 for v in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+        claim.comparator and (claim.unit == "count" or not claim.change) and any(
+            _same_period(claim, other) and _hedge_covers(claim.comparator, claim.value, other.value, claim.unit)
+            for other in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+
+
+def _same_period(a: Claim, b: Claim) -> bool:
+    """Periods that agree, or one of them unknown: "nearly 2,000 in 2022" is not "1,850 in 2021"."""
+    return a.period_start is None or b.period_start is None or (a.period_start, a.period_end) == (b.period_start, b.period_end)
 
 
 def _hedge_covers(comparator: str, hedged: float, exact: float, unit: str) -> bool:
     """True when an exact figure is what a hedged one rounds (`less than 2%` and 1.9%, `nearly 1,700` and 1,696)."""
     if unit == "count":
+        if comparator in ("more_than", "at_least"):
+            return hedged <= exact <= hedged * 1.15
+        if comparator in ("less_than", "nearly"):
+            return hedged * 0.85 <= exact <= hedged
         return abs(exact - hedged) <= 0.15 * hedged
     if comparator in ("less_than", "nearly"):
         return hedged * 0.7 <= exact <= hedged

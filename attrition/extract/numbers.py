@@ -295,8 +295,10 @@ def find_figures(text: str) -> list[Figure]:
 
 
 _LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")
-_PER_TIME_AFTER = re.compile(r"^(?:\s+[\w’'-]+){0,9}?\s+(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
-_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_PER_TIME_AFTER = re.compile(
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
+# "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|At|For|From|Across|On|By|Of|To|With|And|But)\b)[A-Z][a-z]+\s+[A-Z][a-z]+,\s*$")
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) -> bool:
@@ -313,8 +315,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True
     if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
         return True
-    tail = text[end:end + 100].split(".")[0]  # the rest of the clause: "80 rapes ... reported each month"
-    return bool(_PER_TIME_AFTER.match(tail) or re.match(r"^-strong\b", after, re.I))
+    return bool(_PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I))
 
 
 def _ratio_part(raw: str) -> float | None:

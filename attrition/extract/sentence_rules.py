@@ -42,15 +42,19 @@ def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) 
     the rate's stage and base.
     """
     for rate in s_claims:
-        if rate.unit != "percent" or rate.change or not 0 < rate.value < 100:
+        if rate.unit != "percent" or rate.change or not 0 < rate.value < 100 or rate.stage == "other":
             continue
-        counts = [c for c in previous_claims + s_claims if c.unit == "count" and not c.change and c.value > 0]
+        counts = [c for c in previous_claims + s_claims if c.unit == "count" and not c.change and c.value > 0
+                  and c.area == rate.area and (c.period_start, c.period_end) == (rate.period_start, rate.period_end)]
         decimals = len(str(rate.value).split(".")[1].rstrip("0")) if "." in str(rate.value) else 0
         tolerance = 0.5 * 10 ** -decimals + 1e-9
         for num in reversed(counts):
             den = next((d for d in reversed(counts) if d is not num and d.value > num.value
                         and d.stage != num.stage and abs(100 * num.value / d.value - rate.value) <= tolerance), None)
-            if den is not None and num.stage not in ("other",) and den.stage not in ("other",):
+            # The rate's own words win: only a rate of the count's stage, or one read from a bare
+            # noun (reported/recorded), takes the counts' stages ("the conviction rate was 20%" stays).
+            if den is not None and "other" not in (num.stage, den.stage) and (
+                    rate.stage == num.stage or rate.stage in ("reported", "recorded")):
                 rate.stage, rate.of_stage = num.stage, den.stage
                 break
 
