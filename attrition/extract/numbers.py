@@ -109,6 +109,7 @@ _AGE_AFTER = re.compile(
 _TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,60}$", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:target|targets|aim|goal|ambition)\s+(?:of\s+)?(?:at\s+least\s+|just\s+)?$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
+_BOUNDS = {"more_than", "at_least", "nearly", "less_than", "at_most"}
 _NOT_PLURAL = {"was", "is", "has", "as", "this", "its", "his", "yes", "thus", "plus", "less", "across"}
 _UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
 
@@ -234,7 +235,7 @@ def find_figures(text: str) -> list[Figure]:
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("f_num").lower()]
                 value = num * FRACTIONS[m.group("f_den").lower()]
             figures.append(Figure(start, end, round(value, 2), "percent", "fraction", comparator,
-                                  vague=comparator is not None))
+                                  vague=comparator in _BOUNDS))  # "more than half" is vague; "about a quarter" is 25
             continue
         if m.group("number"):
             raw = m.group("n_val")
@@ -261,7 +262,7 @@ def find_figures(text: str) -> list[Figure]:
         if re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) or _RANK_BEFORE.search(before) \
                 or _TARGET_BEFORE.search(before):
             continue
-        if _not_a_quantity(text, start, end, before, after):
+        if _not_a_quantity(text, start, end, before, after) or _in_range(text, start, end):
             continue
         if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
             continue  # "one of the two outcomes", "the other three"
@@ -299,6 +300,18 @@ _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 # "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")
 _NAME_BEFORE = re.compile(r"\b(?!(?:In|At|For|From|Across|On|By|Of|To|With|And|But)\b)[A-Z][a-z]+\s+[A-Z][a-z]+,\s*$")
+
+
+_RANGE_START = re.compile(r"\bbetween\s+(?:about\s+|around\s+)?$", re.I)
+_RANGE_END = re.compile(r"\bbetween\s+(?:about\s+|around\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+and\s+$", re.I)
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    """Either end of `between 10,000 and 13,000`: a range the schema cannot hold (GUIDELINES 5)."""
+    before = text[max(0, start - 40):start]
+    if _RANGE_END.search(before):
+        return True
+    return bool(_RANGE_START.search(before) and re.match(r"\s*(?:%|per\s*cent)?\s+and\s+[\d,.]+", text[end:end + 30], re.I))
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) -> bool:

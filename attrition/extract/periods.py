@@ -52,6 +52,7 @@ class PeriodMention:
     period_end: str | None = None
     months: tuple[int, int] | None = None
     year: int | None = None
+    quarter: int | None = None  # 1-4 of a financial year, for a bare "Q2"
 
 
 def _last_day(year: int, month: int) -> date:
@@ -173,7 +174,7 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
     if name == "quarter":
         q = int(m.group("q"))
         if not m.group("y1"):
-            return PeriodMention(*span, text, "quarter", year=q)
+            return PeriodMention(*span, text, "quarter", quarter=q)
         first = m.group("y1")
         first = first if len(first) == 4 else str(2000 + int(first))
         fy = _fy_from_parts(first, m.group("y2"))
@@ -335,10 +336,10 @@ def _resolve(mention: PeriodMention, context: tuple[str, str] | None,
         return mention.period_start, mention.period_end
     if mention.kind == "same":
         return context
-    if mention.kind == "quarter" and mention.year:
+    if mention.kind == "quarter" and mention.quarter:
         # A bare "Q2" is a quarter of the financial year in context.
         if context and context[0][5:] == "04-01" and is_full_year(context):
-            return fiscal_quarter(int(context[0][:4]), mention.year)
+            return fiscal_quarter(int(context[0][:4]), mention.quarter)
         return None
     if mention.kind == "previous":
         return shift_year(context) if context else None

@@ -439,3 +439,14 @@ def test_a_national_bodys_figure_is_national_whatever_the_page():
     claims = {c.value: c for c in extract(text, "2023-01-01", url="https://www.bbc.co.uk/news/uk-england-kent-123",
                                           title="Kent mother speaks out as rape charge rate hits 2%")}
     assert claims[2].area == "England and Wales"
+
+
+def test_about_a_fraction_keeps_its_value_and_rhetoric_and_ranges_are_not_claims():
+    claims = extract("If 4% of rape reports are false, 96% are true. About a quarter of rapes in Kent were "
+                     "charged in 2022. Between 10,000 and 13,000 rapes go unreported.", "2023-01-01")
+    assert [(c.value, c.stage) for c in claims] == [(25, "charged")]
+
+
+def test_logged_is_reported_and_still_under_investigation_is_other():
+    claims = _claims("Kent Police logged 820 sexual assaults in 2022, with 120 cases still under investigation.")
+    assert claims["820"].stage == "reported" and claims["120"].stage == "other"
