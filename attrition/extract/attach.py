@@ -21,7 +21,6 @@ from attrition.extract.forces import NATIONAL, AreaMention
 from attrition.extract.periods import is_full_year, shift_year
 
 # Bodies whose figures are national unless the sentence names a force.
-NATIONAL_BODIES = {"Office for National Statistics", "Crime Survey for England and Wales"}
 
 
 def char_distance(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -17,12 +17,13 @@ from spacy.tokens import Doc
 
 from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, text_of
 from attrition.extract.attach import (
-    NATIONAL_BODIES, area_for, continues_quote, governing_source, period_for, previous_sentence_area,
+    area_for, continues_quote, governing_source, period_for, previous_sentence_area,
 )
 from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
 from attrition.extract.cues import Cue, change_noun_before_bracket, is_change, is_hypothetical, is_non_funnel
 from attrition.extract.forces import NATIONAL
+from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS
 
 # The denominator a rate is usually a share of, when the text does not say.
 DEFAULT_OF_STAGE = {
@@ -217,7 +218,7 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return sentence_claims[-1].area, True  # the sentence's own figures' place
     if scope.header is not None and scope.header[1]:
         return scope.header[1], True
-    if any(m.name in NATIONAL_BODIES for m in sentence.sources):
+    if any(m.name in NATIONAL_ONLY_BODIES for m in sentence.sources):
         return NATIONAL, False
     quoted = any(q.start <= fig.start < q.end for q in article.quotes)
     if scope.national_scope and not (quoted and article.paragraph_of(fig.start) != scope.national_para):
@@ -232,7 +233,7 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
             last not in NATIONAL_AREAS or article.paragraph_of(sentence.start) == scope.last_area_para
             or continues_quote(text, sentence.start, article.quotes)):
         return last, True
-    if own_source in _NATIONAL_PUBLISHERS:
+    if own_source in NATIONAL_PUBLISHERS:
         return NATIONAL, True  # "Just 2% of rapes led to a charge, the Home Office said": not the page's force
     return article_area(article.areas, sentence.start, article.dominant, scope.current_source, article.page), True
 
@@ -275,8 +276,6 @@ def decide_source(article: Article, scope: Scope, sentence: Sentence, fig) -> tu
 
 
 # Bodies that publish national figures: a figure they give with no force named is national.
-_NATIONAL_PUBLISHERS = {"Crown Prosecution Service", "Home Office", "Office for National Statistics",
-                        "Ministry of Justice", "Crime Survey for England and Wales"}
 
 
 def article_area(areas, before: int, dominant: str | None, source: str | None, page: str | None = None) -> str:
@@ -290,9 +289,9 @@ def article_area(areas, before: int, dominant: str | None, source: str | None, p
     so_far = dominant_area([a for a in areas if a.start < before])
     if so_far:
         return so_far
-    if page and source not in _NATIONAL_PUBLISHERS:
+    if page and source not in NATIONAL_PUBLISHERS:
         return page
-    if dominant and source not in _NATIONAL_PUBLISHERS:
+    if dominant and source not in NATIONAL_PUBLISHERS:
         return dominant
     return NATIONAL
 

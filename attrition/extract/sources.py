@@ -29,6 +29,13 @@ KNOWN_BODIES: list[tuple[str, str]] = [
 
 _KNOWN_NAMES = {name for name, _ in KNOWN_BODIES}
 
+# Bodies whose figures are national unless the text names a force: those that publish
+# nothing else (a mention of them in a sentence makes its figures national) ...
+NATIONAL_ONLY_BODIES = frozenset({"Office for National Statistics", "Crime Survey for England and Wales"})
+# ... and those that also publish figures by force or CPS Area (national only when the
+# figure's own attribution is theirs and the text around it names no force).
+NATIONAL_PUBLISHERS = NATIONAL_ONLY_BODIES | {"Crown Prosecution Service", "Home Office", "Ministry of Justice"}
+
 _DATA = r"(?:figures|data|statistics|stats|numbers|information|report|analysis|research|estimates|survey|findings|dashboard|spreadsheets?|tables|bulletin|release)"
 _VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|ed)?|indicate(?:s|d)?|found|find|published|released|disclosed|said|says|confirmed|noted?|recorded|note[sd]?)"
 
