@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 from xml.etree.ElementTree import iterparse
 
+from attrition.corpus.read.readers import file_kind
 from attrition.errors import AttritionError
 
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -79,16 +80,6 @@ def read_sheets(path: str | Path) -> Iterator[Sheet]:
     else:
         for sheet in _xlsx_sheets(path, budget):
             yield Sheet(sheet.name, _guarded(path, sheet.rows))
-
-
-def file_kind(mode: int) -> str:
-    """Return what a file mode is, for a refusal: `a FIFO (named pipe)`, `a directory`, `a character device`..."""
-    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return name
-    return "not a regular file"
 
 
 def require_regular_file(path: str | Path) -> None:

@@ -153,7 +153,8 @@ def read_text_file(path: Path, max_bytes: int = MAX_BYTES) -> str:
     return decode_text(read_file_bytes(path, max_bytes), str(path))
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """Return what a file mode is, for a refusal: `a FIFO (named pipe)`, `a directory`, `a character device`..."""
     for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
                        (stat.S_ISSOCK, "a socket")):
@@ -174,7 +175,7 @@ def read_file_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(source, f"is {_kind(info.st_mode)}, not a regular file" if
+            raise ReadError(source, f"is {file_kind(info.st_mode)}, not a regular file" if
                             not stat.S_ISDIR(info.st_mode) else "is a directory")
         if info.st_size > max_bytes:
             raise ReadError(source, f"file is {info.st_size:,} bytes, over the cap of {max_bytes:,}")
@@ -183,7 +184,7 @@ def read_file_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise ReadError(source, f"is {_kind(info.st_mode)}, not a regular file")
+                raise ReadError(source, f"is {file_kind(info.st_mode)}, not a regular file")
             chunks, size = [], 0
             while True:
                 chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
