@@ -15,7 +15,7 @@ import time
 
 from spacy.tokens import Doc
 
-from attrition.extract.attach import backfill_source, pair_from_to
+from attrition.extract.attach import backfill_source, comparand_owns_period, pair_from_to
 from attrition.extract.claim import Claim
 from attrition.extract.context import (
     NATIONAL_AREAS, Article, Scope, Sentence, carry_forward, enter_sentence, new_scope, read_article, read_sentence,
@@ -58,6 +58,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         s_claims = claims[before:]
         respectively(article.text, s_claims, sentence.stage, start, end)
         rates_restating_counts(s_claims, scope.previous_claims)
+        comparand_owns_period(article.text, s_claims, sentence.resolved, scope.context_period, article.published)
         pair_from_to(article.text, s_claims, start, end, sentence.resolved, scope.context_pair)
         follow_reference(article.text, s_claims, claims[:before])
         carry_forward(article, scope, sentence, s_claims)

@@ -106,6 +106,46 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$")
 _EARLIER_VALUE = re.compile(r"\b(?:up|down|rising|falling|risen|fallen)\s+from\s+$", re.I)
 
 
+_COMPARAND_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?|from)\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
+
+
+def own_period(text: str, claim: Claim, resolved) -> bool:
+    """True when the claim's period is named right after it (`3,034 in 2018/19`)."""
+    return any(v == (claim.period_start, claim.period_end) and p.start >= claim.char_end
+               and _OWN_PERIOD_GAP.fullmatch(text[claim.char_end:p.start]) for p, v in resolved)
+
+
+def comparand_owns_period(text: str, s_claims: list[Claim], resolved, context, published: str | None) -> None:
+    """`now 2,102 compared to 3,034 in 2018/19 (a fall of 932)`: the period belongs to the comparand.
+
+    The figure compared takes the period in context, else the year after the
+    comparand's (when that year has ended by the article's date); a change
+    stated with them takes the figure's period, the later of the two.
+    """
+    for a, b in zip(s_claims, s_claims[1:]):
+        if a.change or b.change or b.period_start is None or \
+                (a.period_start is not None and (a.period_start, a.period_end) != (b.period_start, b.period_end)):
+            continue
+        if (a.stage, a.unit) != (b.stage, b.unit) or not own_period(text, b, resolved) or own_period(text, a, resolved):
+            continue
+        gap = text[a.char_end:b.char_start]
+        if not _COMPARAND_BEFORE.search(gap) or re.search(r"[.;]|\bto\b", gap):
+            continue
+        earlier = (b.period_start, b.period_end)
+        if context and context[0] > earlier[0]:
+            later = context
+        elif is_full_year(earlier) and published and shift_year(earlier, 1)[1] <= published:
+            later = shift_year(earlier, 1)
+        else:
+            later = None
+        for c in [a] + [c for c in s_claims if c.change and c.char_start > b.char_end
+                        and (c.period_start, c.period_end) == earlier]:
+            c.period_start, c.period_end = later if later else (None, None)
+            c.period_text = "the period after " + (b.period_text or "") if later else None
+            c.period_inherited = True
+
+
 def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resolved, context_pair) -> None:
     """`rose from A to B`: when A and B got the same period, A is the earlier one.
 
@@ -141,6 +181,13 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
             # "trebled in these years from 14 to 42, ... in 2012 ... in 2016": first and second period
             (a.period_start, a.period_end), (b.period_start, b.period_end) = pair[0], pair[1]
             b.period_inherited = True
+        elif own_period(text, a, resolved):
+            if is_full_year((b.period_start, b.period_end)):  # "from 1,758 in 2018/19 to 1,867": B is the year after
+                b.period_start, b.period_end = shift_year((b.period_start, b.period_end), 1)
+                b.period_text = "the year after " + (b.period_text or "")
+                for c in s_claims:
+                    if c.change and c.char_start > b.char_end and (c.period_start, c.period_end) == (a.period_start, a.period_end):
+                        c.period_start, c.period_end, c.period_text = b.period_start, b.period_end, b.period_text
         elif is_full_year((a.period_start, a.period_end)):
             a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
             a.period_text = "the year before " + (a.period_text or "")

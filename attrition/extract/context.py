@@ -164,6 +164,7 @@ class Scope:
     header: tuple | None = None  # (sentence index, area, stage) of a list header or an FOI question
     context_period: tuple[str, str] | None = None
     context_period_text: str | None = None
+    context_last_unit: tuple[str, str] | None = None  # the last year of a span in context
     context_pair: list | None = None
     prev_sentence_start: int = 0
     prev2_sentence_start: int = 0
@@ -334,6 +335,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
         scope.context_period, scope.context_pair = None, None  # a flattened table: its rows are not the prose's period
     elif explicit:
         scope.context_period, scope.context_period_text = explicit[-1][1], explicit[-1][0].text.strip(" ,.;:")
+        scope.context_last_unit = explicit[-1][0].last_unit
         distinct = list(dict.fromkeys(v for _, v in explicit))
         scope.context_pair = distinct[-2:] if len(distinct) >= 2 else None
     framing = [m for m in sentence.sources if all(m.end <= f.start for f in sentence.figures)

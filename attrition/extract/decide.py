@@ -245,8 +245,12 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
     chosen = period_for(article.text, fig, sentence.resolved, stage.change, stage.others)
     if chosen is not None:
         p, period = chosen
+        if stage.change and period and p.last_unit and period == (p.period_start, p.period_end):
+            period = p.last_unit  # "a 68% fall between 2009 and 2013": the later of the two years
         return period, (p.text.strip(" ,.;:") if period else None), False
     if scope.context_period and "|" not in sentence.text:
+        if stage.change and scope.context_last_unit:
+            return scope.context_last_unit, scope.context_period_text, True
         return scope.context_period, scope.context_period_text, True
     return None, None, False
 

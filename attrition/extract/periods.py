@@ -52,6 +52,7 @@ class PeriodMention:
     period_end: str | None = None
     months: tuple[int, int] | None = None
     year: int | None = None
+    last_unit: tuple[str, str] | None = None  # of a span of years: the last one, which a change covers
     quarter: int | None = None  # 1-4 of a financial year, for a bare "Q2"
 
 
@@ -112,7 +113,7 @@ def _fy_from_parts(first: str, second: str) -> tuple[str, str] | None:
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("since_date", re.compile(rf"\bsince\s+(?P<d>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})", re.I)),
     ("range_dates", re.compile(
-        rf"\b(?:between|from)\s+(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
+        rf"\b(?:between|from|the\s+(?:year|period)\s+(?:from\s+)?)\s*(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
         rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
     ("twelve_months_to", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
@@ -124,6 +125,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:the\s+)?(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:in\s+)?(?P<d>{_DMY})", re.I)),
     ("quarter", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y1>{_YEAR}|\d\d)\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b")),
     ("calendar_year", re.compile(rf"\b(?:the\s+)?(?P<y>{_YEAR})\s+calendar\s+year", re.I)),
+    ("fy_range", re.compile(
+        rf"\b(?:between|from)\s+(?P<a1>{_YEAR})\s*[/–-]\s*(?P<a2>{_YEAR}|\d\d)\s+(?:and|to|until)\s+(?P<b1>{_YEAR})\s*[/–-]\s*(?P<b2>{_YEAR}|\d\d)\b", re.I)),
     ("fy", re.compile(rf"\b(?:the\s+)?(?:financial\s+year\s+)?(?P<y1>{_YEAR})\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d)\b(?:\s+financial\s+year)?", re.I)),
     ("fy_words", re.compile(rf"(?<!between )(?<!from )\b(?P<y1>{_YEAR})\s+to\s+(?P<y2>{_YEAR})\b", re.I)),
     ("year_range", re.compile(rf"\b(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to)\s+(?P<y2>{_YEAR})\b", re.I)),
@@ -181,7 +184,13 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         return PeriodMention(*span, text, "explicit", *fiscal_quarter(int(fy[0][:4]), q)) if fy else None
     if name == "year_range":
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        return PeriodMention(*span, text, "explicit", *calendar_years(min(y1, y2), max(y1, y2)))
+        return PeriodMention(*span, text, "explicit", *calendar_years(min(y1, y2), max(y1, y2)),
+                             last_unit=calendar_years(max(y1, y2), max(y1, y2)))
+    if name == "fy_range":
+        first, last = _fy_from_parts(m.group("a1"), m.group("a2")), _fy_from_parts(m.group("b1"), m.group("b2"))
+        if not first or not last or last[0] <= first[0]:
+            return None
+        return PeriodMention(*span, text, "explicit", first[0], last[1], last_unit=last)
     if name == "calendar_year" or name == "year":
         y = int(m.group("y"))
         return PeriodMention(*span, text, "explicit", *calendar_years(y, y), year=y)
@@ -206,6 +215,13 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return None
         start = start.replace(day=1) if not re.search(r"\d{1,2}(?!\d)", m.group("d1").split()[0] + " ") else start
         start = _first_day_if_month_only(m.group("d1"), start)
+        same_month_next_year = re.fullmatch(rf"\s*{_MONTH}\s+{_YEAR}\s*", m.group("d1")) and \
+            re.fullmatch(rf"\s*{_MONTH}\s+{_YEAR}\s*", raw_end)
+        if same_month_next_year and re.search(r"\s(?:to|until)\s", text):
+            end = parse_single_date(raw_end)
+            if end and end.month == start.month and end.year == start.year + 1:
+                # "March 2014 to March 2015": the twelve months to March 2015, not thirteen
+                return PeriodMention(*span, text, "explicit", *twelve_months_to(end.year, end.month))
         if re.fullmatch(rf"\s*{_YEAR}\s*", raw_end):
             end = _last_day(int(raw_end), start.month)
         else:
