@@ -23,7 +23,7 @@ from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
 from attrition.extract.cues import Cue, change_noun_before_bracket, is_change, is_hypothetical, is_non_funnel
 from attrition.extract.forces import NATIONAL
-from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS
+from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
 
 # The denominator a rate is usually a share of, when the text does not say.
 DEFAULT_OF_STAGE = {
@@ -276,6 +276,8 @@ def decide_source(article: Article, scope: Scope, sentence: Sentence, fig) -> tu
         return governing, False, quote.speaker if quote else None
     if quote is None and scope.current_source:
         return scope.current_source, True, None
+    if quote is not None and quote.speaker and known_body(quote.speaker):
+        return quote.speaker, False, quote.speaker  # a statistics body quoted on its own figures
     return None, False, quote.speaker if quote else None
 
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attrition.extract.sources import known_body
+
 OPENERS = "“\"‘'"
 _CLOSE_FOR = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’"}
-_SPEECH_VERBS = r"(?:said|says|added|adds|explained|continued|told|warned|stated|commented|insisted|admitted|claimed|argued|replied|remarked|noted|acknowledged)"
+_SPEECH_VERBS = r"(?:said|says|added|adds|explained|continued|told|warned|warns|stated|states|commented|insisted|admitted|claimed|argued|replied|remarked|noted|acknowledged)"
 _TITLES = re.compile(
     r"^(?:(?:Detective|Det|Chief|Assistant|Deputy|Temporary|Acting|Superintendent|Supt|Inspector|Insp|Constable|Sergeant|Sgt|"
     r"Commissioner|Commander|Cmdr|DCI|DI|DS|DC|DSU|ACC|DCC|PCC|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Baroness|"
@@ -126,7 +128,7 @@ def _attribution(text: str, start: int, end: int, people: list[tuple[int, int, s
     before = text[max(line_start, start - 220):start]
     line_end = text.find("\n", end)
     after = text[end:line_end if line_end != -1 else len(text)][:160]
-    m = re.search(rf"(?P<who>[^.\n“”\"]{{2,160}}?)\s+{_SPEECH_VERBS}(?:\s+the\s+[\w\s]+?)?\s*[:,]?\s*$", before)
+    m = re.search(rf"(?P<who>[^.\n“”\"]{{2,160}}?)\s+{_SPEECH_VERBS}(?:\s+the\s+[\w\s]+?|\s+that\s+(?:the|its|their)\s+\w+)?\s*[:,]?\s*$", before)
     if m:
         return _who(text, m.start("who") + max(line_start, start - 220), m.end("who") + max(line_start, start - 220), people)
     m = re.match(rf"^\s*[,.]?\s*(?:{_SPEECH_VERBS}\s+(?P<who1>[^.,;\n]{{2,80}})|(?P<who2>[^.,;\n“”\"]{{2,80}}?)\s+{_SPEECH_VERBS}\b)", after)
@@ -149,6 +151,8 @@ def _who(text: str, start: int, end: int, people: list[tuple[int, int, str]]) ->
     for part in phrase.split(","):
         cleaned = _clean_person(part)
         words = cleaned.split()
+        if known_body(cleaned):
+            return known_body(cleaned)  # "The CPS states: ...": a statement quoted in a statistics body's name
         if words and _ORGANISATION_WORDS.search(words[-1]):
             return None  # "Kent Police said": an organisation, not a person
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) or (

@@ -29,6 +29,16 @@ KNOWN_BODIES: list[tuple[str, str]] = [
 
 _KNOWN_NAMES = {name for name, _ in KNOWN_BODIES}
 
+# Official statistical series, named for the body that publishes them: "the latest Criminal
+# Proceedings in Scotland bulletin" is the Scottish Government's.
+PUBLICATIONS: list[tuple[str, str]] = [
+    ("Scottish Government", r"\b(?:Criminal\s+Proceedings|Recorded\s+Crime)\s+in\s+Scotland\b"),
+    ("Home Office", r"\bCrime\s+Outcomes\s+in\s+England\s+and\s+Wales\b|\bPolice\s+Recorded\s+Crime\s+Open\s+Data\b"),
+    ("Ministry of Justice", r"\bCriminal\s+Justice\s+(?:System\s+)?Statistics\s+(?:quarterly|Quarterly|bulletin)\b"),
+    ("Crown Prosecution Service", r"\bViolence\s+Against\s+Women\s+and\s+Girls\s+(?:\(VAWG\)\s+)?[Rr]eport\b|\bVAWG\s+[Rr]eport\b"),
+    ("Office for National Statistics", r"\bCrime\s+in\s+England\s+and\s+Wales:?\s+(?:year\s+ending|Police\s+Force\s+Area)\b"),
+]
+
 # Bodies whose figures are national unless the text names a force: those that publish
 # nothing else (a mention of them in a sentence makes its figures national) ...
 NATIONAL_ONLY_BODIES = frozenset({"Office for National Statistics", "Crime Survey for England and Wales"})
@@ -36,8 +46,8 @@ NATIONAL_ONLY_BODIES = frozenset({"Office for National Statistics", "Crime Surve
 # figure's own attribution is theirs and the text around it names no force).
 NATIONAL_PUBLISHERS = NATIONAL_ONLY_BODIES | {"Crown Prosecution Service", "Home Office", "Ministry of Justice"}
 
-_DATA = r"(?:figures|data|statistics|stats|numbers|information|report|analysis|research|estimates|survey|findings|dashboard|spreadsheets?|tables|bulletin|release)"
-_VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|ed)?|indicate(?:s|d)?|found|find|published|released|disclosed|said|says|confirmed|noted?|recorded|note[sd]?)"
+_DATA = r"(?:figures|data|statistics|stats|numbers|information|report|analysis|research|estimates|survey|findings|dashboard|spreadsheets?|tables|bulletin|release|study|review|audit)"
+_VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|ed)?|indicate(?:s|d)?|found|find|published|released|disclosed|said|says|confirmed|noted?|recorded|reported|note[sd]?)"
 
 # An organisation at `{ORG}`; the group `org` must capture it.
 _CUES_BEFORE = [
@@ -47,11 +57,11 @@ _CUES_BEFORE = [
     r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
     r"(?:published|released|compiled|commissioned|issued|produced)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
     r"on\s+behalf\s+of\s+(?:the\s+)?$",
-    r"\b(?:data\s+)?sources?\s*:\s*(?:the\s+)?$",
+    r"\b(?:data\s+)?sources?(?:\s+(?:for|of)\s+(?:the\s+|these\s+|this\s+)?" + _DATA + r")?\s*(?::|is|was|are|were)\s*(?:the\s+)?$",
 ]
 _CUES_AFTER = [
     r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
-    r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled)\b",
+    r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled|collated|gathered|analysed|obtained)\b",
 ]
 
 
@@ -75,6 +85,9 @@ def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None)
             # "Hertfordshire data", "a request to the Met": the force as an organisation; the cues decide.
             orgs.append((mention.start, mention.end, forces[mention.area].organisation))
     orgs.extend(_commissioners(text, areas if areas is not None else find_area_mentions(text)))
+    for name, pattern in PUBLICATIONS:
+        for m in re.finditer(pattern, text):
+            orgs.append((m.start(), m.end(), name))
     for start, end, name in extra_orgs:
         if not any(s < end and start < e for s, e, _ in orgs):
             orgs.append((start, end, name))
@@ -120,6 +133,9 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
             # "figures obtained from the Ministry of Justice by the Fawcett Society": the obtainer
             found[-1] = SourceMention(start, end, _clean_name(name))
             continue
+        if found and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[found[-1].end:start]) and \
+                re.search(r"\b(?:request|requests|application)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", text[max(0, found[-1].start - 40):found[-1].start], re.I):
+            continue  # "a request by the charity X to Kent Police": X compiled the figures
         before = text[max(0, start - 90):start]
         after = text[end:end + 60]
         said = name in _KNOWN_NAMES and (re.match(r"\s+(?:has\s+)?(?:said|says|reported|stated|states)\b", after) or re.search(
