@@ -342,7 +342,8 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     chance = fig.end < len(doc) and doc[fig.end].lower_ in ("chance", "likelihood", "probability", "risk", "odds")
     if relation == "object" and not chance:
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
-    if re.search(r"\bof\s+(?:the\s+|these\s+|those\s+)?$", text_of(doc)[max(0, fig_start - 12):fig_start]):
+    if re.search(r"(?:\d|\bper\s*cent|%|\bone|\bhalf|\bthird|\bquarter)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$",
+                 text_of(doc)[max(0, fig_start - 24):fig_start], re.I):
         return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
     if relation == "level" and verb is not None:
         subject = _subject_of(verb)

@@ -107,6 +107,10 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         if quantity is not None:
             gov = Governed(quantity.label, quantity, False)
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
+    if fig.unit == "count" and _DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start) \
+            and not (gov is not None and gov.inside):
+        # "solved just one of 31 sex attacks": the 31 counts its own noun, not what happened to the one
+        gov = denominator_stage(doc, fig, fig_cues)
     stage = gov.label if gov else None
     header = scope.header
     if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
@@ -139,6 +143,23 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
 
 
+def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
+    """The stage of the `M` in `N of M <noun phrase>`: the first stage word in M's own noun phrase
+    (`the 169 cases sent to the CPS`: referred), else recorded, as for a bare `rapes`."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is not None:
+        head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
+        last = max(t.i for t in head.subtree)
+        end = doc[last].idx + len(doc[last])
+        own = [c for c in cues if fig.end <= c.start < end and c.weight >= 0.5 and c.label != "other"]
+        if own:
+            first = min(own, key=lambda c: c.start)
+            return Governed(first.label, first, True)
+    return Governed("recorded", Cue(fig.start, fig.end, "recorded", BARE_NOUN_WEIGHT), True)
+
+
+BARE_NOUN_WEIGHT = 0.4  # a denominator's noun names what it counts, as weakly as a bare "offences"
+_DENOMINATOR_BEFORE = re.compile(r"(?:\d|\bper\s*cent|%|\bone)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
 _BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'-]+\s+){1,5}\(\s*$")
 
 

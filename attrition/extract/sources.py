@@ -115,7 +115,13 @@ def _commissioners(text: str, areas) -> list[tuple[int, int, str]]:
                 and (a.end <= m.end())]
         # "the Wiltshire Police and Crime Commissioner": the force's name runs into the title
         start = min([m.start()] + [a.start for a in near if a.end > m.start() - 2])
-        found.append((start, m.end(), f"{near[-1].area} PCC" if near else "PCC"))
+        name = f"{near[-1].area} PCC" if near else "PCC"
+        found.append((start, m.end(), name))
+        named = re.search(r"(?:[Cc]ommissioner|PCC)\s+(?:for\s+[A-Z][a-z]+\s+)?[A-Z][a-z]+\s+(?P<surname>[A-Z][a-z]+)$", m.group(0))
+        if named:
+            # "Mr Wilkinson's report revealed": the commissioner, named again by surname
+            for later in re.finditer(rf"\b(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{named.group('surname')}\b", text[m.end():]):
+                found.append((m.end() + later.start(), m.end() + later.end(), name))
     return found
 
 

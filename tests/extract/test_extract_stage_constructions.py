@@ -1,0 +1,51 @@
+"""Stage and figure constructions (issue #11, items 2, 3, 10, 11; GUIDELINES 12-13).
+
+Sentences written for this test, one construction each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract
+
+
+def _claims(text: str, published: str | None = "2024-06-01") -> dict[str, object]:
+    return {text[c.char_start:c.char_end]: c for c in extract(text, published)}
+
+
+def test_a_relative_clause_outcome_beats_the_base_noun_after_average_of():
+    claims = _claims("Devon's rate is below the national average of 9 per cent of recorded rapes that resulted "
+                     "in a charge in 2021.")
+    assert claims["9 per cent"].stage == "charged"
+    assert claims["9 per cent"].of_stage == "recorded"
+
+
+def test_action_taken_with_an_aside_is_charged():
+    claims = _claims("In Cumbria further action, including arrests and cautions, was taken on 9.5 per cent of "
+                     "reported rapes in 2022.")
+    assert claims["9.5 per cent"].stage == "charged"
+
+
+@pytest.mark.parametrize("text, numerator, denominator, stages", [
+    ("Detectives in Kent solved just one of 27 rapes in 2019.", "one", "27", ("charged", "recorded")),
+    ("In Essex 14 out of 300 rapes recorded in 2020 led to a charge.", "14", "300", ("charged", "recorded")),
+    ("Only 22 of the 150 rape cases sent to the CPS by Kent Police in 2019 were charged.", "22", "150",
+     ("charged", "referred")),
+])
+def test_a_denominator_counts_its_own_noun_phrase(text, numerator, denominator, stages):
+    claims = _claims(text)
+    assert (claims[numerator].stage, claims[denominator].stage) == stages
+
+
+@pytest.mark.parametrize("text", [
+    "Kent's charge rate for rape in 2021 was half the national average.",
+    "Rapes charged in Kent were half the rate seen in Essex in 2021.",
+])
+def test_half_the_average_is_a_comparison_not_a_figure(text):
+    assert not any(c.value == 50 for c in extract(text, "2024-06-01"))
+
+
+def test_half_of_a_count_is_still_a_share():
+    claims = _claims("Half of the rapes recorded by Kent Police in 2021 were closed without a suspect.")
+    assert claims["Half"].value == 50
