@@ -70,6 +70,8 @@ class ClaimRecord(Claim):
     figure_text: str | None = None
     sentence: str | None = None  # the sentence holding the quote (population words may sit outside it)
     vawg_article: bool = False  # its article quotes the CPS Violence Against Women and Girls report
+    before: str | None = None  # the text from the previous sentence's start up to the quote ("of those" refers there)
+    published: str | None = None  # its article's publication date (ISO), when known
 
     @property
     def stated(self) -> StatedRange:
@@ -306,7 +308,7 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
     cps = [f for f in matches if _cps_area_not_force(f) and claim.area not in NATIONAL_AREAS]
     matches = [f for f in matches if f not in cps]
     mine = claim_profile(claim)
-    apart = [(f, difference(mine, official_profile(f), unit=claim.unit)) for f in matches]
+    apart = [(f, difference(mine, official_profile(f), unit=claim.unit, area=claim.area)) for f in matches]
     matches = [f for f, why in apart if why is None]
     if matches:
         return _compare(claim, matches)

@@ -45,7 +45,8 @@ SELECT c.id, c.article_id, c.value, c.unit, c.stage, c.of_stage, c.offence, c.ar
        c.period_end, c.change, c.comparator, c.quote, c.quote_start, c.char_start, c.char_end, c.source,
        substr(a.text, max(1, c.quote_start + 1 - 300), length(c.quote) + 600) AS around,
        max(0, c.quote_start - 300) AS around_start,
-       (a.text LIKE '%violence against women%' OR a.text LIKE '%VAWG%') AS vawg_article
+       (a.text LIKE '%violence against women%' OR a.text LIKE '%VAWG%') AS vawg_article,
+       a.published AS published
   FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
@@ -84,6 +85,7 @@ def record_from_row(row) -> ClaimRecord:
         change=bool(row["change"]), comparator=row["comparator"], figure_text=figure_text,
         source=row["source"], sentence=_sentence(row),
         vawg_article=bool(row["vawg_article"]) if "vawg_article" in row.keys() else False,
+        before=_before(row), published=row["published"] if "published" in row.keys() else None,
     )
 
 
@@ -97,6 +99,20 @@ def _sentence(row) -> str | None:
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     right = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     return text[left + 1:min(right) + 1 if right else len(text)].strip()
+
+
+def _before(row) -> str | None:
+    """Return the text from the start of the sentence before a claim's sentence up to its quote (None without it)."""
+    keys = row.keys() if hasattr(row, "keys") else ()
+    if "around" not in keys or row["around"] is None:
+        return None
+    text, start = row["around"], row["quote_start"] - row["around_start"]
+    def boundary(end: int) -> int:
+        return max(text.rfind(". ", 0, end), text.rfind("\n", 0, end))
+
+    left = boundary(start)  # this sentence's start, then the one before's
+    left = boundary(left) if left > 0 else left
+    return text[left + 1:start].strip() or None
 
 
 def fingerprint(claim: ClaimRecord) -> str:
