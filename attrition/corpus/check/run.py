@@ -126,9 +126,30 @@ def official_generation(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM official_files").fetchone()[0]
 
 
-def official_for_area(conn: sqlite3.Connection, area: str) -> list[OfficialFigure]:
-    """Return the official figures a check of a claim about `area` may use (sexual offences only)."""
-    return [figure_from_row(row) for row in conn.execute(_OFFICIAL_FOR_AREA_SQL, (area,))]
+def official_editions(conn: sqlite3.Connection) -> dict[tuple[int, str], str]:
+    """Return {(file id, dataset): its last period end}: the vintage of each release loaded.
+
+    A file's figures of one dataset are one release, published after the last
+    period it covers; two releases of the same figure are ordered by it.
+    """
+    return {(row[0], row[1]): row[2] for row in conn.execute(
+        "SELECT file_id, dataset, max(period_end) FROM official GROUP BY file_id, dataset")}
+
+
+def official_for_area(conn: sqlite3.Connection, area: str,
+                      editions: dict[tuple[int, str], str] | None = None) -> list[OfficialFigure]:
+    """Return the official figures a check of a claim about `area` may use (sexual offences only).
+
+    Each figure carries its release's `edition` (from `official_editions`, read
+    here unless given).
+    """
+    editions = official_editions(conn) if editions is None else editions
+    figures = []
+    for row in conn.execute(_OFFICIAL_FOR_AREA_SQL, (area,)):
+        figure = figure_from_row(row)
+        figure.edition = editions.get((row["file_id"], row["dataset"]))
+        figures.append(figure)
+    return figures
 
 
 def run_checks(conn: sqlite3.Connection, full: bool = False, *, own_transaction: bool = True) -> CheckReport:
@@ -174,10 +195,11 @@ def _run(conn: sqlite3.Connection, full: bool) -> CheckReport:
 
     new_checks: list[Check] = []
     cache: dict[str, list[OfficialFigure]] = {}
+    editions = official_editions(conn) if stale_records else {}
     for claim in stale_records.values():
         if claim.area:
             if claim.area not in cache:
-                cache[claim.area] = official_for_area(conn, claim.area)
+                cache[claim.area] = official_for_area(conn, claim.area, editions)
             check = check_official(claim, cache[claim.area])
             if check:
                 new_checks.append(check)

@@ -69,6 +69,7 @@ class OfficialFigure:
     `sexual_assault`, `other_sexual`, `other`); `offence_group` is the publisher's
     group. `line` says where in the file the row is (`12`, `2024_25!107`); `key`
     identifies the figure across files so an overlapping file adds nothing twice.
+    `edition` says which release of a figure this is (see `NOT_STORED`).
     """
 
     dataset: str
@@ -89,6 +90,12 @@ class OfficialFigure:
     notes: str | None = None
     line: str | None = None
     key: str | None = None
+    # Not stored: the last period end among its file's figures of its dataset (the data's vintage; an
+    # edition is published after it), filled in when figures are read back for checking.
+    edition: str | None = None
+
+# OfficialFigure fields that are not columns of the `official` table.
+NOT_STORED = ("edition",)
 
 
 @dataclass
