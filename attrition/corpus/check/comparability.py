@@ -156,6 +156,44 @@ def _charged_after_referral(quote: str, sentence: str, before: str) -> bool:
     return _has(_REFERRED_TO_CPS, f"{before} {head}")
 
 
+# Where a quote holding several figures divides into the clauses each figure belongs to.
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+def figure_clause(claim) -> str:
+    """Return the clause of a claim's quote that holds its figure ("cancelled 20 rape offences").
+
+    Takes a claim (quote, figure_text and, when stored, char_start/quote_start);
+    returns the whole quote when the figure cannot be placed.
+    """
+    quote, figure = claim.quote or "", getattr(claim, "figure_text", None)
+    offset = getattr(claim, "char_start", 0) - getattr(claim, "quote_start", 0)
+    if not figure or not (0 <= offset <= len(quote) and quote[offset:offset + len(figure)] == figure):
+        found = re.search(rf"(?<![\d.,]){re.escape(figure)}(?!\d)", quote) if figure else None
+        offset = found.start() if found else -1
+    if offset < 0:
+        return quote
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(quote) if m.end() <= offset]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(quote) if m.start() >= offset + len(figure)]
+    return quote[starts[-1]:ends[0] if ends else len(quote)]
+
+
+def _no_crime_measure(quote: str, clause: str) -> str:
+    """Return which no-crime count a claim's words name: n100, transferred, cancelled or no_crime (both).
+
+    A quote naming transferred and cancelled offences both is read in the
+    figure's own clause ("transferred 7 ... and cancelled 20": 7 transferred).
+    """
+    if _has(r"\bN100|not (?:been )?(?:\w+ )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
+        return "n100"
+    for words in (clause, quote):
+        if _has(r"transferred", words) and not _has(r"cancel|no[- ]crim", words):
+            return "transferred"
+        if _has(r"cancel", words) and not _has(r"transferred|no[- ]crim", words):
+            return "cancelled"
+    return "no_crime"
+
+
 def claim_profile(claim) -> Profile:
     """Return the Profile of a claim (a ClaimRecord) from its stage, unit, base, source and quote."""
     quote, stage, source = claim.quote or "", claim.stage, (claim.source or "")
@@ -167,14 +205,7 @@ def claim_profile(claim) -> Profile:
     cps = _has(r"\b(?:CPS|Crown Prosecution)\b", source) or _has(r"\b(?:the CPS|CPS)\s+(?:had\s+)?(?:charged|successfully|secured|brought|authorised)", quote)
     cohort = "outcomes" if _has(r"\b(?:closed|concluded|completed|finalised|outcomes?)\b.{0,20}\b(?:investigations?|cases?|crimes?)|\b(?:investigations?|cases?) (?:closed|concluded)", quote) else "recorded"
     if stage == "no_crime":
-        if _has(r"\bN100|not (?:been )?(?:\w+ )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
-            measure = "n100"
-        elif _has(r"transferred", quote) and not _has(r"cancel|no[- ]crim", quote):
-            measure = "transferred"
-        elif _has(r"cancel", quote) and not _has(r"transferred|no[- ]crim", quote):
-            measure = "cancelled"
-        else:
-            measure = "no_crime"
+        measure = _no_crime_measure(quote, figure_clause(claim))
     elif stage == "reported":
         measure = "reports"
     elif stage == "recorded":

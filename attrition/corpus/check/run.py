@@ -83,6 +83,7 @@ def record_from_row(row) -> ClaimRecord:
         stage=row["stage"], offence=row["offence"], quote=row["quote"], of_stage=row["of_stage"],
         area=row["area"], period_start=row["period_start"], period_end=row["period_end"],
         change=bool(row["change"]), comparator=row["comparator"], figure_text=figure_text,
+        quote_start=row["quote_start"], char_start=row["char_start"], char_end=row["char_end"],
         source=row["source"], sentence=_sentence(row),
         vawg_article=bool(row["vawg_article"]) if "vawg_article" in row.keys() else False,
         before=_before(row), published=row["published"] if "published" in row.keys() else None,
