@@ -70,6 +70,8 @@ class ClaimRecord(Claim):
     figure_text: str | None = None
     sentence: str | None = None  # the sentence holding the quote (population words may sit outside it)
     vawg_article: bool = False  # its article quotes the CPS Violence Against Women and Girls report
+    before: str | None = None  # the text from the previous sentence's start up to the quote ("of those" refers there)
+    published: str | None = None  # its article's publication date (ISO), when known
 
     @property
     def stated(self) -> StatedRange:
@@ -164,6 +166,7 @@ def quarter_sum(quarters: Iterable[OfficialFigure], area: str, offence: str,
         unit="count", value=sum(f.value for f in members), population="all", period_start=start,
         period_end=end, period_kind="stated",
         notes=f"sum of {len(wanted)} quarters over {len({f.offence_code for f in members})} offence codes",
+        edition=_latest_edition(sources),
     )
 
 
@@ -193,8 +196,14 @@ def month_sums(figures: Iterable[OfficialFigure], area: str, offence: str, stage
             dataset=dataset, publisher=members[0].publisher, url=" ; ".join(f.url for f in members),
             area=area, offence=offence, stage=stage, unit="count", value=sum(f.value for f in members),
             population=members[0].population, period_start=start, period_end=end, period_kind="stated",
-            notes=f"{notes}; sum of {len(months)} monthly files ({period_label(start, end)})"))
+            notes=f"{notes}; sum of {len(months)} monthly files ({period_label(start, end)})",
+            edition=_latest_edition(members)))
     return sums
+
+
+def _latest_edition(figures: Iterable[OfficialFigure]) -> str | None:
+    """Return the latest `edition` of the figures summed into one (None when none is known)."""
+    return max((f.edition for f in figures if f.edition), default=None)
 
 
 def _month_starts(start: str, end: str) -> list[str]:
@@ -306,7 +315,7 @@ def check_official(claim: ClaimRecord, figures: Sequence[OfficialFigure]) -> Che
     cps = [f for f in matches if _cps_area_not_force(f) and claim.area not in NATIONAL_AREAS]
     matches = [f for f in matches if f not in cps]
     mine = claim_profile(claim)
-    apart = [(f, difference(mine, official_profile(f), unit=claim.unit)) for f in matches]
+    apart = [(f, difference(mine, official_profile(f), unit=claim.unit, area=claim.area)) for f in matches]
     matches = [f for f, why in apart if why is None]
     if matches:
         return _compare(claim, matches)
@@ -363,16 +372,28 @@ def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
         population_note += ")"
     where = f"{best.dataset}, {period_label(best.period_start, best.period_end)}"
     if agreeing:
-        reason = (f"{_fmt(claim.value)} agrees with the official {_fmt(best.value)}{population_note} "
-                  f"{stated.basis}; {where}")
-        # The same quantity in another release with another value: one of the two is a revision.
-        revised = sorted({(f.dataset, f.value) for f in candidates
-                          if f.population == best.population and not stated.contains(f.value)})
-        if revised:
-            detail["other_releases"] = [{"dataset": d, "value": v} for d, v in revised]
-            reason += "; another release of the same figure gives " + ", ".join(
-                f"{_fmt(v)} ({d})" for d, v in revised) + " (a revision between releases)"
-        verdict = "agrees"
+        others = [f for f in candidates if f.population == best.population and not stated.contains(f.value)]
+        later = earlier_release(claim, agreeing, others)
+        if later is not None:
+            best = min((f for f in agreeing if f.edition), key=lambda f: f.edition)
+            absolute, relative = _diffs(claim.value, best.value)
+            detail["revised_later"] = _evidence(later)
+            reason = (f"agrees with an earlier release: {_fmt(claim.value)} agrees with the official "
+                      f"{_fmt(best.value)}{population_note} {stated.basis} as released in {best.dataset} "
+                      f"(data to {best.edition}); a later release, {later.dataset} (data to {later.edition}), "
+                      f"revised it to {_fmt(later.value)}: a revision after the article"
+                      + (f" (published {claim.published})" if claim.published else "") + ", not an error")
+            verdict = "agrees_with_earlier"
+        else:
+            reason = (f"{_fmt(claim.value)} agrees with the official {_fmt(best.value)}{population_note} "
+                      f"{stated.basis}; {where}")
+            # The same quantity in another release with another value: one of the two is a revision.
+            revised = sorted({(f.dataset, f.value) for f in others})
+            if revised:
+                detail["other_releases"] = [{"dataset": d, "value": v} for d, v in revised]
+                reason += "; another release of the same figure gives " + ", ".join(
+                    f"{_fmt(v)} ({d})" for d, v in revised) + " (a revision between releases)"
+            verdict = "agrees"
     elif _revision(claim, best, relative):
         detail["revised"] = True
         reason = (f"revised: {_fmt(claim.value)} is {relative:+.1%} from the official {_fmt(best.value)}, "
@@ -386,6 +407,28 @@ def _compare(claim: ClaimRecord, matches: list[OfficialFigure]) -> Check:
     check = Check(claim.id, "official", verdict, official_value=best.value, abs_diff=absolute,
                   rel_diff=relative, reason=reason, detail=detail)
     return _with_figure(check, best)
+
+
+def earlier_release(claim: ClaimRecord, agreeing: Sequence[OfficialFigure],
+                    others: Sequence[OfficialFigure]) -> OfficialFigure | None:
+    """Return the later release that revised the figure a claim agrees with, or None.
+
+    Takes the claim, the official figures it agrees with and the other releases
+    of the same figure (same quantity and population) it does not agree with.
+    Returns the latest of those others when it is a later edition than every
+    agreeing figure and the earliest agreeing edition could have been quoted by
+    the article (its data ended before the article's publication date, when
+    known). Editions unknown on either side give None: no order, no revision.
+    """
+    if not others or not agreeing or any(f.edition is None for f in (*agreeing, *others)):
+        return None
+    latest = max(others, key=lambda f: f.edition)
+    first = min(f.edition for f in agreeing)
+    if latest.edition <= max(f.edition for f in agreeing):
+        return None
+    if claim.published and claim.published[:10] < first:
+        return None  # the article came out before that release's data had even ended: a coincidence
+    return latest
 
 
 # Large totals of recorded crime (national, regional) are revised between releases by up to about 1%.

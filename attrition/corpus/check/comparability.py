@@ -12,7 +12,9 @@ police charge/summons outcomes, CPS charged suspects, completed and
 unsuccessful prosecutions, CPS convictions of defendants, MoJ persons found
 guilty. Populations: all victims, adult, child, a victim sex/age group, a
 district inside the force. Cohorts: offences recorded in the period, or
-outcomes (investigations closed) in the period.
+outcomes (investigations closed) in the period. Coverage: a force whose own
+figures reach beyond England and Wales (British Transport Police) against the
+England and Wales statistics' count of it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class Profile:
     cohort: str = "recorded"
     published_as_reports: bool = False  # recorded crimes the publisher labels "reported rapes"
     basis: str | None = None  # how CPS defendants are counted: `principal_offence`, `vawg`, `excluding_rape`
+    coverage: str | None = None  # territory: `own` (a force's own figures), `england_wales` (national tables)
 
     def words(self) -> str:
         """Return the profile for a person: `police charge/summons outcomes, child victims`."""
@@ -109,6 +112,88 @@ def _cps_basis(claim, quote: str, sentence: str, measure: str) -> str | None:
     return None
 
 
+# Forces whose own figures cover more than the England and Wales statistics count of them: the
+# Home Office and ONS tables (Crime in England and Wales) hold only what they record in England and Wales.
+WIDER_THAN_ENGLAND_AND_WALES = {
+    "British Transport Police": "its whole rail network in Great Britain, Scotland included",
+}
+# Publishers of the England and Wales police recorded crime statistics.
+_NATIONAL_STATISTICS = r"\bHome Office\b|\bONS\b|Office for National Statistics"
+
+
+def _claim_coverage(claim, quote: str) -> str | None:
+    """Return `own` when a claim about a force wider than England and Wales quotes that force's own figures.
+
+    A claim sourced to the Home Office or ONS, or saying it counts England and
+    Wales only, is about the national tables' figure (None).
+    """
+    if claim.area not in WIDER_THAN_ENGLAND_AND_WALES:
+        return None
+    if _has(_NATIONAL_STATISTICS, claim.source or "") or _has(r"in England and Wales", quote):
+        return None
+    return "own"
+
+
+def official_coverage(figure) -> str | None:
+    """Return `england_wales` for a national-statistics figure of a force wider than England and Wales, else None."""
+    if figure.area not in WIDER_THAN_ENGLAND_AND_WALES:
+        return None
+    return "england_wales" if _has(_NATIONAL_STATISTICS, f"{figure.publisher} {figure.dataset}") else None
+
+
+# A charge count said to be a part of the cases just referred to the CPS ("35 of those") counts the
+# CPS's charging decisions on suspects it received, not the police charge/summons outcomes of crimes.
+_ANAPHORIC_PART = r"\b(?:of|out of) (?:those|these|them|which|the(?:se)? (?:cases|allegations|suspects|referrals))\b"
+_REFERRED_TO_CPS = (r"\b(?:referr\w*|passed|sent|submitted|forwarded|handed)\b[^.]{0,80}?\bto the "
+                    r"(?:CPS|Crown Prosecution Service)\b|\b(?:CPS|Crown Prosecution Service) referrals?\b")
+
+
+def _charged_after_referral(quote: str, sentence: str, before: str) -> bool:
+    """True when a charge figure's words make it a part of referrals to the CPS named just before it."""
+    if not (_has(_ANAPHORIC_PART, quote) or _has(_ANAPHORIC_PART, sentence)):
+        return False
+    head = sentence.split(quote, 1)[0] if quote in sentence else ""
+    return _has(_REFERRED_TO_CPS, f"{before} {head}")
+
+
+# Where a quote holding several figures divides into the clauses each figure belongs to.
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+def figure_clause(claim) -> str:
+    """Return the clause of a claim's quote that holds its figure ("cancelled 20 rape offences").
+
+    Takes a claim (quote, figure_text and, when stored, char_start/quote_start);
+    returns the whole quote when the figure cannot be placed.
+    """
+    quote, figure = claim.quote or "", getattr(claim, "figure_text", None)
+    offset = getattr(claim, "char_start", 0) - getattr(claim, "quote_start", 0)
+    if not figure or not (0 <= offset <= len(quote) and quote[offset:offset + len(figure)] == figure):
+        found = re.search(rf"(?<![\d.,]){re.escape(figure)}(?!\d)", quote) if figure else None
+        offset = found.start() if found else -1
+    if offset < 0:
+        return quote
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(quote) if m.end() <= offset]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(quote) if m.start() >= offset + len(figure)]
+    return quote[starts[-1]:ends[0] if ends else len(quote)]
+
+
+def _no_crime_measure(quote: str, clause: str) -> str:
+    """Return which no-crime count a claim's words name: n100, transferred, cancelled or no_crime (both).
+
+    A quote naming transferred and cancelled offences both is read in the
+    figure's own clause ("transferred 7 ... and cancelled 20": 7 transferred).
+    """
+    if _has(r"\bN100|not (?:been )?(?:\w+ )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
+        return "n100"
+    for words in (clause, quote):
+        if _has(r"transferred", words) and not _has(r"cancel|no[- ]crim", words):
+            return "transferred"
+        if _has(r"cancel", words) and not _has(r"transferred|no[- ]crim", words):
+            return "cancelled"
+    return "no_crime"
+
+
 def claim_profile(claim) -> Profile:
     """Return the Profile of a claim (a ClaimRecord) from its stage, unit, base, source and quote."""
     quote, stage, source = claim.quote or "", claim.stage, (claim.source or "")
@@ -120,14 +205,7 @@ def claim_profile(claim) -> Profile:
     cps = _has(r"\b(?:CPS|Crown Prosecution)\b", source) or _has(r"\b(?:the CPS|CPS)\s+(?:had\s+)?(?:charged|successfully|secured|brought|authorised)", quote)
     cohort = "outcomes" if _has(r"\b(?:closed|concluded|completed|finalised|outcomes?)\b.{0,20}\b(?:investigations?|cases?|crimes?)|\b(?:investigations?|cases?) (?:closed|concluded)", quote) else "recorded"
     if stage == "no_crime":
-        if _has(r"\bN100|not (?:been )?(?:\w+ )?recorded as (?:a )?crimes?|crime[- ]related incidents?|never recorded", quote):
-            measure = "n100"
-        elif _has(r"transferred", quote) and not _has(r"cancel|no[- ]crim", quote):
-            measure = "transferred"
-        elif _has(r"cancel", quote) and not _has(r"transferred|no[- ]crim", quote):
-            measure = "cancelled"
-        else:
-            measure = "no_crime"
+        measure = _no_crime_measure(quote, figure_clause(claim))
     elif stage == "reported":
         measure = "reports"
     elif stage == "recorded":
@@ -135,7 +213,7 @@ def claim_profile(claim) -> Profile:
     elif stage == "referred":
         measure = "referred"
     elif stage == "charged":
-        if cps:
+        if cps or _charged_after_referral(quote, sentence, getattr(claim, "before", None) or ""):
             measure = "cps_charged"
         else:
             measure = "police_charge"
@@ -150,7 +228,8 @@ def claim_profile(claim) -> Profile:
             measure = "convictions"
     else:
         measure = stage
-    return Profile(measure, population, cohort, basis=_cps_basis(claim, quote, sentence, measure))
+    return Profile(measure, population, cohort, basis=_cps_basis(claim, quote, sentence, measure),
+                   coverage=_claim_coverage(claim, quote))
 
 
 def official_profile(figure) -> Profile:
@@ -186,11 +265,14 @@ def official_profile(figure) -> Profile:
     else:
         measure = stage
     basis = "principal_offence" if _has(r"by principal offence category", notes) else None
-    return Profile(measure, population, cohort, reported_as, basis)
+    return Profile(measure, population, cohort, reported_as, basis, official_coverage(figure))
 
 
-def difference(claim: Profile, official: Profile, *, unit: str = "count") -> str | None:
-    """Return why a claim and an official figure are not the same quantity, in words, or None when they are."""
+def difference(claim: Profile, official: Profile, *, unit: str = "count", area: str | None = None) -> str | None:
+    """Return why a claim and an official figure are not the same quantity, in words, or None when they are.
+
+    Takes both profiles, the claim's unit and (for the coverage's words) its area.
+    """
     measure_ok = (claim.measure == official.measure
                   or official.measure in GENERIC.get(claim.measure, ())
                   or (claim.measure == "reports" and official.measure == "recorded" and official.published_as_reports))
@@ -208,6 +290,10 @@ def difference(claim: Profile, official: Profile, *, unit: str = "count") -> str
             return None  # the claim names no population: checked with the population rule
         return (f"different populations: the claim is about {POPULATION_WORDS.get(claim.population, claim.population)}, "
                 f"the official figure about {POPULATION_WORDS.get(official.population, official.population)}")
+    if claim.coverage == "own" and official.coverage == "england_wales":
+        return (f"different coverage: the claim quotes the force's own figures, for "
+                f"{WIDER_THAN_ENGLAND_AND_WALES.get(area, 'more than England and Wales')}; the official "
+                f"figure counts only what it records in England and Wales")
     if official.basis == "principal_offence" and claim.basis in ("vawg", "excluding_rape"):
         return (f"different counts of defendants: the claim counts {BASIS_WORDS[claim.basis]}, "
                 f"the official figure {BASIS_WORDS['principal_offence']}")

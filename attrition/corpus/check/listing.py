@@ -54,8 +54,9 @@ def check_rows(conn: sqlite3.Connection, verdict: str | None = None, kind: str |
 
 
 def coverage(conn: sqlite3.Connection) -> tuple[int, int]:
-    """Return (claims compared with an official figure, all claims): agrees, differs or a revision."""
+    """Return (claims compared with an official figure, all claims): agrees (with any release), differs or a revision."""
     compared = conn.execute(
-        "SELECT count(DISTINCT claim_id) FROM checks WHERE kind = 'official' AND (verdict IN ('agrees', 'differs')"
+        "SELECT count(DISTINCT claim_id) FROM checks WHERE kind = 'official'"
+        " AND (verdict IN ('agrees', 'agrees_with_earlier', 'differs')"
         " OR json_extract(detail, '$.revised'))").fetchone()[0]
     return compared, conn.execute("SELECT count(*) FROM claims").fetchone()[0]

@@ -45,7 +45,8 @@ SELECT c.id, c.article_id, c.value, c.unit, c.stage, c.of_stage, c.offence, c.ar
        c.period_end, c.change, c.comparator, c.quote, c.quote_start, c.char_start, c.char_end, c.source,
        substr(a.text, max(1, c.quote_start + 1 - 300), length(c.quote) + 600) AS around,
        max(0, c.quote_start - 300) AS around_start,
-       (a.text LIKE '%violence against women%' OR a.text LIKE '%VAWG%') AS vawg_article
+       (a.text LIKE '%violence against women%' OR a.text LIKE '%VAWG%') AS vawg_article,
+       a.published AS published
   FROM claims c JOIN articles a ON a.id = c.article_id
 """
 
@@ -82,8 +83,10 @@ def record_from_row(row) -> ClaimRecord:
         stage=row["stage"], offence=row["offence"], quote=row["quote"], of_stage=row["of_stage"],
         area=row["area"], period_start=row["period_start"], period_end=row["period_end"],
         change=bool(row["change"]), comparator=row["comparator"], figure_text=figure_text,
+        quote_start=row["quote_start"], char_start=row["char_start"], char_end=row["char_end"],
         source=row["source"], sentence=_sentence(row),
         vawg_article=bool(row["vawg_article"]) if "vawg_article" in row.keys() else False,
+        before=_before(row), published=row["published"] if "published" in row.keys() else None,
     )
 
 
@@ -99,6 +102,20 @@ def _sentence(row) -> str | None:
     return text[left + 1:min(right) + 1 if right else len(text)].strip()
 
 
+def _before(row) -> str | None:
+    """Return the text from the start of the sentence before a claim's sentence up to its quote (None without it)."""
+    keys = row.keys() if hasattr(row, "keys") else ()
+    if "around" not in keys or row["around"] is None:
+        return None
+    text, start = row["around"], row["quote_start"] - row["around_start"]
+    def boundary(end: int) -> int:
+        return max(text.rfind(". ", 0, end), text.rfind("\n", 0, end))
+
+    left = boundary(start)  # this sentence's start, then the one before's
+    left = boundary(left) if left > 0 else left
+    return text[left + 1:start].strip() or None
+
+
 def fingerprint(claim: ClaimRecord) -> str:
     """Return a digest of every claim field a check reads (a changed digest means: check again)."""
     payload = json.dumps([getattr(claim, f.name) for f in fields(ClaimRecord)], default=str)
@@ -110,9 +127,30 @@ def official_generation(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM official_files").fetchone()[0]
 
 
-def official_for_area(conn: sqlite3.Connection, area: str) -> list[OfficialFigure]:
-    """Return the official figures a check of a claim about `area` may use (sexual offences only)."""
-    return [figure_from_row(row) for row in conn.execute(_OFFICIAL_FOR_AREA_SQL, (area,))]
+def official_editions(conn: sqlite3.Connection) -> dict[tuple[int, str], str]:
+    """Return {(file id, dataset): its last period end}: the vintage of each release loaded.
+
+    A file's figures of one dataset are one release, published after the last
+    period it covers; two releases of the same figure are ordered by it.
+    """
+    return {(row[0], row[1]): row[2] for row in conn.execute(
+        "SELECT file_id, dataset, max(period_end) FROM official GROUP BY file_id, dataset")}
+
+
+def official_for_area(conn: sqlite3.Connection, area: str,
+                      editions: dict[tuple[int, str], str] | None = None) -> list[OfficialFigure]:
+    """Return the official figures a check of a claim about `area` may use (sexual offences only).
+
+    Each figure carries its release's `edition` (from `official_editions`, read
+    here unless given).
+    """
+    editions = official_editions(conn) if editions is None else editions
+    figures = []
+    for row in conn.execute(_OFFICIAL_FOR_AREA_SQL, (area,)):
+        figure = figure_from_row(row)
+        figure.edition = editions.get((row["file_id"], row["dataset"]))
+        figures.append(figure)
+    return figures
 
 
 def run_checks(conn: sqlite3.Connection, full: bool = False, *, own_transaction: bool = True) -> CheckReport:
@@ -158,10 +196,11 @@ def _run(conn: sqlite3.Connection, full: bool) -> CheckReport:
 
     new_checks: list[Check] = []
     cache: dict[str, list[OfficialFigure]] = {}
+    editions = official_editions(conn) if stale_records else {}
     for claim in stale_records.values():
         if claim.area:
             if claim.area not in cache:
-                cache[claim.area] = official_for_area(conn, claim.area)
+                cache[claim.area] = official_for_area(conn, claim.area, editions)
             check = check_official(claim, cache[claim.area])
             if check:
                 new_checks.append(check)

@@ -69,6 +69,7 @@ class OfficialFigure:
     `sexual_assault`, `other_sexual`, `other`); `offence_group` is the publisher's
     group. `line` says where in the file the row is (`12`, `2024_25!107`); `key`
     identifies the figure across files so an overlapping file adds nothing twice.
+    `edition` says which release of a figure this is (see `NOT_STORED`).
     """
 
     dataset: str
@@ -89,6 +90,12 @@ class OfficialFigure:
     notes: str | None = None
     line: str | None = None
     key: str | None = None
+    # Not stored: the last period end among its file's figures of its dataset (the data's vintage; an
+    # edition is published after it), filled in when figures are read back for checking.
+    edition: str | None = None
+
+# OfficialFigure fields that are not columns of the `official` table.
+NOT_STORED = ("edition",)
 
 
 @dataclass
@@ -383,11 +390,35 @@ def _ons_area(name: str) -> tuple[str, list[str]]:
     """Return (area name, footnote numbers) of an ONS area cell (`Lancashire8`, `ENGLAND AND WALES [note 3]`)."""
     notes = re.findall(r"\[note (\d+)\]", name)
     name = re.sub(r"\[note[^\]]*\]", "", name).strip()
-    match = re.search(r"(?<=[A-Za-z)])([\d,]+)$", name)
+    # Marks follow the name with or without a space: `Lancashire8`, `Lancashire 8`, `North West 7,8`.
+    match = re.search(r"(?<=[A-Za-z)])\s*([\d,]+)$", name)
     if match:
         notes += [n for n in match.group(1).split(",") if n]
         name = name[:match.start()]
     return name.strip(), notes
+
+
+# ONS area codes of English regions (E12): a region may share its name with a force (`West Midlands`).
+_ONS_REGION_CODE = re.compile(r"E12\d{6}")
+
+
+def _ons_p1_area(code: str, name: str) -> str:
+    """Return the area a P1 row counts: a force or national area, or `<name> (region)` for an English region.
+
+    Takes the row's area code and its name without footnote marks. A region is
+    never read as the force of the same name (the West Midlands region holds
+    the West Midlands force and three others).
+    """
+    if _ONS_REGION_CODE.fullmatch(code):
+        return " ".join(name.split()) + " (region)"
+    return _area(name)
+
+
+def _ons_p1_data_row(code: str, name: str) -> bool:
+    """True for a P1 row of figures: one with an ONS area code, or a force without one (British Transport Police)."""
+    if re.fullmatch(r"[EKWN]\d{8}", code):
+        return True
+    return not code and bool(name.strip()) and resolve_force(_ons_area(name)[0]) is not None
 
 
 def _parse_ons_p1(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
@@ -399,14 +430,14 @@ def _parse_ons_p1(rows: _Rows, url: str) -> Iterator[OfficialFigure]:
         match = re.match(r"(\d+)\.\s*(.+)", first)
         if match:
             footnotes[match.group(1)] = match.group(2).strip()
-        elif re.fullmatch(r"[EKWN]\d{8}", first):
+        elif _ons_p1_data_row(first, row.get("area name") or ""):
             data.append((line, row))
     for line, row in data:
         area_name, marks = _ons_area(row["area name"])
         raw = (row.get("sexual offences") or "").strip()
         if raw in ("..", "", "-", "x", "[x]"):
             continue  # the publisher's mark for no data
-        area = _area(area_name)
+        area = _ons_p1_area((row.get("area code") or "").strip(), area_name)
         notes = [footnotes[m] for m in marks if m in footnotes]
         estimated = any(re.search(r"\bestimat", n, re.IGNORECASE) for n in notes)
         yield OfficialFigure(

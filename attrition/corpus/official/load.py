@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Iterable
 
-from attrition.corpus.official.layouts import OfficialDataError, OfficialFigure, read_official_file
+from attrition.corpus.official.layouts import NOT_STORED, OfficialDataError, OfficialFigure, read_official_file
 from attrition.corpus.official.tables import TableReadError, file_kind, require_regular_file
 from attrition.corpus.store.connection import database, transaction
 
@@ -39,7 +39,7 @@ class LoadReport:
 
 # --- loading --------------------------------------------------------------------------------
 
-_FIGURE_COLUMNS = [f.name for f in fields(OfficialFigure)]
+_FIGURE_COLUMNS = [f.name for f in fields(OfficialFigure) if f.name not in NOT_STORED]
 # dataclasses.astuple deep-copies every field: far too slow for 46k rows.
 _figure_values = operator.attrgetter(*_FIGURE_COLUMNS)
 _ROW_COLUMNS = ("file_id", *_FIGURE_COLUMNS)
@@ -119,4 +119,7 @@ def load_official_files(conn, paths: Iterable[str | Path], url: str | None = Non
 
 def figure_from_row(row) -> OfficialFigure:
     """Return an OfficialFigure from an `official` table row (sqlite3.Row or mapping)."""
-    return OfficialFigure(**{name: row[name] for name in _FIGURE_COLUMNS})
+    figure = OfficialFigure(**{name: row[name] for name in _FIGURE_COLUMNS})
+    if "edition" in row.keys():
+        figure.edition = row["edition"]
+    return figure

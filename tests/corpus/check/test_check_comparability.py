@@ -76,6 +76,15 @@ def test_a_component_is_not_compared_with_its_total(official):
     assert check.verdict == "not_comparable" and check.reason.startswith("a component against its total")
 
 
+@pytest.mark.parametrize("figure, measure", [("9", "transferred"), ("21", "cancelled")])
+def test_each_component_in_one_quote_is_read_in_its_own_clause(official, figure, measure):
+    quote = "The force transferred 9 offences to other forces and cancelled 21 offences."
+    rec = claim(float(figure), "no_crime", quote, figure_text=figure)
+    assert claim_profile(rec).measure == measure
+    check = check_official(rec, official)
+    assert check.verdict == "not_comparable" and check.reason.startswith("a component against its total")
+
+
 def test_cps_convictions_are_not_moj_persons_found_guilty(official):
     check = check_official(claim(90, "convicted", "the CPS secured 90 convictions",
                                  source="Crown Prosecution Service"), official)

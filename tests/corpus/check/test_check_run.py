@@ -23,7 +23,8 @@ LANCS_2022 = ("In 2022 there were 1,527 reports of rape to Lancashire Police, an
               "conviction, a conviction rate of just 3.3 per cent.")
 COMET = ("In 2017/18, 864 rape allegations were reported in Hertfordshire. 56 were referred to the CPS. "
          "Charges were made in 35 of those incidents, leading to 28 successful convictions.")
-HEMEL = "In 2017/18 police referred 56 allegations. Of the 34 that were charged, 27 led to a conviction."
+# Both articles count charges as a part of the referrals to the CPS: CPS charging decisions, one measure.
+HEMEL = "In 2017/18 police referred 56 allegations to the CPS. Of those, 34 were charged and 27 led to a conviction."
 
 
 def herts_2012_claims():
@@ -67,7 +68,7 @@ def comet_claims():
 
 def hemel_claims(text=HEMEL, charged="34", convicted="27"):
     return funnel_claims(text, [(None, None), ("56", "police referred 56 allegations"),
-                                (charged, f"Of the {charged} that were charged"),
+                                (charged, f"Of those, {charged} were charged"),
                                 (convicted, f"{convicted} led to a conviction")])
 
 
@@ -108,7 +109,7 @@ def test_checks_give_the_expected_verdicts(db):
     assert [c for v in (864, 56, 35, 28) for c in checks_of(db, comet[v], "funnel")] == []
     conflict = only(checks_of(db, comet[35], "across"))
     assert conflict["verdict"] == "conflict" and conflict["other_claim_id"] == hemel[34]
-    assert conflict["other_quote"] == "Of the 34 that were charged"
+    assert conflict["other_quote"] == "Of those, 34 were charged"
     assert only(checks_of(db, hemel[27], "across"))["verdict"] == "conflict"
     assert only(checks_of(db, hemel[56], "across"))["verdict"] == "agrees"
 

@@ -61,3 +61,33 @@ def test_p1_loads_into_the_database_once(tmp_path):
     again = load_official_file(conn, path)
     assert (first.layout, first.inserted, again.already_loaded) == ("ons_pfa_p1", 2, True)
     conn.close()
+
+
+REGIONS = '''"Table P1:  Police recorded crime by offence group and police force area, number of offences, year ending March 2019",,,
+Area Code,Area Name,Violence against the person,Sexual offences
+E12000005,West Midlands ,"90,000","9,000"
+E23000015,Staffordshire,"20,000","2,000"
+E23000014,West Midlands,"50,000","5,000"
+E23000003,Lancashire 8,"30,000","3,100"
+,British Transport Police,"6,000",900
+,,,
+"8. Lancashire figures for two months are an ONS estimate.",,,
+'''
+
+
+class TestAreasOfTheRows:
+    def test_a_region_is_never_read_as_the_force_of_the_same_name(self, tmp_path):
+        _, figures = read_official_file(write(tmp_path, "regions.csv", REGIONS))
+        by_area = {f.area: f.value for f in figures}
+        assert by_area["West Midlands"] == 5000
+        assert by_area["West Midlands (region)"] == 9000
+
+    def test_a_footnote_mark_after_a_space_is_a_mark_not_part_of_the_name(self, tmp_path):
+        _, figures = read_official_file(write(tmp_path, "regions.csv", REGIONS))
+        lancs = [f for f in figures if f.area == "Lancashire"]
+        assert [f.value for f in lancs] == [3100] and lancs[0].notes.startswith("ESTIMATED:")
+
+    def test_a_force_row_without_an_area_code_is_read(self, tmp_path):
+        _, figures = read_official_file(write(tmp_path, "regions.csv", REGIONS))
+        assert {f.area: f.value for f in figures}["British Transport Police"] == 900
+        assert len(figures) == 5  # the blank and footnote rows are not figures
