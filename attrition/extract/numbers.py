@@ -284,8 +284,8 @@ def find_figures(text: str) -> list[Figure]:
         elif km:
             end += km.end()
             unit = "per_100k"
-        elif kind == "word" and value == 1 and re.search(r"\bno\s+$", before, re.I):
-            continue  # "no one"
+        elif kind == "word" and value == 1 and re.search(r"\b(?:no|every|each|any|which|not)\s+$", before, re.I):
+            continue  # "no one", "every one of the 2,450"
         elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b|(?:out\s+)?of\s+(?:the\s+)?\d)", after, re.I):
             # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
             continue

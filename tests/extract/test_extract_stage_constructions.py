@@ -49,3 +49,12 @@ def test_half_the_average_is_a_comparison_not_a_figure(text):
 def test_half_of_a_count_is_still_a_share():
     claims = _claims("Half of the rapes recorded by Kent Police in 2021 were closed without a suspect.")
     assert claims["Half"].value == 50
+
+
+@pytest.mark.parametrize("text", [
+    "Every one of the 640 rapes recorded in Kent in 2022 matters.",
+    "Not one of the 52 rapes recorded in Kent in 2022 led to a charge.",
+])
+def test_every_one_of_is_not_a_figure(text):
+    values = [c.value for c in extract(text, "2024-06-01")]
+    assert 1 not in values and values  # the count itself is still a claim
