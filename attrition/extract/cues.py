@@ -185,10 +185,11 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
     r"|(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
     r"|\s*(?:\w+\s+)?arrests?\b"
-    r"|(?:[\w’']+\s+){0,8}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
+    r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
     r"|(?:(?!(?:where|whose|which|when)\b)[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:against\s+)?(?:women|girls|men|boys|females?|males?)\b"
     r"|\s*(?:\)\s*|\s+(?:million\s+|thousand\s+)?(?:people|adults|women|men|children)\s+)experienced\b"
     r"|(?:(?!who\b)[\w’']+\s+){0,6}had\s+experienced\b"
+    r"|(?:(?!(?:who|that|but|while)\b)[\w’'(),.]+\s+){0,10}experienced\s+(?:rape|sexual|an?\s+(?:rape|sexual)|attempted)"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
     r"|\s*(?:days|weeks|months)\b)",
     re.I,

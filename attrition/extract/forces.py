@@ -30,6 +30,11 @@ _NATIONAL_PATTERNS = [
     (r"England(?!\s*(?:and|&)\s*Wales)", "England"),
     (r"(?<!North )(?<!South )(?<!New South )\bWales\b", "Wales"),
 ]
+# The railways are British Transport Police's to police, wherever they run: "on UK trains".
+_RAILWAY = re.compile(
+    r"\b(?:on|at|across|aboard)\s+(?:the\s+)?(?:(?:UK|British|Britain[’']s|the\s+country[’']s)\s+)?"
+    r"(?:trains?|railways?|rail\s+network|(?:railway|train|tube|underground)\s+stations?)(?:\s+and\s+(?:at\s+)?(?:railway\s+)?stations)?\b",
+    re.IGNORECASE)
 # A force named earlier and then referred to as "the force", "the county"...
 _ANAPHOR_PATTERN = (
     r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:county'?s?\s+)?(?:force|constabulary|county|force\s+area|police\s+force|region)\b"
@@ -223,6 +228,8 @@ def find_area_mentions(text: str) -> list[AreaMention]:
     for regex, area in national:
         for m in regex.finditer(text):
             found.append(AreaMention(m.start(), m.end(), area or None, "national" if area else "anaphor"))
+    for m in _RAILWAY.finditer(text):
+        found.append(AreaMention(m.start(), m.end(), "British Transport Police", "place"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     mentions: list[AreaMention] = []
     for mention in found:

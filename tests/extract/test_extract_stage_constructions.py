@@ -58,3 +58,19 @@ def test_half_of_a_count_is_still_a_share():
 def test_every_one_of_is_not_a_figure(text):
     values = [c.value for c in extract(text, "2024-06-01")]
     assert 1 not in values and values  # the count itself is still a claim
+
+
+@pytest.mark.parametrize("text, figure", [
+    # awaiting an outcome, with a second figure in the coordination
+    ("Court records show 4,210 sexual offence cases and 980 adult rape cases are waiting to be heard.", "4,210"),
+    # a survey estimate of experience, the population qualified at length
+    ("The survey estimated that 1.9% of adults aged 16 to 59 years (600,000) experienced sexual assault last year.",
+     "1.9%"),
+])
+def test_non_funnel_quantities_with_long_qualifiers_are_other(text, figure):
+    assert _claims(text)[figure].stage == "other"
+
+
+def test_figures_on_the_railways_are_british_transport_polices():
+    claims = _claims("Sexual offences recorded on UK trains rose by 14% in 2022, to 2,700.")
+    assert claims["14%"].area == claims["2,700"].area == "British Transport Police"
