@@ -293,8 +293,8 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
         lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
         if mention.start >= fig.end and re.search(
                 r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against|below|above|behind|ahead|higher|lower)\b"
-                r"|\s[—–]\s|\s-\s", text[fig.end:mention.start]):
-            continue  # "200 allegations ..., while in Durham, 20 charges", "33% — the national average is 12%"
+                r"|\s[—–]\s|\s-\s|;", text[fig.end:mention.start]):
+            continue  # "200 allegations ..., while in Durham, 20 charges", "33% — the national average is 12%", "...; and in Kent"
         if any(lo <= s and e <= hi for s, e in other_figures):
             if mention.start >= fig.end:
                 continue  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s

@@ -158,19 +158,20 @@ def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
     return Governed("recorded", Cue(fig.start, fig.end, "recorded", BARE_NOUN_WEIGHT), True)
 
 
+_POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
 BARE_NOUN_WEIGHT = 0.4  # a denominator's noun names what it counts, as weakly as a bare "offences"
 _DENOMINATOR_BEFORE = re.compile(r"(?:\d|\bper\s*cent|%|\bone)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
-_BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'-]+\s+){1,5}\(\s*$")
+_BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'‘-]+\s+){1,6}\(\s*(?:from\s+)?$")
 
 
 def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
     """The stage a bracketed count restates: the funnel word in the few words before the bracket
     (`the number of court proceedings (107,338)`), or None."""
-    if fig.unit != "count":
-        return None
-    m = _BRACKET_AFTER_PHRASE.search(text, max(s_start, fig.start - 60), fig.start)
+    m = _BRACKET_AFTER_PHRASE.search(text, max(s_start, fig.start - 80), fig.start)
     if m is None or m.end() != fig.start:
         return None
+    if fig.unit != "count" and not re.search(r"\(\s*from\s+$", m.group(0)):
+        return None  # a rate in brackets is a share of the phrase; only "(from A% to B%)" restates its level
     named = [c for c in cues if m.start() <= c.start < fig.start and c.label != "other" and c.weight >= 0.8]
     return named[-1].label if named else None
 
@@ -247,7 +248,9 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return scope.national_scope, True
     same_para = article.paragraph_of(scope.prev_sentence_start) == article.paragraph_of(sentence.start)
     previous = previous_sentence_area(scope.previous_claims, scope.prev_sentence_start, sentence.start)
-    if previous and (previous not in NATIONAL_AREAS or same_para or continues_quote(text, sentence.start, article.quotes)):
+    points_back = bool(_POINTS_BACK.match(text, sentence.start))  # "Of those, 95% ...": the figures just given
+    if previous and (previous not in NATIONAL_AREAS or same_para or points_back
+                     or continues_quote(text, sentence.start, article.quotes)):
         return previous, True  # the force the sentence before was about
     last = scope.last_area
     if last and sentence.index - scope.last_area_sent <= 2 and (

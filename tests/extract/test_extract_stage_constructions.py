@@ -74,3 +74,23 @@ def test_non_funnel_quantities_with_long_qualifiers_are_other(text, figure):
 def test_figures_on_the_railways_are_british_transport_polices():
     claims = _claims("Sexual offences recorded on UK trains rose by 14% in 2022, to 2,700.")
     assert claims["14%"].area == claims["2,700"].area == "British Transport Police"
+
+
+def test_of_those_points_back_to_the_previous_paragraphs_place():
+    text = ("Of the rapes recorded in Wales in 2019, 1,100 victims were adults.\n\n"
+            "Of those, 92% were women.")
+    assert _claims(text)["92%"].area == "Wales"
+
+
+def test_a_force_after_a_semicolon_opens_the_next_clause():
+    text = ("Gwent Police recorded 300 rapes in 2019, with 30 prosecutions and 12 convictions; "
+            "and Dyfed-Powys Police recorded 250, with 20 prosecutions.")
+    claims = _claims(text)
+    assert claims["12"].area == "Gwent"
+    assert claims["250"].area == "Dyfed-Powys"
+
+
+def test_a_bracketed_from_to_restates_the_rate_named_before_it():
+    text = "Kent saw a rise in the share of rapes that are no-crimed between 2012 and 2014 (from 8.1% to 19.5%)."
+    claims = _claims(text)
+    assert claims["8.1%"].stage == claims["19.5%"].stage == "no_crime"
