@@ -32,7 +32,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)|for\s+a\s+charging\s+decision", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solv(?:e|es|ed|ing)\b|formal\s+action|(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
-    ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|(?:went|gone|taken|brought)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
+    ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|\bcase\s+finalisations?\b|(?:went|gone|taken|brought)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
     ("recorded", r"recorded|logged\s+as\s+(?:a\s+)?crimes?|crimed|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
@@ -174,6 +174,7 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
+    r"|\bcaseloads?\b[^.;,\d]{0,60}$"
     r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
     re.I,

@@ -106,11 +106,16 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         quantity = change_cue(text, fig.start, fig.end, s_start, fig_cues)
         if quantity is not None:
             gov = Governed(quantity.label, quantity, False)
+    if change:
+        gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
     if fig.unit == "count" and _DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start) \
             and not (gov is not None and gov.inside):
         # "solved just one of 31 sex attacks": the 31 counts its own noun, not what happened to the one
-        gov = denominator_stage(doc, fig, fig_cues)
+        earlier = next((c for c in reversed(claims) if c.unit == "count" and c.value == fig.value and not c.change), None)
+        # "Only 6% of the 501 cases went to trial": the 501 reports given before, else its own noun phrase
+        gov = Governed(earlier.stage, Cue(fig.start, fig.end, earlier.stage, BARE_NOUN_WEIGHT), True) \
+            if earlier is not None and re.search(r"\bthe\s+$", text[fig.start - 5:fig.start]) else denominator_stage(doc, fig, fig_cues)
     stage = gov.label if gov else None
     header = scope.header
     if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
@@ -156,6 +161,19 @@ def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
             first = min(own, key=lambda c: c.start)
             return Governed(first.label, first, True)
     return Governed("recorded", Cue(fig.start, fig.end, "recorded", BARE_NOUN_WEIGHT), True)
+
+
+_WHICH_BEFORE = re.compile(r",\s+which\s+(?:[^,;.\d]{0,60}?)$", re.I)
+
+
+def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -> Governed | None:
+    """`rape prosecutions, which the Ministry said fell 59%`: a change inside a relative clause is a
+    change of the noun the clause hangs on, when that noun names a stage; else None."""
+    m = _WHICH_BEFORE.search(text, max(s_start, fig.start - 70), fig.start)
+    if m is None or any(m.start() <= s < fig.start for s, _ in others):
+        return None
+    named = [c for c in cues if c.end <= m.start() and m.start() - c.end <= 2 and c.label != "other" and c.weight >= 0.8]
+    return Governed(named[-1].label, named[-1], False) if named else None
 
 
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)

@@ -94,3 +94,24 @@ def test_a_bracketed_from_to_restates_the_rate_named_before_it():
     text = "Kent saw a rise in the share of rapes that are no-crimed between 2012 and 2014 (from 8.1% to 19.5%)."
     claims = _claims(text)
     assert claims["8.1%"].stage == claims["19.5%"].stage == "no_crime"
+
+
+def test_a_denominator_that_restates_an_earlier_count_keeps_its_stage():
+    text = ("Of the 420 women who reported rape to Kent Police in 2018, 55% later withdrew. "
+            "Only 7% of the 420 cases went to trial.")
+    claims = extract(text, "2024-06-01")
+    assert {c.stage for c in claims if c.value == 420} == {"reported"}
+
+
+def test_a_change_in_a_relative_clause_is_a_change_of_its_antecedent():
+    text = "Ministers cited the fall in rape charges, which the Home Office said dropped 31%, since 2016."
+    claims = _claims(text)
+    assert claims["31%"].change and claims["31%"].stage == "charged"
+
+
+@pytest.mark.parametrize("text, figure, stage", [
+    ("For sexual offences, case finalisations fell 4.2% in the quarter.", "4.2%", "prosecuted"),
+    ("The live caseload of sexual offence cases in the Crown Court rose by 5.5% in 2023.", "5.5%", "other"),
+])
+def test_cps_terms(text, figure, stage):
+    assert _claims(text)[figure].stage == stage
