@@ -24,7 +24,9 @@ from attrition.extract.decide import (
     decide_area, decide_base, decide_offence, decide_period, decide_source, decide_stage, unit_in_context,
 )
 from attrition.extract.dedupe import dedupe
-from attrition.extract.sentence_rules import follow_reference, rates_restating_counts, respectively, shared_by
+from attrition.extract.sentence_rules import (
+    follow_reference, rate_restating_a_count, rates_restating_counts, respectively, shared_by,
+)
 
 
 def build_claims(doc: Doc, published: str | None = None, meta: dict | None = None,
@@ -58,6 +60,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         s_claims = claims[before:]
         respectively(article.text, s_claims, sentence.stage, start, end)
         rates_restating_counts(s_claims, scope.previous_claims)
+        rate_restating_a_count(article.text, s_claims)
         comparand_owns_period(article.text, s_claims, sentence.resolved, scope.context_period, article.published)
         pair_from_to(article.text, s_claims, start, end, sentence.resolved, scope.context_pair)
         follow_reference(article.text, s_claims, claims[:before])

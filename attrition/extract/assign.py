@@ -358,8 +358,14 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             return None
     sentence = _sentence_of(doc, fig.start)
     sent_start, sent_end = sentence
-    stops = {s for s, _ in other_figures if s > fig_end}
+    text = text_of(doc)
+    # "62, or six per cent, resulted in a charge": a restatement of the figure is no stop
+    restated = {s: e for s, e in other_figures if s > fig_end and _RESTATEMENT.fullmatch(text[fig_end:s])}
+    restated_end = max(restated.values(), default=-1)
+    stops = {s for s, _ in other_figures if s > fig_end and s not in restated}
     for token in doc[fig.end:min(sent_end, fig.end + 20)]:
+        if token.idx < restated_end or (token.text in ",)" and text[restated_end:token.idx].strip() == ""):
+            continue
         if token.idx in stops or token.text in (";", ".", "—", "(") or (token.text == "," and token.i > fig.end + 8):
             return None
         after_noun = doc[token.i - 1].pos_ in ("NOUN", "PROPN")
@@ -384,6 +390,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     return None
 
 
+_RESTATEMENT = re.compile(r"\s*(?:,\s*or|\(|,?\s*[–—-])\s*(?:just\s+|only\s+|about\s+|around\s+)?")
 _CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline)\s+in\s+", re.I)
 

@@ -222,6 +222,9 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     base = base_claim(text, fig, sentence.start, sentence_claims, claims, scope.prev_sentence_start)
     opened = opening_base(text, sentence.start, fig.start, stage.cues, stage.label)
     inside = stage.inside
+    gov_words = text[stage.gov.cue.start:stage.gov.cue.end] if stage.gov is not None else ""
+    if stage.label == "no_crime" and re.search(r"\b(?:reports?|allegations?|complaints?)(?:\s+of\s+[\w\s]{1,20}?)?\s+as\b", gov_words, re.I):
+        return "reported"  # "marking reports as no crime": a share of the reports so marked
     if inside and inside.label != stage.label and inside.label not in ("other",):
         return inside.label
     if opened is not None:
@@ -519,6 +522,7 @@ def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> 
         root = span.root
         noun = root.head if root.dep_ in ("nummod", "quantmod") else root
         own_unit = span.start <= noun.i < span.end  # "1.4 percentage points": the unit, not a counted noun
-        if not own_unit and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS):
+        # a figure counts the noun after it; "the last financial year 62, or six per cent" is misparsed
+        if not own_unit and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS):
             return False
     return True

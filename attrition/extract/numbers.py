@@ -259,7 +259,8 @@ def find_figures(text: str) -> list[Figure]:
             before = text[max(0, start - 40):start]
             kind = "word"
         after = text[end:end + 40]
-        if re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) or _RANK_BEFORE.search(before) \
+        multiplier = re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) and not _TIMES_DONE.match(after)
+        if multiplier or _RANK_BEFORE.search(before) \
                 or _TARGET_BEFORE.search(before):
             continue
         if _not_a_quantity(text, start, end, before, after) or _in_range(text, start, end):
@@ -295,6 +296,9 @@ def find_figures(text: str) -> list[Figure]:
     return figures
 
 
+# "charged a suspect 344 times in 2020-21": how often something was done, a count; "three times
+# as many", "five times higher", "ten times the rate" compare.
+_TIMES_DONE = re.compile(r"\s+times\s+(?:in|during|over|between|last|this|since|across|a\s+year|each|every|[,.;])", re.I)
 _LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)

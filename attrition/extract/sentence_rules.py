@@ -59,6 +59,30 @@ def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) 
                 break
 
 
+_RESTATES = re.compile(
+    r"(?:\s+times)?(?:\s+(?:in|during|over)\s+[\w\s/-]{1,25}?)?\s*[,(–—-]?\s*(?:or|equating\s+to|equivalent\s+to|amounting\s+to|representing|which\s+(?:is|was|represents|equates\s+to))"
+    r"\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|a\s+mere\s+)?", re.I)
+_CLOSED_BASE = re.compile(
+    r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:investigations|cases)\s+(?:closed|concluded|finalised|completed)"
+    r"|(?:closed|concluded|finalised|completed)\s+(?:investigations|cases)|outcomes)\b", re.I)
+
+
+def rate_restating_a_count(text: str, s_claims: list[Claim]) -> None:
+    """`charged 344 times, equating to just 6 per cent of investigations closed`: a rate that restates
+    the count before it takes that count's stage (GUIDELINES 13); a share of closed investigations
+    has no base stage (GUIDELINES 12)."""
+    for count, rate in zip(s_claims, s_claims[1:]):
+        if count.unit != "count" or rate.unit != "percent" or count.change or rate.change:
+            continue
+        if count.stage in ("other", rate.stage) or not _RESTATES.fullmatch(text[count.char_end:rate.char_start]):
+            continue
+        rate.stage = count.stage
+        if _CLOSED_BASE.match(text, rate.char_end):
+            rate.of_stage = None
+        elif rate.of_stage == rate.stage:
+            rate.of_stage = None
+
+
 def respectively(text: str, s_claims: list[Claim], s_stage: list[Cue], s_start: int, s_end: int) -> None:
     """`rises in prosecutions and convictions (11.8% and 11.2%, respectively)`: pair stages and figures in order.
 

@@ -115,3 +115,21 @@ def test_a_change_in_a_relative_clause_is_a_change_of_its_antecedent():
 ])
 def test_cps_terms(text, figure, stage):
     assert _claims(text)[figure].stage == stage
+
+
+def test_marking_reports_as_no_crime_is_a_share_of_reports():
+    claims = _claims('On marking reports of rape as "no crime", forces range from 3.1% in Dorset to 21.0% in Essex.')
+    assert claims["3.1%"].stage == "no_crime" and claims["3.1%"].of_stage == "reported"
+
+
+def test_how_often_something_was_done_is_a_count_but_a_multiplier_is_not():
+    claims = _claims("Police in Kent charged a suspect in a rape case 212 times in 2021, equating to just 4 per cent "
+                     "of investigations closed.")
+    assert claims["212"].stage == "charged"
+    assert claims["4 per cent"].stage == "charged" and claims["4 per cent"].of_stage is None
+    assert not any(c.value == 3 for c in extract("Rapes were three times as common in Kent in 2020.", "2024-06-01"))
+
+
+def test_an_outcome_after_a_restated_figure_covers_both():
+    claims = _claims("Of the rapes recorded in Surrey in 2019, 48, or five per cent, resulted in a charge.")
+    assert claims["48"].stage == claims["five per cent"].stage == "charged"
