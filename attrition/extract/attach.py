@@ -51,7 +51,7 @@ def is_comparison(text: str, start: int) -> bool:
 
 
 _COMPARISON_BEFORE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
+    r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:it|they|this|that)\s+(?:was|were))?(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
 
 
 def period_for(text: str, fig, resolved, change: bool = False, others=()):
@@ -78,9 +78,12 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     def comparison(p) -> bool:
         # Only a phrase after the figure: in "compared with the previous year (67,903)" the
         # figure is the comparand and the phrase its own. For a change, "from P" is its base.
-        if p.start < fig.end:
-            return False
         before = text[max(0, p.start - 40):p.start]
+        if p.start < fig.end:
+            # "31% higher than the year ending March 2021, and 19% higher than ...": an earlier
+            # figure's comparand is no later figure's period
+            return bool(_COMPARISON_BEFORE.search(before) and re.search(r"\bthan\s+(?:in\s+)?(?:the\s+)?$", before)
+                        and not re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
         return bool(_COMPARISON_BEFORE.search(before) or (change and re.search(r"\bfrom\s+(?:the\s+)?$", before)))
 
     # A change takes the period of the level it reached ("rose by 10% to 1,200 in 2022/23").
@@ -124,16 +127,19 @@ def comparand_owns_period(text: str, s_claims: list[Claim], resolved, context, p
     stated with them takes the figure's period, the later of the two.
     """
     for a, b in zip(s_claims, s_claims[1:]):
+        inherited = a.period_inherited and a.period_start is not None
         if a.change or b.change or b.period_start is None or \
-                (a.period_start is not None and (a.period_start, a.period_end) != (b.period_start, b.period_end)):
+                (a.period_start is not None and not inherited and (a.period_start, a.period_end) != (b.period_start, b.period_end)):
             continue
         if (a.stage, a.unit) != (b.stage, b.unit) or not own_period(text, b, resolved) or own_period(text, a, resolved):
             continue
         gap = text[a.char_end:b.char_start]
-        if not _COMPARAND_BEFORE.search(gap) or re.search(r"[.;]|\bto\b", gap):
+        if not _COMPARAND_BEFORE.search(gap) or re.search(r"[.;]|(?<!compared )\bto\b", gap):
             continue
         earlier = (b.period_start, b.period_end)
-        if context and context[0] > earlier[0]:
+        if inherited and a.period_start > earlier[0]:
+            later = (a.period_start, a.period_end)  # the period in context: only the changes move
+        elif context and context[0] > earlier[0]:
             later = context
         elif is_full_year(earlier) and published and shift_year(earlier, 1)[1] <= published:
             later = shift_year(earlier, 1)

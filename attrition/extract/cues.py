@@ -36,7 +36,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("recorded", r"recorded|logged\s+as\s+(?:a\s+)?crimes?|crimed|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
-    ("reported", r"report(?:s|ed|ing)\b|\blogged\b(?!\s+as\s+(?:a\s+)?crimes?)|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?police\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
+    ("reported", r"report(?:s|ed|ing)\b|\blogged\b(?!\s+as\s+(?:a\s+)?crimes?)|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
     ("reported", r"incidents?", 0.6),
     ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
     ("other", r"\bvictims?\b", 0.3),
@@ -125,6 +125,8 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
             return True
     if re.search(r"percentage\s+points?$", text[start:end], re.I) and re.match(r"\s*(?:higher|lower|up|down|more|less)\b", after, re.I):
         return True  # "1.4 percentage points higher": a difference, whatever comes before
+    if re.search(r"\b" + _CHANGE_NOUNS + r"\s*\(\s*$", before, re.I):
+        return True  # "a slight increase (109)": the bracket gives the change's size
     if CHANGE_OR_BEFORE.search(before):
         return True  # "a fall of 932 or 30.75%": the same change in other words
     if clause_start is not None and _in_change_parenthesis(text, start, end, clause_start):
@@ -174,6 +176,7 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
+    r"|\bfail(?:s|ed|ing)?\s+to\s+record\s+(?:\w+\s+){0,2}$"
     r"|\bcaseloads?\b[^.;,\d]{0,60}$"
     r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
@@ -184,8 +187,11 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,5}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
+    r"|(?:[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
     r"|(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
     r"|\s*(?:\w+\s+)?arrests?\b"
+    r"|(?:[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
+    r"|(?:[\w’',]+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+old\b"
     r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
     r"|(?:(?!(?:where|whose|which|when)\b)[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:against\s+)?(?:women|girls|men|boys|females?|males?)\b"
     r"|\s*(?:\)\s*|\s+(?:million\s+|thousand\s+)?(?:people|adults|women|men|children)\s+)experienced\b"

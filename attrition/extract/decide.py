@@ -42,7 +42,7 @@ NOT_CLAIM_NOUNS = {
     "cookie", "setting", "partner", "vendor", "preference", "notification", "newsletter",
     "adviser", "advisor", "worker", "counsellor", "nurse", "judge", "prosecutor", "lawyer",
     "barrister", "post", "role", "job", "vacancy", "specialist", "volunteer", "charity",
-    "organisation", "organization", "charitie", "group", "coalition", "quota", "kit", "question",
+    "organisation", "organization", "charitie", "center", "group", "coalition", "quota", "kit", "question",
     "district", "borough", "region", "county", "counties", "division",
 }
 
@@ -521,6 +521,8 @@ def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> 
     if span is not None:
         root = span.root
         noun = root.head if root.dep_ in ("nummod", "quantmod") else root
+        if noun.dep_ == "poss" and noun.head.i > noun.i:
+            noun = noun.head  # "80 specialist women's organisations" counts organisations
         own_unit = span.start <= noun.i < span.end  # "1.4 percentage points": the unit, not a counted noun
         # a figure counts the noun after it; "the last financial year 62, or six per cent" is misparsed
         if not own_unit and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS):

@@ -82,6 +82,7 @@ _BLOCKERS = [
     re.compile(r"\b\d+(?:<sup>)?(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd, 11<sup>th
     re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
     re.compile(r"(?<![^\s(<\[])[^\s@]++@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
+    re.compile(r"\b(?:BBC|ITV|S4C|Channel|Radio)\s+(?:One|Two|Three|Four|Five|1|2|3|4|5)\b"),  # channel names
 ]
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
 _LABEL_BEFORE = re.compile(
@@ -230,8 +231,8 @@ def find_figures(text: str) -> list[Figure]:
             if m.group("half"):
                 value = 50.0
             else:
-                if re.match(r"\s*\(", text[end:end + 3]):
-                    continue  # "two thirds (64 per cent)": the exact figure follows
+                if re.match(r"\s*\(", text[end:end + 3]) or _EXACT_APPOSITIVE.match(text[end:end + 60]):
+                    continue  # "two thirds (64 per cent)", "a third of the complaints, some 27 per cent,": the exact figure follows
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("f_num").lower()]
                 value = num * FRACTIONS[m.group("f_den").lower()]
             figures.append(Figure(start, end, round(value, 2), "percent", "fraction", comparator,
@@ -242,8 +243,9 @@ def find_figures(text: str) -> list[Figure]:
             if _is_year(raw, text, end) and not m.group("n_scale"):
                 continue
             before = text[max(0, start - 40):start]
-            if _LABEL_BEFORE.search(before.rstrip()) and before[-1:].isspace():
-                continue
+            if _LABEL_BEFORE.search(before.rstrip()) and before[-1:].isspace() \
+                    and not (re.search(r"\b(?:figure|level|number)\s*$", before, re.I) and _PERCENT_AFTER.match(text[end:end + 24])):
+                continue  # "Figure 3", "level 2"; but "the latest figure 31% higher" is a rate
             value = parse_digits(raw)
             scale = (m.group("n_scale") or "").strip().lower()
             if scale:
@@ -259,7 +261,7 @@ def find_figures(text: str) -> list[Figure]:
             before = text[max(0, start - 40):start]
             kind = "word"
         after = text[end:end + 40]
-        multiplier = re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b", after, re.I) and not _TIMES_DONE.match(after)
+        multiplier = re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b|\s+or\s+more\s+times\b", after, re.I) and not _TIMES_DONE.match(after)
         if multiplier or _RANK_BEFORE.search(before) \
                 or _TARGET_BEFORE.search(before):
             continue
@@ -287,6 +289,8 @@ def find_figures(text: str) -> list[Figure]:
             unit = "per_100k"
         elif kind == "word" and value == 1 and re.search(r"\b(?:no|every|each|any|which|not)\s+$", before, re.I):
             continue  # "no one", "every one of the 2,450"
+        elif kind == "word" and value == 1 and re.match(r"\s+of\s+[\d,]+\s+(?:\w+\s+)?(?:forces|force\s+areas|constabularies|areas)\b", after, re.I):
+            continue  # "one of 14 forces to join": which group it belongs to, not a count
         elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b|(?:out\s+)?of\s+(?:the\s+)?\d)", after, re.I):
             # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
             continue
@@ -299,6 +303,8 @@ def find_figures(text: str) -> list[Figure]:
 # "charged a suspect 344 times in 2020-21": how often something was done, a count; "three times
 # as many", "five times higher", "ten times the rate" compare.
 _TIMES_DONE = re.compile(r"\s+times\s+(?:in|during|over|between|last|this|since|across|a\s+year|each|every|[,.;])", re.I)
+_EXACT_APPOSITIVE = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*,\s*(?:some|about|around|roughly|or|nearly|almost|just\s+over|just\s+under)\s+\d[\d.]*\s*(?:%|per\s*cent)", re.I)
 _LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
@@ -332,7 +338,15 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True
     if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
         return True
-    return bool(_PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I))
+    if _PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I):
+        return True
+    # "an average of 80 rapes and more than 200 other offences reported each month": an average
+    # per month covers every figure of its clause
+    clause_before = re.split(r"[.;:!?]", text[max(0, start - 80):start])[-1]
+    if re.search(r"\baverage\s+of\b", clause_before, re.I):
+        clause_after = re.split(r"[.;:!?]", text[end:end + 120])[0]
+        return bool(re.search(r"\b(?:per|each|every|a)\s+(?:day|week|month|fortnight)\b", clause_after, re.I))
+    return False
 
 
 def _ratio_part(raw: str) -> float | None:
