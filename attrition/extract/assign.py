@@ -325,6 +325,9 @@ _OUTCOME_WORDS = {
 }
 
 
+_BASE_AFTER = re.compile(r"\s+(?:out\s+of|of)\s+(?:the\s+|all\s+)?(?:about\s+|around\s+|some\s+)?", re.I)
+
+
 def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
                 other_figures: list[tuple[int, int]] = ()) -> Cue | None:
     """The stage a figure's cases reached, when an outcome verb follows the figure.
@@ -362,7 +365,9 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     # "62, or six per cent, resulted in a charge": a restatement of the figure is no stop
     restated = {s: e for s, e in other_figures if s > fig_end and _RESTATEMENT.fullmatch(text[fig_end:s])}
     restated_end = max(restated.values(), default=-1)
-    stops = {s for s, _ in other_figures if s > fig_end and s not in restated}
+    # "17 out of 885 offences recorded ... resulted in charges": the 885 is the 17's base, no stop
+    base = {s for s, _ in other_figures if s > fig_end and _BASE_AFTER.fullmatch(text[fig_end:s])}
+    stops = {s for s, _ in other_figures if s > fig_end and s not in restated and s not in base}
     for token in doc[fig.end:min(sent_end, fig.end + 20)]:
         if token.idx < restated_end or (token.text in ",)" and text[restated_end:token.idx].strip() == ""):
             continue

@@ -188,7 +188,6 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
     r"|(?:[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
-    r"|(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
     r"|\s*(?:\w+\s+)?arrests?\b"
     r"|(?:[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
     r"|(?:[\w’',]+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+old\b"
@@ -203,6 +202,15 @@ _NON_FUNNEL_AFTER = re.compile(
 )
 
 
+# A share's composition ("36% of recorded sexual offences were rape offences", "80% of the
+# prosecutions are made up of domestic abuse"); a count in the same words counts the offences.
+_COMPOSITION_AFTER = re.compile(
+    r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:rape|sexual)\s+offences\b"
+    r"|^\s*(?:per\s*cent|%|pc)?\)?\s*(?:[\w’'-]+\s+){0,8}(?:are|is|were|was)\s+(?:made\s+up\s+of|comprised\s+of|accounted\s+for\s+by)\b",
+    re.I,
+)
+
+
 def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """True when the figure at text[start:end] counts something outside the funnel (stage `other`).
 
@@ -213,6 +221,8 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     """
     before = text[max(clause_start, start - 80):start]
     after = text[end:min(clause_end, end + 90)]
+    if _COMPOSITION_AFTER.match(after) and re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I):
+        return True
     return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
 
 

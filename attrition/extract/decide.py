@@ -131,7 +131,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= scope.prev2_sentence_start)
     if copied is not None and copied.change and text[copied.char_end:fig.start].rstrip().endswith("("):
         change = True  # "18 offences (24%)" restates a rise
-    if copied is not None and (not change or copied.change):
+    composition_count = copied is not None and copied.stage == "other" and copied.unit == "percent" \
+        and fig.unit == "count" and stage not in (None, "other")  # "36% (69,184 offences) of those recorded were rapes"
+    if copied is not None and (not change or copied.change) and not composition_count:
         stage = copied.stage
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
@@ -482,12 +484,21 @@ def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     if not earlier:
         return None
     prev = earlier[-1]  # skipping counts of forces: "an average across the 42 forces of 18 per cent"
-    gap = text_of(doc)[prev.char_end:fig.start]
-    if len(gap) > 80 or not _COMPARAND.search(gap):
+    text = text_of(doc)
+    gap = text[prev.char_end:fig.start]
+    # "conviction rates fell by 1.1% across all crime to 81.0%": the level the change reached
+    reached = prev.change and re.search(r"\bby\s+(?:almost\s+|nearly\s+|about\s+|around\s+)?$", text[max(0, prev.char_start - 20):prev.char_start]) \
+        and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,5}?to\s+(?:about\s+|around\s+|just\s+|nearly\s+)?", gap)
+    if len(gap) > 80 or not (reached or _COMPARAND.search(gap)):
         return None
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
-        following = [t for t in doc[span.end:span.end + 2] if not t.is_punct]
+        following = []
+        for t in doc[span.end:span.end + 2]:
+            if t.is_sent_start or t.text in ".;:!?":
+                break  # the next sentence's words are not what this figure counts
+            if not t.is_punct:
+                following.append(t)
         if following and following[0].pos_ in ("NOUN", "PROPN") and following[0].lower_ not in (
                 "average", "level", "rate", "figure", "mark", "cases", "offences", "reports"):
             return None

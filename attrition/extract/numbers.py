@@ -296,6 +296,9 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if unit == "percent" and value == 100 and comparator is None:
             continue
+        if unit == "percent" and _COMPLEMENT_BEFORE.search(before) and any(
+                f.unit == "percent" and abs(f.value + value - 100) < 0.01 and start - f.end < 200 for f in figures):
+            continue  # "only 15% report it - that means 85% don't": arithmetic on a figure, not a finding
         figures.append(Figure(start, end, value, unit, kind, comparator))
     return figures
 
@@ -303,6 +306,7 @@ def find_figures(text: str) -> list[Figure]:
 # "charged a suspect 344 times in 2020-21": how often something was done, a count; "three times
 # as many", "five times higher", "ten times the rate" compare.
 _TIMES_DONE = re.compile(r"\s+times\s+(?:in|during|over|between|last|this|since|across|a\s+year|each|every|[,.;])", re.I)
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:means?|meaning|leaving|leaves|so)\s+(?:that\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _EXACT_APPOSITIVE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*,\s*(?:some|about|around|roughly|or|nearly|almost|just\s+over|just\s+under)\s+\d[\d.]*\s*(?:%|per\s*cent)", re.I)
 _LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")

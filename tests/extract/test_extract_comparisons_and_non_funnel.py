@@ -80,3 +80,39 @@ def test_a_share_of_old_incidents_is_other_and_its_rounded_restatement_is_droppe
 def test_victims_contacting_the_force_are_reports():
     claims = _claims("More than 900 rape victims contacted the force in Surrey over four years.")
     assert claims["900"].stage == "reported"
+
+
+def test_an_outcome_after_n_out_of_m_names_the_stage_of_n():
+    claims = _claims("Only 12 out of 640 rape offences recorded by Norfolk Constabulary resulted in charges in 2023.")
+    assert (claims["12"].stage, claims["640"].stage) == ("charged", "recorded")
+
+
+def test_the_level_a_rate_fell_to_keeps_the_rates_stage():
+    claims = _claims("Prosecutions for rape fell by 2% from 2,000 to 1,960 and rape conviction rates fell by 1.5% "
+                     "across the year to 70.2%.")
+    assert claims["70.2%"].stage == "convicted" and not claims["70.2%"].change
+
+
+def test_the_complement_of_a_share_is_arithmetic_not_a_claim():
+    claims = _claims("Only 20% of people who are raped tell the police, which means 80% do not.")
+    assert list(claims) == ["20%"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("More than 70% of rape prosecutions are made up of cases against partners.", "70%"),
+    ("About 40% of sexual offences recorded by the police in 2023 were rape offences.", "40%"),
+])
+def test_composition_shares_are_other(text, figure):
+    assert _claims(text)[figure].stage == "other"
+
+
+def test_a_count_restating_a_composition_share_keeps_its_own_stage():
+    claims = _claims("In 2023, about 40% (5,000 offences) of sexual offences recorded by the police were rape "
+                     "offences.")
+    assert (claims["40%"].stage, claims["5,000"].stage) == ("other", "recorded")
+
+
+def test_an_aside_defining_a_term_lends_no_stage():
+    claims = _claims('Devon had the highest "no-criming" rate for rapes - that is, a crime first recorded as '
+                     'rape, then declassified - at 21% in 2020.')
+    assert claims["21%"].stage == "no_crime"
