@@ -25,6 +25,7 @@ KNOWN_BODIES: list[tuple[str, str]] = [
     ("Ministry of Justice", r"(?:Ministry\s+of\s+Justice|\bMoJ\b)"),
     ("Scottish Government", r"(?:Scottish\s+Government|Scottish\s+Executive)"),
     ("Crime Survey for England and Wales", r"(?:Crime\s+Survey\s+(?:for|of)\s+England\s+(?:and|&)\s+Wales|\bCSEW\b)"),
+    ("HM Courts and Tribunals Service", r"(?:HM\s+Courts\s+(?:and|&)\s+Tribunals?\s+Service|\bHMCTS\b)"),
 ]
 
 _KNOWN_NAMES = {name for name, _ in KNOWN_BODIES}
@@ -63,6 +64,13 @@ _CUES_AFTER = [
     r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
     r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled|collated|gathered|analysed|obtained)\b",
 ]
+
+
+# Data attributed to two compilers at once (GUIDELINES 20 wants one organisation or none).
+_JOINT_BEFORE = re.compile(
+    r"\b(?:police|forces?)(?:[\s-]+recorded)?(?:\s+(?:data|figures|statistics))?\s+(?:and|&)\s+(?:(?:figures|data|statistics)\s+(?:from|by)\s+)?(?:the\s+)?$", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
+_JOINT_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:police|forces)\b(?!\s+(?:and\s+)?crime\s+commissioner)", re.I)
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,17 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
     `areas` are the text's area mentions if already found (saves finding them again).
     """
     found: list[SourceMention] = []
-    for start, end, name in _org_mentions(text, extra_orgs or [], areas):
+    orgs = _org_mentions(text, extra_orgs or [], areas)
+    # "data from the CPS, Home Office and Ministry of Justice": a list of compilers names no one source
+    # (a pair, "a report from HMIC and the Rape Monitoring Group", is the first one's)
+    listed = set()
+    for i, (a, b, c) in enumerate(zip(orgs, orgs[1:], orgs[2:])):
+        if len({a[2], b[2], c[2]}) == 3 and all(o[2] in _KNOWN_NAMES for o in (a, b, c)) \
+                and _LIST_GAP.fullmatch(text[a[1]:b[0]]) and _LIST_GAP.fullmatch(text[b[1]:c[0]]):
+            listed.update((i, i + 1, i + 2))
+    for i, (start, end, name) in enumerate(orgs):
+        if i in listed:
+            continue
         if found and re.fullmatch(r"\s+by\s+(?:[\w\s]{0,30}?\s)?(?:the\s+)?", text[found[-1].end:start]):
             # "figures obtained from the Ministry of Justice by the Fawcett Society": the obtainer
             found[-1] = SourceMention(start, end, _clean_name(name))
@@ -144,6 +162,8 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
             continue  # "a request by the charity X to Kent Police": X compiled the figures
         before = text[max(0, start - 90):start]
         after = text[end:end + 60]
+        if _JOINT_BEFORE.search(before) or _JOINT_AFTER.match(after):
+            continue  # "figures from the police and CPS": two compilers named, neither is the source
         said = name in _KNOWN_NAMES and (re.match(r"\s+(?:has\s+)?(?:said|says|reported|stated|states)\b", after) or re.search(
             r"(?:recorded|collected|gathered|monitored)\s+by\s+(?:the\s+)?(?:national\s+|independent\s+|official\s+)?$", before))
         # ("recorded by the force" names the stage; "recorded by the Rape Monitoring Group" names a statistics body)

@@ -47,3 +47,25 @@ def test_a_person_quoted_is_a_speaker_not_a_source():
     claim = _claims(text)["2%"]
     assert claim.speaker == "Jane Smith"
     assert claim.source is None
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("One rape in 20 in Wales ends in a conviction, according to figures from the police and CPS.", "20"),
+    ("An analysis of police-recorded data and figures from the Crown Prosecution Service shows 1,900 rapes "
+     "were reported in Wales in 2019.", "1,900"),
+])
+def test_data_from_two_compilers_names_no_source(text, figure):
+    claims = {c.value: c for c in extract(text, "2024-06-01")}
+    assert all(c.source is None for c in claims.values()) and claims
+
+
+def test_a_list_of_input_bodies_does_not_replace_the_reports_source():
+    claims = _claims("Figures from the Rape Monitoring Group show 700 rapes were recorded in Dorset in 2016/17. "
+                     "The report draws on data from the CPS, Home Office and Ministry of Justice. Of those, 40 "
+                     "rapes led to a charge.")
+    assert claims["40"].source == "Rape Monitoring Group"
+
+
+def test_hm_courts_and_tribunals_service_is_one_body():
+    claims = _claims("Figures from HM Courts and Tribunals Service show 1,700 rape cases are waiting to be heard.")
+    assert claims["1,700"].source == "HM Courts and Tribunals Service"
