@@ -44,6 +44,16 @@ def continues_quote(text: str, pos: int, quotes) -> bool:
 
 
 _OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
+_COMPARAND_FIGURE_BEFORE = re.compile(
+    r"\b(?:(?:up|down)\s+(?:on|from)|compared\s+(?:to|with)|against|versus|from)\s+(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+(?:\w+\s+){0,3}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
+
+
+def names_comparand(text: str, start: int) -> bool:
+    """True when the period phrase at `start` dates a comparand (`up on 839 in 2014/15`,
+    `compared to 3% in 2008-09`): the period of the earlier figure, not of the text that follows."""
+    return bool(_COMPARAND_FIGURE_BEFORE.search(text[max(0, start - 70):start]))
+
+
 def is_comparison(text: str, start: int) -> bool:
     """True when the period phrase at `start` names what a figure is compared with or counted since
     (`compared with 2015/16`, `than in 2019`, `since 2015-16`): not a period for the figures after it."""
@@ -51,7 +61,8 @@ def is_comparison(text: str, start: int) -> bool:
 
 
 _COMPARISON_BEFORE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|than(?:\s+(?:it|they|this|that)\s+(?:was|were))?(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
+    r"\b(?:increase|rise|fall|drop|decrease|reduction|up|down)\s+(?:of\s+|by\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+(?:on|from)\s+(?:the\s+)?$"  # "a rise of 325 from the 2016/17 figure"
+    r"|\b(?:compared\s+(?:with|to)|than(?:\s+(?:it|they|this|that)\s+(?:was|were))?(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
 
 
 def period_for(text: str, fig, resolved, change: bool = False, others=()):
@@ -92,8 +103,8 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     def previous_is_mine(p) -> bool:
         if p.end <= fig.start:  # "compared with the previous year (67,903 offences)"
             return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
-        gap = text[fig.end:p.start]
-        return 0 <= p.start - fig.end <= 50 and not re.search(r"[.;:]|\d", gap)
+        gap = re.sub(r"\b(?:out\s+)?of\s+[\d,]+\b", "", text[fig.end:p.start])  # "26 convictions out of 85 ... the previous year"
+        return 0 <= p.start - fig.end <= 60 and not re.search(r"[.;:]|\d", gap)
 
     usable = [(p, v) for p, v in usable if p.kind != "previous" or previous_is_mine(p)]
     unknowable = [(p, None) for p, v in resolved if p.kind == "none"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from attrition.extract.assign import text_of
-from attrition.extract.attach import is_comparison, tags_clause, with_anaphors_resolved
+from attrition.extract.attach import is_comparison, names_comparand, tags_clause, with_anaphors_resolved
 from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues
 from attrition.extract.forces import NATIONAL, find_area_mentions
@@ -340,7 +340,8 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     kinds = ("explicit", "last_year", "months") if sentence.figures else ("explicit", "months")
     explicit = [(p, v) for p, v in sentence.resolved if v is not None and p.kind in kinds
                 and (sentence.figures or not single_month(v))  # "a report published in March 2013" dates the report
-                and not is_comparison(article.text, p.start)]  # "compared with 2015/16", "since 2015-16"
+                and not is_comparison(article.text, p.start)  # "compared with 2015/16", "since 2015-16"
+                and not names_comparand(article.text, p.start)]  # "up on 839 in 2014/15"
     if "|" in sentence.text:
         scope.context_period, scope.context_pair = None, None  # a flattened table: its rows are not the prose's period
     elif explicit:

@@ -61,3 +61,22 @@ def test_from_a_in_its_year_to_b_makes_b_the_following_year():
     claims = _claims(text)
     assert _period(claims["180"]) == ("2020-04-01", "2021-03-31")
     assert _period(claims["205"]) == _period(claims["25"]) == ("2021-04-01", "2022-03-31")
+
+
+def test_a_comparands_year_does_not_become_the_context():
+    claims = _claims("In 2019/20 there were 640 rapes recorded in Dorset, up on 580 in 2018/19.\n\n"
+                     "Of the offences recorded in the last financial year, 30 resulted in a charge.", None)
+    assert _period(claims["580"]) == ("2018-04-01", "2019-03-31")
+    assert _period(claims["30"]) != ("2018-04-01", "2019-03-31")
+
+
+def test_the_year_a_rise_is_counted_from_does_not_become_the_context():
+    claims = _claims("Police recorded 900 rapes in Kent in the 12 months before March 2020 - an increase of 100 "
+                     "from the 2018/2019 figure.\n\nThe rape charge rate is down to 4 per cent.", None)
+    assert _period(claims["4 per cent"]) == ("2019-04-01", "2020-03-31")
+
+
+def test_the_previous_year_after_n_out_of_m_is_the_figures_own():
+    claims = _claims("Out of 90 rapes prosecuted in Scotland in 2010-11, there were 40 convictions. This compares "
+                     "with 30 convictions out of 80 rape prosecutions the previous year.", None)
+    assert _period(claims["30"]) == ("2009-04-01", "2010-03-31")
