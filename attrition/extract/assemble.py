@@ -62,7 +62,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         rates_restating_counts(s_claims, scope.previous_claims)
         rate_restating_a_count(article.text, s_claims)
         comparand_owns_period(article.text, s_claims, sentence.resolved, scope.context_period, article.published)
-        pair_from_to(article.text, s_claims, start, end, sentence.resolved, scope.context_pair)
+        pair_from_to(article.text, s_claims, start, end, sentence.resolved, scope.context_pair, article.published)
         follow_reference(article.text, s_claims, claims[:before])
         carry_forward(article, scope, sentence, s_claims)
     backfill_source(claims, article.sources, article.quotes)

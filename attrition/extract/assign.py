@@ -345,9 +345,10 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     chance = fig.end < len(doc) and doc[fig.end].lower_ in ("chance", "likelihood", "probability", "risk", "odds")
     if relation == "object" and not chance:
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
-    if re.search(r"(?:\d|\bper\s*cent|%|\bone|\bhalf|\bthird|\bquarter)\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$",
+    if re.search(r"(?:\d|\bper\s*cent|%|\bone|\bhalf|\bthird|\bquarter|\bnone|\bmost|\bmany|\ball|\bsome|\bfew|\beach)\s+"
+                 r"(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?$",
                  text_of(doc)[max(0, fig_start - 24):fig_start], re.I):
-        return None  # "11 per cent of the 1,760 reports led to ...": the 1,760 are the base
+        return None  # "a tenth of the 900 reports led to ...", "none of the 40 ...": the 900, the 40 are the base
     if relation == "level" and verb is not None:
         subject = _subject_of(verb)
         if subject is not None:
@@ -395,7 +396,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     return None
 
 
-_RESTATEMENT = re.compile(r"\s*(?:,\s*or|\(|,?\s*[–—-])\s*(?:just\s+|only\s+|about\s+|around\s+)?")
+_RESTATEMENT = re.compile(r"\s*+(?:,\s*or|\(|,?\s*[–—-])\s*+(?:just\s+|only\s+|about\s+|around\s+)?")
 _CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline)\s+in\s+", re.I)
 

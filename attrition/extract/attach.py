@@ -152,10 +152,8 @@ def comparand_owns_period(text: str, s_claims: list[Claim], resolved, context, p
             later = (a.period_start, a.period_end)  # the period in context: only the changes move
         elif context and context[0] > earlier[0]:
             later = context
-        elif is_full_year(earlier) and published and shift_year(earlier, 1)[1] <= published:
-            later = shift_year(earlier, 1)
         else:
-            later = None
+            later = year_after(earlier, published, latest=True)
         for c in [a] + [c for c in s_claims if c.change and c.char_start > b.char_end
                         and (c.period_start, c.period_end) == earlier]:
             c.period_start, c.period_end = later if later else (None, None)
@@ -163,7 +161,22 @@ def comparand_owns_period(text: str, s_claims: list[Claim], resolved, context, p
             c.period_inherited = True
 
 
-def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resolved, context_pair) -> None:
+def year_after(period: tuple[str, str], published: str | None, latest: bool = False) -> tuple[str, str] | None:
+    """The whole year after `period`, when it had ended by the article's date (`published`,
+    ISO; unknown counts as ended); with `latest`, only when it is also the last year to have
+    ended by then ("now 410, compared with 520 in 2021/22" read in mid-2023). Else None."""
+    if period[0] is None or not is_full_year(period):
+        return None
+    later = shift_year(period, 1)
+    if published is None:
+        return None if latest else later
+    if later[1] > published or (latest and shift_year(period, 2)[1] <= published):
+        return None
+    return later
+
+
+def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resolved, context_pair,
+                 published: str | None = None) -> None:
     """`rose from A to B`: when A and B got the same period, A is the earlier one.
 
     With two periods in the sentence (or the one before: `between 2012/13 and
@@ -199,12 +212,20 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
             (a.period_start, a.period_end), (b.period_start, b.period_end) = pair[0], pair[1]
             b.period_inherited = True
         elif own_period(text, a, resolved):
-            if is_full_year((b.period_start, b.period_end)):  # "from 1,758 in 2018/19 to 1,867": B is the year after
-                b.period_start, b.period_end = shift_year((b.period_start, b.period_end), 1)
-                b.period_text = "the year after " + (b.period_text or "")
+            later = year_after((b.period_start, b.period_end), published)
+            if later:  # "from 1,758 in 2018/19 to 1,867": B is the year after
+                earlier = (a.period_start, a.period_end)
+                b.period_start, b.period_end = later
+                b.period_text, b.period_inherited = "the year after " + (b.period_text or ""), True
                 for c in s_claims:
-                    if c.change and c.char_start > b.char_end and (c.period_start, c.period_end) == (a.period_start, a.period_end):
+                    if c.change and c.char_start > b.char_end and (c.period_start, c.period_end) == earlier:
                         c.period_start, c.period_end, c.period_text = b.period_start, b.period_end, b.period_text
+            elif published is not None and is_full_year((b.period_start, b.period_end)):
+                earlier = (a.period_start, a.period_end)  # the year after had not ended: not said
+                for c in [b] + [c for c in s_claims if c.change and c.char_start > b.char_end
+                                and (c.period_start, c.period_end) == earlier]:
+                    c.period_start = c.period_end = c.period_text = None
+            continue  # A keeps the period named with it
         elif is_full_year((a.period_start, a.period_end)):
             a.period_start, a.period_end = shift_year((a.period_start, a.period_end))
             a.period_text = "the year before " + (a.period_text or "")

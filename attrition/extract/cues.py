@@ -125,7 +125,7 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
             return True
     if re.search(r"percentage\s+points?$", text[start:end], re.I) and re.match(r"\s*(?:higher|lower|up|down|more|less)\b", after, re.I):
         return True  # "1.4 percentage points higher": a difference, whatever comes before
-    if re.search(r"\b" + _CHANGE_NOUNS + r"\s*\(\s*$", before, re.I):
+    if re.search(r"\b" + _CHANGE_NOUNS + r"\s*\(\s*$", before, re.I) and re.match(r"\s*\)", after):
         return True  # "a slight increase (109)": the bracket gives the change's size
     if CHANGE_OR_BEFORE.search(before):
         return True  # "a fall of 932 or 30.75%": the same change in other words
@@ -177,7 +177,7 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
     r"|\bfail(?:s|ed|ing)?\s+to\s+record\s+(?:\w+\s+){0,2}$"
-    r"|\bcaseloads?\b[^.;,\d]{0,60}$"
+    r"|\bcaseloads?\s+(?:(?:in|at|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,8}?)?(?:of|was|is|were|stood\s+at|stands\s+at|reached|(?:has\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|grown|grew|dropped)(?:\s+(?:by|to))?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$"
     r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
     re.I,
@@ -187,15 +187,15 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,5}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
-    r"|(?:[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
+    r"|(?:(?!(?:were|was|are|is|had|have|has|led|resulted|ended)\b)[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
     r"|\s*(?:\w+\s+)?arrests?\b"
-    r"|(?:[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
-    r"|(?:[\w’',]+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+old\b"
+    r"|(?:(?!(?:but|and|while|although|though|whereas|it|they)\b)[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
+    r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+old\b"
     r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
     r"|(?:(?!(?:where|whose|which|when)\b)[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:against\s+)?(?:women|girls|men|boys|females?|males?)\b"
     r"|\s*(?:\)\s*|\s+(?:million\s+|thousand\s+)?(?:people|adults|women|men|children)\s+)experienced\b"
     r"|(?:(?!who\b)[\w’']+\s+){0,6}had\s+experienced\b"
-    r"|(?:(?!(?:who|that|but|while)\b)[\w’'(),.]+\s+){0,10}experienced\s+(?:rape|sexual|an?\s+(?:rape|sexual)|attempted)"
+    r"|(?:(?!(?:who|that|but|while|though|although)\b)[\w’'().]+\s+){0,10}experienced\s+(?:rape|sexual|an?\s+(?:rape|sexual)|attempted)"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
     r"|\s*(?:days|weeks|months)\b)",
     re.I,
@@ -243,7 +243,8 @@ def is_hypothetical(text: str, start: int, end: int, clause_start: int, clause_e
     """
     sentence = text[clause_start:clause_end]
     opening = _IF_OPENING.match(sentence)
-    if opening and re.search(r"\d|\bper\s*cent\b|%", sentence[opening.end():].split(",")[0]):
+    condition = re.sub(r"\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b", "", sentence[opening.end():].split(",")[0]) if opening else ""
+    if opening and re.search(r"\d|\bper\s*cent\b|%", condition):
         return True  # "If 4% of reports are false, 96% are true": rhetoric, not a finding
     if not _CONDITION.search(sentence):
         return False

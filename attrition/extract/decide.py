@@ -112,10 +112,14 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if fig.unit == "count" and _DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start) \
             and not (gov is not None and gov.inside):
         # "solved just one of 31 sex attacks": the 31 counts its own noun, not what happened to the one
-        earlier = next((c for c in reversed(claims) if c.unit == "count" and c.value == fig.value and not c.change), None)
-        # "Only 6% of the 501 cases went to trial": the 501 reports given before, else its own noun phrase
-        gov = Governed(earlier.stage, Cue(fig.start, fig.end, earlier.stage, BARE_NOUN_WEIGHT), True) \
-            if earlier is not None and re.search(r"\bthe\s+$", text[fig.start - 5:fig.start]) else denominator_stage(doc, fig, fig_cues)
+        # "Only 6% of the 501 cases went to trial": its own noun phrase's stage word, else the
+        # 501 given in the sentence before, else recorded
+        gov = denominator_stage(doc, fig, fig_cues)
+        if gov.cue.weight == BARE_NOUN_WEIGHT and re.search(r"\bthe\s+$", text[fig.start - 5:fig.start]):
+            earlier = next((c for c in reversed(claims) if c.char_start >= scope.prev_sentence_start
+                            and c.unit == "count" and c.value == fig.value and not c.change), None)
+            if earlier is not None:
+                gov = Governed(earlier.stage, Cue(fig.start, fig.end, earlier.stage, BARE_NOUN_WEIGHT), True)
     stage = gov.label if gov else None
     header = scope.header
     if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
@@ -467,7 +471,7 @@ def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
 _COMPARAND = re.compile(
     r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
-    r"|\b(?:up|down)\s+from\s+$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
+    r"|\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
     r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
     r"|^\s*[–—]\s*(?:just\s+|only\s+|some\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
     re.I,

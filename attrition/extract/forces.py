@@ -243,7 +243,11 @@ def find_area_mentions(text: str) -> list[AreaMention]:
         mentions = [m for m in mentions if (m.start, m.end) not in spans] + defined
     mentions.extend(_misspelt_mentions(text, mentions))
     mentions.sort(key=lambda a: a.start)
-    return mentions
+    # "Kent Police recorded 1,200, and 30 of them at stations": a force named earlier in the sentence
+    # keeps the figures; the railways are British Transport Police's only where no force is named
+    return [m for m in mentions if not (m.area == "British Transport Police" and m.kind == "place" and any(
+        o.kind == "force" and o.area != m.area and o.end <= m.start
+        and not re.search(r"[.!?]\s|\n", text[o.end:m.start]) for o in mentions))]
 
 
 def _inside_other_name(text: str, start: int, end: int) -> bool:

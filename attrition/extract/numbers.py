@@ -56,7 +56,7 @@ FIGURE_RE = re.compile(
     rf"""
     (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
-    |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+){{0,3}}?(?:average|rate|figure|level|total)\b))
+    |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
     |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b))
     """,
@@ -261,7 +261,8 @@ def find_figures(text: str) -> list[Figure]:
             before = text[max(0, start - 40):start]
             kind = "word"
         after = text[end:end + 40]
-        multiplier = re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b|\s+or\s+more\s+times\b", after, re.I) and not _TIMES_DONE.match(after)
+        done = _TIMES_DONE.match(after) and not _GROWTH_BEFORE.search(before)  # "charged 344 times in", not "grew five times over"
+        multiplier = re.match(r"\s*(?:-|–)?\s*(?:fold|times)\b|\s+or\s+more\s+times\b", after, re.I) and not done
         if multiplier or _RANK_BEFORE.search(before) \
                 or _TARGET_BEFORE.search(before):
             continue
@@ -305,6 +306,8 @@ def find_figures(text: str) -> list[Figure]:
 
 # "charged a suspect 344 times in 2020-21": how often something was done, a count; "three times
 # as many", "five times higher", "ten times the rate" compare.
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:increased|decreased|rose|risen|grown|grew|fell|fallen|multiplied|jumped|higher|more|larger|bigger|greater|up|down)\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|around\s+|some\s+)?$", re.I)
 _TIMES_DONE = re.compile(r"\s+times\s+(?:in|during|over|between|last|this|since|across|a\s+year|each|every|[,.;])", re.I)
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:means?|meaning|leaving|leaves|so)\s+(?:that\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _EXACT_APPOSITIVE = re.compile(
@@ -348,8 +351,9 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
     # per month covers every figure of its clause
     clause_before = re.split(r"[.;:!?]", text[max(0, start - 80):start])[-1]
     if re.search(r"\baverage\s+of\b", clause_before, re.I):
-        clause_after = re.split(r"[.;:!?]", text[end:end + 120])[0]
-        return bool(re.search(r"\b(?:per|each|every|a)\s+(?:day|week|month|fortnight)\b", clause_after, re.I))
+        clause_after = re.split(r"[.;:!?,(–—]", text[end:end + 100])[0]
+        return bool(re.search(r"\b(?:per|each|every|a)\s+(?:day|week|month|fortnight)\b(?!\s+(?:ago|earlier|later|before|after)\b)",
+                              clause_after, re.I))
     return False
 
 

@@ -60,7 +60,7 @@ def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) 
 
 
 _RESTATES = re.compile(
-    r"(?:\s+times)?(?:\s+(?:in|during|over)\s+[\w\s/-]{1,25}?)?\s*[,(–—-]?\s*(?:or|equating\s+to|equivalent\s+to|amounting\s+to|representing|which\s+(?:is|was|represents|equates\s+to))"
+    r"(?:\s+times)?(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,24}?)?\s*(?:[,(–—-]\s*)?(?:or|equating\s+to|equivalent\s+to|amounting\s+to|representing|which\s+(?:is|was|represents|equates\s+to))"
     r"\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|a\s+mere\s+)?", re.I)
 _CLOSED_BASE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:investigations|cases)\s+(?:closed|concluded|finalised|completed)"

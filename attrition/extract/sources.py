@@ -62,7 +62,7 @@ _CUES_BEFORE = [
 ]
 _CUES_AFTER = [
     r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
-    r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled|collated|gathered|analysed|obtained)\b",
+    r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled|collated|gathered|analysed)\b",
 ]
 
 
@@ -128,7 +128,8 @@ def _commissioners(text: str, areas) -> list[tuple[int, int, str]]:
         named = re.search(r"(?:[Cc]ommissioner|PCC)\s+(?:for\s+[A-Z][a-z]+\s+)?[A-Z][a-z]+\s+(?P<surname>[A-Z][a-z]+)$", m.group(0))
         if named:
             # "Mr Wilkinson's report revealed": the commissioner, named again by surname
-            for later in re.finditer(rf"\b(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?{named.group('surname')}\b", text[m.end():]):
+            # (with a title: a bare surname is too often someone else's, "Professor Sarah Jones")
+            for later in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{named.group('surname')}\b", text[m.end():]):
                 found.append((m.end() + later.start(), m.end() + later.end(), name))
     return found
 
