@@ -32,7 +32,7 @@ STAGE_PATTERNS: list[tuple[str, str, float]] = [
     ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)|for\s+a\s+charging\s+decision", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solv(?:e|es|ed|ing)\b|formal\s+action|(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
-    ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+Service)|\bcase\s+finalisations?\b|(?:went|gone|taken|brought)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
+    ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+(?:Service|advocates?|barristers?|lawyers?|counsel|teams?|witness(?:es)?|case\s+workers?)\b)|\bcase\s+finalisations?\b|(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
     ("recorded", r"recorded|logged\s+as\s+(?:a\s+)?crimes?|crimed|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
     ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
@@ -55,7 +55,7 @@ CHANGE_BEFORE = re.compile(
     r"reduced|reduction|grew|grown|growth|jump(?:ed)?|leapt|soared|surged|climbed|declined?|plummeted|slumped|cut)"
     r"(?:\s+(?:by|of))?\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
     r"|\b(?:an?|the)\s+(?:\w+\s+){0,2}(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth|improvement|deterioration)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
-    r"|\b(?:increase|rise|fall|drop|decrease|reduction|decline|improvement)\s+in\s+(?:[\w-]+\s+){1,5}of\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
+    r"|\b(?:increase|rise|fall|drop|decrease|reduction|decline|improvement)\s+in\s+(?:[\w-]+\s+){1,7}?of\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$)",
     re.I,
 )
 CHANGE_AFTER = re.compile(
@@ -112,7 +112,7 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
     `clause_start` (where the sentence begins), a gapped `... and convictions by 4.9
     per cent` after a change verb counts too.
     """
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 60):start]  # room for "an increase in adult rape flagged charges of"
     after = text[end:end + 30]
     if re.search(r"\b(?:dropped|closed|cut)\s+$", before, re.I) and re.match(
             r"\s+(?:\w+\s+)?(?:cases|investigations|reports|allegations|prosecutions|charges|complaints)\b", after, re.I):
@@ -189,6 +189,7 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
     r"|(?:(?!(?:were|was|are|is|had|have|has|led|resulted|ended)\b)[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
     r"|\s*(?:\w+\s+)?arrests?\b"
+    r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is)\s+(?:due\s+to|because\s+of|caused\s+by)\b"
     r"|(?:(?!(?:but|and|while|although|though|whereas|it|they)\b)[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
     r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+old\b"
     r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"

@@ -139,6 +139,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         and fig.unit == "count" and stage not in (None, "other")  # "36% (69,184 offences) of those recorded were rapes"
     if copied is not None and (not change or copied.change) and not composition_count:
         stage = copied.stage
+    elif change and sentence_claims and not sentence_claims[-1].change \
+            and _CHANGE_OF_PREVIOUS.fullmatch(text[sentence_claims[-1].char_end:fig.start]):
+        stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
@@ -152,6 +155,11 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
                     sentence.has_offence or in_context and stage is not None, forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
+
+
+_CHANGE_OF_PREVIOUS = re.compile(
+    r"[^.;–—]{0,120}?\s[–—-]\s*(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump)\s+of\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?", re.I)
 
 
 def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
@@ -240,6 +248,14 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     earlier = [c for c in sentence_claims if c.unit == "count" and not c.change and c.stage in ("reported", "recorded")]
     if earlier:
         return earlier[-1].stage  # "1,488 rapes were recorded and 3.4 per cent resulted in a charge"
+    if inside is None:
+        # "Last year 53% of cases we took to court ended in a conviction; this year 75% of cases
+        # have": a parallel rate of the same stage with no base of its own copies the earlier one's
+        recent = [c for c in claims if c.char_start >= scope.prev_sentence_start] + sentence_claims
+        parallel = next((c for c in reversed(recent) if c.unit == "percent" and not c.change
+                         and c.stage == stage.label and c.of_stage), None)
+        if parallel is not None:
+            return parallel.of_stage
     return DEFAULT_OF_STAGE.get(stage.label)
 
 
@@ -522,6 +538,11 @@ def counts_forces(text: str, fig) -> bool:
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)s?\s+(?:to|at|by|from)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
 
 
+_AVERAGE_TIME_IS = re.compile(
+    r"\b(?:average|mean|median)\s+(?:length\s+of\s+)?(?:time|wait|delay)\b[^.;–—]{0,100}?\b(?:was|is|of|to|at|stood\s+at|reached)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
+
+
 def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> bool:
     """True when a figure is a claim: its sentence speaks of the funnel or an offence, and it
     does not count staff, pages or the like (`NOT_CLAIM_NOUNS`)."""
@@ -540,6 +561,8 @@ def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> 
             noun = noun.head  # "80 specialist women's organisations" counts organisations
         own_unit = span.start <= noun.i < span.end  # "1.4 percentage points": the unit, not a counted noun
         # a figure counts the noun after it; "the last financial year 62, or six per cent" is misparsed
-        if not own_unit and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS):
-            return False
+        if not own_unit and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS) \
+                and not (noun.lower_.rstrip("s") in ("day", "week", "month", "year")
+                         and _AVERAGE_TIME_IS.search(text_of(doc), max(0, fig.start - 140), fig.start)):
+            return False  # (but "the average time to trial was 18 months" is a figure, GUIDELINES 10)
     return True

@@ -107,7 +107,15 @@ _AGE_AFTER = re.compile(
     re.I,
 )
 # "the average time to charge rose to 42.7 days", "took 232 days": a time taken is a figure (GUIDELINES 10).
-_TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,60}$", re.I)
+_TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,100}$", re.I)
+
+
+def time_taken(text: str, start: int) -> bool:
+    """True when the duration at `start` measures how long something took (`the average time to
+    charge rose by three days to 42.7 days`): a figure (GUIDELINES 10), not a time span."""
+    return bool(_TIME_TAKEN_BEFORE.search(text[max(0, start - 100):start]))
+
+
 _TARGET_BEFORE = re.compile(r"\b(?:target|targets|aim|goal|ambition)\s+(?:of\s+)?(?:at\s+least\s+|just\s+)?$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
 _BOUNDS = {"more_than", "at_least", "nearly", "less_than", "at_most"}
@@ -251,7 +259,7 @@ def find_figures(text: str) -> list[Figure]:
             if scale:
                 value *= SCALES[scale]
             elif "." in raw and not _PERCENT_AFTER.match(text[end:end + 24]) and not _PER100K_AFTER.match(text[end:end + 30]) \
-                    and not (_DURATION_AFTER.match(text[end:end + 40]) and _TIME_TAKEN_BEFORE.search(before)):
+                    and not (_DURATION_AFTER.match(text[end:end + 40]) and time_taken(text, start)):
                 continue  # a decimal that is not a rate (or a time taken) is a version, a size or a cut-off line
             kind = "number"
         else:
@@ -270,7 +278,7 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
             continue  # "one of the two outcomes", "the other three"
-        if _DURATION_AFTER.match(after) and not _TIME_TAKEN_BEFORE.search(before):
+        if _DURATION_AFTER.match(after) and not time_taken(text, start):
             continue
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             continue
