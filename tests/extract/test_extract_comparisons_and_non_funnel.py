@@ -15,66 +15,72 @@ def _claims(text: str, published: str | None = "2024-06-01") -> dict[str, object
 
 
 def test_a_fall_after_a_comparand_in_a_named_year_takes_the_later_year():
-    claims = _claims("Rape prosecutions in Essex are now 410 compared to 520 in 2021/22 (a fall of 110 or 21%).",
-                     "2023-07-30")
-    assert (claims["520"].period_start, claims["410"].period_start) == ("2021-04-01", "2022-04-01")
-    assert claims["110"].change and claims["110"].period_start == "2022-04-01"
-    assert claims["21%"].period_start == "2022-04-01"
+    claims = _claims("Cheshire brought 275 rape prosecutions, compared with 340 in 2020/21 (a drop of 65 or 19%).",
+                     "2022-08-15")
+    assert (claims["340"].period_start, claims["275"].period_start) == ("2020-04-01", "2021-04-01")
+    assert claims["65"].change and claims["65"].period_start == "2021-04-01"
+    assert claims["19%"].period_start == "2021-04-01"
 
 
 def test_the_year_a_rise_is_measured_against_is_no_later_figures_period():
-    claims = _claims("Recorded rapes in Kent rose again, the latest figure 12% higher than the year ending "
-                     "March 2021, and 8% higher than the year ending March 2020.", None)
-    assert claims["12%"].change and claims["8%"].change
-    assert claims["8%"].period_start != "2020-04-01"
-    assert claims["12%"].period_start != "2020-04-01"
+    claims = _claims("Rape reports to Lancashire Police are now 9% higher than in the year ending June 2022 and "
+                     "15% higher than in the year ending June 2021.", None)
+    assert claims["9%"].change and claims["15%"].change
+    # neither comparand's year is the later figure's: the current period is named nowhere
+    assert (claims["15%"].period_start, claims["15%"].period_end) == (None, None)
+    assert (claims["9%"].period_start, claims["9%"].period_end) == (None, None)
 
 
 def test_than_it_was_in_names_the_comparand():
-    claims = _claims("Rape charges in Devon rose to 300, still 150 lower than it was in the year 2015/16.",
-                     "2020-07-01")
-    assert claims["150"].change
-    assert claims["150"].period_start != "2015-04-01"
+    claims = _claims("Rape charges in Wiltshire came to 85, which is 60 fewer than it was in 2017/18.", "2020-07-01")
+    assert claims["60"].change
+    assert (claims["60"].period_start, claims["60"].period_end) == (None, None)  # 2017/18 is the comparand's
 
 
 def test_a_count_in_brackets_after_a_change_noun_is_the_change():
-    claims = _claims("Rape charges in Devon rose again. Although this is a slight increase (42), rape charges "
-                     "are still low.", "2020-07-01")
-    assert claims["42"].change
+    claims = _claims("Rape charges went up in Merseyside. It was a modest rise (37), but the charge rate is still "
+                     "poor.", "2020-07-01")
+    assert claims["37"].change
 
 
 @pytest.mark.parametrize("text", [
-    "The coalition (a coalition of over 80 specialist women’s organisations) wrote about rape.",
-    "The mayor opened an additional three Rape Crisis centers in the city.",
+    "The network (an alliance of some 45 local charities) campaigns against rape.",
+    "The council funded two new rape support centres last spring.",
     "The rape survivor told BBC Two about her case.",
-    "Rape trials were rescheduled six or more times.",
-    "That is an average of 80 rapes and more than 200 other sexual offences reported each month.",
+    "Some rape trials were adjourned five or more times.",
+    "Police logged an average of 45 rape reports every month.",
 ])
 def test_not_claims(text):
     assert extract(text, "2024-06-01") == []
 
 
 def test_one_of_a_number_of_forces_is_membership_not_a_figure():
-    claims = extract("We are one of 14 forces to join the programme on rape investigations.", "2024-06-01")
-    assert [c.value for c in claims] == [14]  # the count of forces (GUIDELINES 10), not "one"
+    claims = extract("Ours is one of 19 forces piloting a new approach to rape cases.", "2024-06-01")
+    assert [c.value for c in claims] == [19]  # the count of forces (GUIDELINES 10), not "one"
 
 
 def test_under_recording_shares_are_other_for_each_coordinated_figure():
-    claims = _claims("The audit found 21 per cent of sexual offences including rape and 30 per cent of "
-                     "violent crime not recorded. Officers fail to record 15% of rapes.")
-    assert {claims[k].stage for k in ("21 per cent", "30 per cent", "15%")} == {"other"}
+    claims = _claims("Inspectors said 18 per cent of rapes and 27 per cent of assaults in their sample were not "
+                     "recorded. The force fails to record 11% of rapes.")
+    assert {claims[k].stage for k in ("18 per cent", "27 per cent", "11%")} == {"other"}
 
 
 def test_a_share_taking_days_to_come_forward_is_other():
-    claims = _claims("The charity said 60 per cent of rape victims take more than three days to come forward.")
-    assert claims["60 per cent"].stage == "other"
+    claims = _claims("Most rape victims wait: 55 per cent take over a week to come forward, a helpline said.")
+    assert claims["55 per cent"].stage == "other"
 
 
 def test_a_share_of_old_incidents_is_other_and_its_rounded_restatement_is_dropped():
-    claims = _claims("A quarter of the rape complaints, some 24 per cent, concerned incidents more than a "
-                     "year old.")
-    assert list(claims) == ["24 per cent"]
-    assert claims["24 per cent"].stage == "other"
+    claims = _claims("About a fifth of the rape reports, 21 per cent, involved attacks over a year old.")
+    assert list(claims) == ["21 per cent"]
+    assert claims["21 per cent"].stage == "other"
+
+
+@pytest.mark.xfail(reason="only 'more than a year old' marks an old incident; 'attacks more than a year earlier' "
+                          "reads as reports (GUIDELINES 10)", strict=True)
+def test_a_share_of_incidents_from_over_a_year_earlier_is_other():
+    claims = _claims("Roughly a fifth of the rape reports, 21 per cent, related to attacks more than a year earlier.")
+    assert claims["21 per cent"].stage == "other"
 
 
 def test_victims_contacting_the_force_are_reports():
@@ -83,8 +89,8 @@ def test_victims_contacting_the_force_are_reports():
 
 
 def test_an_outcome_after_n_out_of_m_names_the_stage_of_n():
-    claims = _claims("Only 12 out of 640 rape offences recorded by Norfolk Constabulary resulted in charges in 2023.")
-    assert (claims["12"].stage, claims["640"].stage) == ("charged", "recorded")
+    claims = _claims("Just 21 out of 730 rapes Cleveland Police recorded in 2023 ended with a charge.")
+    assert (claims["21"].stage, claims["730"].stage) == ("charged", "recorded")
 
 
 def test_the_level_a_rate_fell_to_keeps_the_rates_stage():
@@ -94,25 +100,32 @@ def test_the_level_a_rate_fell_to_keeps_the_rates_stage():
 
 
 def test_the_complement_of_a_share_is_arithmetic_not_a_claim():
-    claims = _claims("Only 20% of people who are raped tell the police, which means 80% do not.")
-    assert list(claims) == ["20%"]
+    claims = _claims("Just 16% of rape victims go to police, which means 84% never do.")
+    assert list(claims) == ["16%"]
 
 
 @pytest.mark.parametrize("text, figure", [
-    ("More than 70% of rape prosecutions are made up of cases against partners.", "70%"),
-    ("About 40% of sexual offences recorded by the police in 2023 were rape offences.", "40%"),
+    ("Some 65% of the rape caseload is made up of offences by partners or exes.", "65%"),
+    ("About 38% of sexual offences Hampshire recorded in 2023 were rape offences.", "38%"),
 ])
 def test_composition_shares_are_other(text, figure):
     assert _claims(text)[figure].stage == "other"
 
 
+@pytest.mark.xfail(reason="a composition share needs 'N% ... were rape offences' after the figure; 'Rape offences "
+                          "were N% of the sexual offences' gets recorded of reported (GUIDELINES 10)", strict=True)
+def test_a_composition_share_with_the_crime_type_first_is_other():
+    claims = _claims("Rape offences were 38% (1,450 crimes) of the sexual offences Hampshire recorded in 2023.")
+    assert (claims["38%"].stage, claims["1,450"].stage) == ("other", "recorded")
+
+
 def test_a_count_restating_a_composition_share_keeps_its_own_stage():
-    claims = _claims("In 2023, about 40% (5,000 offences) of sexual offences recorded by the police were rape "
+    claims = _claims("Of the sexual offences Hampshire recorded in 2023, about 38% (1,450 crimes) were rape "
                      "offences.")
-    assert (claims["40%"].stage, claims["5,000"].stage) == ("other", "recorded")
+    assert (claims["38%"].stage, claims["1,450"].stage) == ("other", "recorded")
 
 
 def test_an_aside_defining_a_term_lends_no_stage():
-    claims = _claims('Devon had the highest "no-criming" rate for rapes - that is, a crime first recorded as '
-                     'rape, then declassified - at 21% in 2020.')
-    assert claims["21%"].stage == "no_crime"
+    claims = _claims("Northumbria's rape no-crime rate - that is, the share of crimes recorded as rape and later "
+                     "cancelled - stood at 17% in 2020.")
+    assert claims["17%"].stage == "no_crime"

@@ -44,9 +44,9 @@ def test_scotland_is_police_scotland_and_scotland_yard_is_the_met():
 
 
 def test_a_bare_level_takes_the_stage_its_subject_names():
-    text = "In Norfolk the charge rate for rape has fallen from 9.1 per cent to 5.5 per cent."
+    text = "Norfolk's charge rate for rape slid from 8.3 per cent to 4.9 per cent."
     claims = _claims(text)
-    assert claims["9.1 per cent"].stage == claims["5.5 per cent"].stage == "charged"
+    assert claims["8.3 per cent"].stage == claims["4.9 per cent"].stage == "charged"
 
 
 def test_bracketed_figures_after_a_change_noun_are_changes_of_its_quantity():
@@ -58,8 +58,8 @@ def test_bracketed_figures_after_a_change_noun_are_changes_of_its_quantity():
 
 
 def test_a_change_restated_after_or_is_a_change():
-    claims = _claims("Rape charges in Kent fell to 90 in 2023 (a fall of 30 or 25%).")
-    assert claims["25%"].change and claims["30"].change
+    claims = _claims("Kent charged 84 rapes in 2023, a decrease of 28 or 25%.")
+    assert claims["25%"].change and claims["28"].change
 
 
 @pytest.mark.parametrize("text, figure", [
@@ -81,9 +81,9 @@ def test_the_place_leading_a_figure_in_its_clause_is_its_area():
 
 
 def test_places_listed_before_their_figures_pair_in_order():
-    claims = _claims("In Suffolk and Norfolk, only 2.1% and 3.4% of rapes led to a charge.")
-    assert claims["2.1%"].area == "Suffolk"
-    assert claims["3.4%"].area == "Norfolk"
+    claims = _claims("For Gwent and Dyfed-Powys the rape charge rates were 4.6% and 5.9%.")
+    assert claims["4.6%"].area == "Gwent"
+    assert claims["5.9%"].area == "Dyfed-Powys"
 
 
 def test_gapped_place_figure_pairs_take_their_own_place():
@@ -139,11 +139,11 @@ def test_twelve_month_phrasings(phrase, expected):
 
 
 def test_from_to_periods_run_forward_whatever_order_they_were_named():
-    text = ("Reports reached 697 in 2014/15, compared to 395 in 2013/14.\n"
-            "Reports of sexual offences in Kent rose from 897 to 1,295.")
+    text = ("Reports reached 540 in 2016/17, compared to 410 in 2015/16.\n"
+            "Kent's sexual offence reports climbed from 1,020 to 1,340.")
     claims = _claims(text)
-    assert claims["897"].period_start == "2013-04-01"
-    assert claims["1,295"].period_start == "2014-04-01"
+    assert claims["1,020"].period_start == "2015-04-01"
+    assert claims["1,340"].period_start == "2016-04-01"
 
 
 def test_a_table_column_header_or_caption_names_its_cells_stage():
@@ -176,8 +176,12 @@ def test_respectively_pairs_stages_with_figures_in_order():
 
 @pytest.mark.parametrize("text, figure, stage", [
     ("In Essex, 40 rape investigations were dropped because no crime had been committed.", "40", "no_crime"),
-    ("In Essex, 61% of rape cases were dropped because the victim did not wish to continue.", "61%", "withdrawn"),
-    ("Essex Police found 22 rapes that were not classified as crimes.", "22", "no_crime"),
+    ("In Essex, 58% of rape investigations were dropped after the complainant did not want to go ahead.", "58%",
+     "withdrawn"),
+    ("An audit found 22 rapes that Essex Police had not classified as crimes.", "22", "no_crime"),
+    pytest.param("Auditors discovered 22 rape reports Essex Police had never classified as crimes.", "22", "no_crime",
+                 marks=pytest.mark.xfail(reason="'never classified as crimes' reads as reported: only 'not "
+                                                "classified as crimes' is no_crime (GUIDELINES 9)", strict=True)),
     ("Essex Police sent 310 rape cases to the CPS for a charging decision.", "310", "referred"),
     ("In Essex, action was taken on 9 per cent of rape complaints.", "9 per cent", "charged"),
     ("In Essex, 140 rape cases were taken to court in 2022.", "140", "prosecuted"),
@@ -200,24 +204,24 @@ def test_labels_ages_and_per_time_rates_are_not_figures(text, not_figure):
 
 
 def test_one_x_for_every_n_is_a_ratio():
-    claims = _claims("In Kent there was just one rape conviction for every 20 allegations in 2022.")
+    claims = _claims("Kent managed one rape conviction for every 20 reports in 2022.")
     (rate,) = [c for c in claims.values() if c.unit == "percent"]
     assert rate.value == 5.0
 
 
 def test_a_hedged_headline_rate_yields_to_the_exact_one():
-    text = ("Less than 2% of rape cases in Kent led to charges last year\n\n"
+    text = ("Fewer than 2% of Kent rapes charged in 2023\n\n"
             "Kent Police charged suspects in 1.9% of the rapes it recorded in 2023.")
     values = sorted(c.value for c in extract(text, "2024-02-01") if c.unit == "percent")
     assert values == [1.9]
 
 
 def test_a_conditional_projection_is_not_a_claim():
-    text = ("Kent recorded 238 rapes between April and June, and the total would hit 952 if the trend continues. "
-            "Over 40% of reported rapes could result in a charge if every force followed best practice.")
+    text = ("Kent logged 310 rapes from January to March, and the year's total would reach 1,240 if that pace "
+            "continued. As many as 35% of rapes could be charged if all forces copied the pilot.")
     claims = _claims(text)
-    assert "238" in claims
-    assert "952" not in claims and "40%" not in claims
+    assert "310" in claims
+    assert "1,240" not in claims and "35%" not in claims
 
 
 def test_the_base_of_a_per_thousand_rate_is_not_a_figure():
@@ -226,17 +230,17 @@ def test_the_base_of_a_per_thousand_rate_is_not_a_figure():
 
 
 def test_an_unqualified_average_in_a_force_story_is_national():
-    text = "Cumbria Police had a no-crime rate for rape of 21% in 2014. The average no-crime rate is 12%."
+    text = "Cumbria Police had a no-crime rate for rape of 18% in 2014. The average no-crime rate is 10%."
     claims = _claims(text)
-    assert claims["21%"].area == "Cumbria"
-    assert claims["12%"].area == "England and Wales"
+    assert claims["18%"].area == "Cumbria"
+    assert claims["10%"].area == "England and Wales"
 
 
 def test_items_under_a_placeless_header_keep_the_place_their_first_item_names():
-    text = ("Suffolk's charge rate is low.\n\nBy the numbers:\n\n  • 900 rape offences recorded in Suffolk\n\n"
-            "  • 17 resulted in a charge\n\n  • 24% were still under investigation\n")
+    text = ("Cheshire's rape outcomes are poor.\n\nIn numbers:\n\n  • 760 rapes recorded in Cheshire\n\n"
+            "  • 31 ended in a charge\n\n  • 19% were still being investigated\n")
     claims = _claims(text)
-    assert claims["17"].area == claims["24%"].area == "Suffolk"
+    assert claims["31"].area == claims["19%"].area == "Cheshire"
 
 
 def test_an_foi_question_names_the_stage_of_its_answer():
@@ -252,59 +256,61 @@ def test_an_foi_question_names_the_stage_of_its_answer():
 
 
 def test_figures_in_a_question_or_an_example_are_not_claims():
-    text = ("Kent Police recorded 900 rapes in 2021. Please give figures by age group "
-            "(i.e. 20% of men who reported a rape chose not to proceed).\n\n"
+    text = ("Kent Police recorded 900 rapes in 2021. Please split the data by ethnicity "
+            "(e.g. 15% of Asian women who reported a rape withdrew).\n\n"
             "How many of the 900 rapes led to a charge?")
     claims = _claims(text)
-    assert "20%" not in claims
+    assert "15%" not in claims
     assert [c.value for c in extract(text, "2022-01-01")] == [900]
 
 
 @pytest.mark.parametrize("text, figure, change", [
     ("Rape referrals in Kent have increased for the third quarter running by 3.5%.", "3.5%", True),
     ("Kent reported an improvement of 12% in its rape charge rate in 2022.", "12%", True),
-    ("There has been an increase in rape charges in Kent of 163% since 2021.", "163%", True),
+    ("Kent has seen a rise in rape charges of 85% since 2020.", "85%", True),
     ("Kent Police dropped 1,647 rape investigations in 2021 due to evidential difficulties.", "1,647", False),
-    ("Kent Police had 268 reported rapes in 2021, with 34 ending up in prosecutions.", "34", False),
-    ("In Kent, rape made up 46 per cent of all sexual offences in 2021.", "46 per cent", False),
+    ("Kent Police logged 410 rape reports in 2021, with 41 ending up in court.", "41", False),
+    ("Across Kent in 2021, rape offences made up 44 per cent of sexual crime.", "44 per cent", False),
 ])
 def test_rises_and_falls_against_levels(text, figure, change):
     assert _claims(text)[figure].change is change
 
 
 def test_a_rate_per_100000_named_first_makes_the_figures_after_it_such_rates():
-    claims = _claims("In Hampshire, for every 100,000 people living in the county, there were 62 recorded rapes in 2016.")
-    assert claims["62"].unit == "per_100k"
+    claims = _claims("Per 100,000 residents of Surrey, 48 rapes were recorded in 2017.")
+    assert claims["48"].unit == "per_100k"
 
 
 def test_a_list_of_forces_sharing_one_figure_gives_each_force_the_claim():
-    claims = extract("Rape charge rates for 2022: Wilts, Kent, A&S and GMP all under 2%.", "2023-01-01")
-    assert sorted(c.area for c in claims if c.value == 2) == [
-        "Avon and Somerset", "Greater Manchester", "Kent", "Wiltshire"]
+    claims = extract("Last year's rape charge rates: GMP, Wilts, Durham and A&S each below 3%.", "2023-01-01")
+    assert sorted(c.area for c in claims if c.value == 3) == [
+        "Avon and Somerset", "Durham", "Greater Manchester", "Wiltshire"]
 
 
 def test_percentage_points_hyphenated_ratios_and_times_taken():
-    claims = _claims("In Kent the rape charge rate was 1.4 percentage points higher in 2022, and "
-                     "more than one-in-four cases led to a charge. The average time to charge was 42.7 days.")
-    assert claims["1.4 percentage points"].unit == "percent" and claims["1.4 percentage points"].change
-    assert any(c.value == 25 and c.unit == "percent" for c in claims.values())
-    assert claims["42.7"].stage == "other"
+    claims = _claims("Kent's rape charge rate was 2.3 percentage points higher in 2022, and "
+                     "more than one-in-five reports led to a charge. The average wait for a charge was 38.5 days.")
+    assert claims["2.3 percentage points"].unit == "percent" and claims["2.3 percentage points"].change
+    assert any(c.value == 20 and c.unit == "percent" for c in claims.values())
+    assert claims["38.5"].stage == "other"
 
 
 @pytest.mark.parametrize("text, figure, stage", [
-    ("In Kent, 84 rape suspects were charged in 2022 – 11 per cent of recorded offences.", "11 per cent", "charged"),
+    ("Kent charged 84 rape suspects in 2022, equal to 9 per cent of the offences it recorded.", "9 per cent",
+     "charged"),
     ("Kent saw a drop in 2022 in the number of rape court proceedings (1,338) and those convicted (934).", "934", "convicted"),
-    ("Of the 501 people who told police in Kent they had been raped in 2016, 58% later withdrew.", "501", "reported"),
-    ("Around 60,000 women are raped in Britain every year.", "60,000", "other"),
-    ("In Kent, rape made up 19 per cent of the caseload in 2022, compared with 7 per cent in 2012.", "7 per cent", "other"),
+    ("In Kent in 2017, 620 women told police they had been raped; 45% of them later pulled out.", "620", "reported"),
+    ("An estimated 48,000 women in England are raped each year.", "48,000", "other"),
+    ("Rape accounted for 17 per cent of the Kent caseload in 2022, compared with 6 per cent in 2012.", "6 per cent",
+     "other"),
 ])
 def test_restatements_comparands_and_prevalence(text, figure, stage):
     assert _claims(text)[figure].stage == stage
 
 
 @pytest.mark.parametrize("phrase, published, expected", [
-    ("last year (1 April 2009 31 March 2010)", "2010-12-31", ("2009-04-01", "2010-03-31")),
-    ("so far this year (since 1 April 2010)", "2010-12-31", ("2010-04-01", "2010-12-31")),
+    ("last year (1 April 2014 31 March 2015)", "2015-12-31", ("2014-04-01", "2015-03-31")),
+    ("so far this year (since 1 April 2015)", "2015-12-31", ("2015-04-01", "2015-12-31")),
 ])
 def test_a_bracket_says_which_period_a_relative_phrase_means(phrase, published, expected):
     explicit = [p for p in find_period_mentions(phrase, published) if p.kind == "explicit"]
@@ -313,11 +319,11 @@ def test_a_bracket_says_which_period_a_relative_phrase_means(phrase, published, 
 
 
 def test_the_comparand_after_compared_with_the_previous_year_takes_that_year():
-    text = ("In the year ending June 2024, Kent Police recorded 1,200 rapes, "
-            "compared with the previous year (1,100 rapes).")
+    text = ("Kent Police logged 1,200 rape crimes in the year ending September 2023, "
+            "compared with the previous year (1,100).")
     claims = _claims(text)
-    assert claims["1,200"].period_end == "2024-06-30"
-    assert claims["1,100"].period_end == "2023-06-30"
+    assert claims["1,200"].period_end == "2023-09-30"
+    assert claims["1,100"].period_end == "2022-09-30"
 
 
 def test_a_period_counted_since_or_compared_with_is_not_the_context_for_later_figures():
@@ -327,23 +333,22 @@ def test_a_period_counted_since_or_compared_with_is_not_the_context_for_later_fi
 
 
 def test_a_police_and_crime_commissioners_report_is_the_commissioners_source():
-    text = ("A new report from the police and crime commissioner John Smith has revealed that "
-            "Kent Police recorded 697 rapes in 2014/15.")
-    assert _claims(text)["697"].source == "Kent PCC"
-    text = "The Wiltshire Police and Crime Commissioner revealed that 1,107 rapes were recorded in 2023."
-    assert _claims(text)["1,107"].source == "Wiltshire PCC"
+    text = "Police and crime commissioner Mary Jones has revealed that Kent Police recorded 720 rapes in 2016/17."
+    assert _claims(text)["720"].source == "Kent PCC"
+    text = "The Wiltshire Police and Crime Commissioner revealed that 960 rapes were recorded in 2023."
+    assert _claims(text)["960"].source == "Wiltshire PCC"
 
 
 def test_each_figure_in_an_outcome_chain_keeps_its_own_stage():
-    claims = _claims("In Kent, 1,107 rape reports resulted in 32 charges in 2023.")
-    assert claims["1,107"].stage == "reported"
-    assert claims["32"].stage == "charged"
+    claims = _claims("In 2023, 940 rape reports to Kent Police led to 27 charges.")
+    assert claims["940"].stage == "reported"
+    assert claims["27"].stage == "charged"
 
 
 def test_a_national_figure_after_a_dash_does_not_take_the_forces_rate():
-    claims = _claims("Lincolnshire Police's no-crime rate for rape was 33% in 2013 — the national average is 12%.")
-    assert claims["33%"].area == "Lincolnshire"
-    assert claims["12%"].area == "England and Wales"
+    claims = _claims("Cleveland Police no-crimed 27% of rape reports in 2013 — the average nationally was 11%.")
+    assert claims["27%"].area == "Cleveland"
+    assert claims["11%"].area == "England and Wales"
 
 
 def test_an_foi_table_whose_header_names_the_label_column():
@@ -365,7 +370,7 @@ def test_a_change_takes_the_period_of_the_level_it_reached():
 
 
 @pytest.mark.parametrize("text, not_figure", [
-    ("Rape of a female over 16 was the most common offence Kent recorded in 2022, with 1,200 reports.", "16"),
+    ("Kent's most frequent sexual offence in 2022 was rape of a woman aged over 16, with 1,200 reports.", "16"),
     ("Kent recorded 1,200 rapes in 2022, but crime fell for the 11<sup>th year.", "11"),
     ("Kent recorded 1,200 rapes in 2022: that is 100 rapes a month.", "100"),
     ("Across the 6 separate districts of Kent, 1,200 rapes were recorded in 2022.", "6"),
@@ -376,17 +381,17 @@ def test_ages_ordinals_monthly_rates_and_counts_of_districts_are_not_claims(text
 
 
 @pytest.mark.parametrize("text, figure", [
-    ("In Essex only four arrests were made after 33 rape complaints in 2022.", "four"),
-    ("In Kent, approximately 36% (9,184 offences) of all sexual offences recorded in 2024 were rape offences.", "36%"),
-    ("The number of rape trials in Kent that were postponed at least once in 2022 increased by 133%.", "133%"),
+    ("Only three arrests followed 29 rape complaints in Essex in 2022.", "three"),
+    ("Some 41% of Kent's recorded sexual offences in 2024 (3,050 crimes) were rape offences.", "41%"),
+    ("Kent saw 85% more rape trials adjourned in 2022 than the year before.", "85%"),
 ])
 def test_arrests_composition_and_court_delays_are_other(text, figure):
     assert _claims(text)[figure].stage == "other"
 
 
 def test_a_rise_from_a_base_period_has_the_later_period():
-    claims = _claims("Sussex recorded 1,381 rapes in the 12 months to March 2018, an increase of 325 from the 2016/2017 figure.")
-    assert claims["325"].change and claims["325"].period_end == "2018-03-31"
+    claims = _claims("Durham logged 640 rape crimes in the year to March 2019, a rise of 75 on the 2017/18 figure.")
+    assert claims["75"].change and claims["75"].period_end == "2019-03-31"
 
 
 def test_each_figure_takes_the_reason_of_its_own_clause():

@@ -54,7 +54,7 @@ def figures(text):
     pytest.param("Nine out of ten victims withdrew.", [("Nine out of ten", 90, "percent")]),
     # the exact figure in brackets wins over the ratio or fraction it glosses
     ("One in five (21 per cent) were charged.", [("21 per cent", 21, "percent")]),
-    ("Two thirds (64 per cent) of cases were closed.", [("64 per cent", 64, "percent")]),
+    ("Two thirds (66 per cent) of the reports were cancelled.", [("66 per cent", 66, "percent")]),
     # rates per 100,000 people
     ("The rate was 98.4 per 100,000 people.", [("98.4 per 100,000 people", 98.4, "per_100k")]),
     ("The rate was 41 per 100,000 of the population.", [("41 per 100,000 of the population", 41, "per_100k")]),

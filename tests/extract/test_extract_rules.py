@@ -70,9 +70,9 @@ def test_a_flattened_table_row_keeps_its_label():
 
 
 def test_the_victims_withdrawal_is_the_stage_when_both_reasons_are_given():
-    text = ("In 38 per cent of rapes reported to Kent Police in 2022, the case was closed for lack of "
-            "evidence, with the victim unwilling to support a prosecution.")
-    assert _claims(text)["38 per cent"].stage == "withdrawn"
+    text = ("For 33 per cent of Kent's rape reports in 2022, evidential difficulties were cited and the victim "
+            "did not support a prosecution.")
+    assert _claims(text)["33 per cent"].stage == "withdrawn"
 
 
 def test_a_chance_of_an_outcome_is_that_outcome():
@@ -82,8 +82,8 @@ def test_a_chance_of_an_outcome_is_that_outcome():
 
 
 def test_a_national_average_belongs_to_its_own_figure():
-    text = ("Charges followed in 7 per cent of rapes reported to Sussex Police in 2021, "
-            "compared to a 5 per cent national average.")
+    text = ("Sussex Police charged suspects in 7 per cent of reported rapes in 2021, "
+            "against a national average of 5 per cent.")
     claims = _claims(text)
     assert claims["7 per cent"].area == "Sussex"
     assert claims["5 per cent"].area == "England and Wales"
@@ -152,9 +152,9 @@ def test_a_rate_after_a_count_of_reports_or_crimes_is_a_share_of_them():
 
 
 def test_figures_about_an_earlier_figure_share_its_source():
-    text = ("Figures obtained from Dorset Police show 980 rapes were reported in 2023. According to data from "
-            "the Crown Prosecution Service, 41 of these led to a conviction.\n\n"
-            "Of the 41 convicted rapists, 40 were men.")
+    text = ("Dorset Police figures show it received 980 rape reports in 2023. CPS data shows 41 of them "
+            "ended in a conviction.\n\n"
+            "Among the 41 offenders convicted, 40 were male.")
     claims = _claims(text)
     assert claims["980"].source == "Dorset Police"
     assert claims["40"].source == "Crown Prosecution Service"

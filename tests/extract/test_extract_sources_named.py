@@ -18,18 +18,18 @@ def _claims(text: str, published: str | None = "2024-06-01") -> dict[str, object
     # an official series named for its publisher, after the figures it covers
     ("Rape convictions in Scotland fell to 91 in 2022/23. The latest Recorded Crime in Scotland "
      "bulletin reported the fall.", "91", "Scottish Government"),
-    # "The source for the data: X" at the end of a thread
-    ("Durham had a rape charge rate of 6.4% in 2021/22.\n\nThe source for the data: Home Office open data tables.",
-     "6.4%", "Home Office"),
+    # "Source of these figures: X" in a line after the figures
+    ("Cleveland charged 5.2% of recorded rapes in 2022/23.\n\nSource of these figures: Home Office outcome tables.",
+     "5.2%", "Home Office"),
     # "a X study shows"
-    ("Of the 310 women who reported rape in Leeds in 2019, 61% later withdrew, a University of Leeds study shows.",
-     "61%", "University of Leeds"),
+    ("Some 47% of the women in the sample dropped their rape complaints, a University of Bristol study shows.",
+     "47%", "University of Bristol"),
     # "X has collated statistics"
     ("The Guardian has collated statistics from every force. In Kent, 4.1% of rapes led to a charge in 2020.",
      "4.1%", "Guardian"),
     # a request by a compiler to a force: the compiler's figures
-    ("Data obtained through a Freedom of Information request by the Fawcett Society to Kent Police shows 1,350 rapes "
-     "were reported to the force in 2023.", "1,350", "Fawcett Society"),
+    ("A Freedom of Information request by the Fawcett Society to Kent Police found that 1,350 rapes were reported "
+     "in 2023.", "1,350", "Fawcett Society"),
 ])
 def test_attributions(text, figure, source):
     assert _claims(text)[figure].source == source
@@ -50,22 +50,29 @@ def test_a_person_quoted_is_a_speaker_not_a_source():
 
 
 @pytest.mark.parametrize("text, figure", [
-    ("One rape in 20 in Wales ends in a conviction, according to figures from the police and CPS.", "20"),
-    ("An analysis of police-recorded data and figures from the Crown Prosecution Service shows 1,900 rapes "
-     "were reported in Wales in 2019.", "1,900"),
+    ("Police and CPS figures show only one in 25 rapes reported in Merseyside ends with a conviction.", "one in 25"),
+    ("Researchers combined police data and Crown Prosecution Service figures to count 760 rape reports in "
+     "Cumbria in 2021.", "760"),
 ])
 def test_data_from_two_compilers_names_no_source(text, figure):
     claims = {c.value: c for c in extract(text, "2024-06-01")}
     assert all(c.source is None for c in claims.values()) and claims
 
 
+@pytest.mark.xfail(reason="'combining police-recorded data with figures from the CPS' still names the CPS as the "
+                          "source: only 'police ... and figures from X' reads as two compilers", strict=True)
+def test_data_combined_from_two_compilers_names_no_source():
+    claims = _claims("Combining police-recorded data with figures from the Crown Prosecution Service, researchers "
+                     "found 760 rapes were reported in Cumbria in 2021.")
+    assert claims["760"].source is None
+
+
 def test_a_list_of_input_bodies_does_not_replace_the_reports_source():
-    claims = _claims("Figures from the Rape Monitoring Group show 700 rapes were recorded in Dorset in 2016/17. "
-                     "The report draws on data from the CPS, Home Office and Ministry of Justice. Of those, 40 "
-                     "rapes led to a charge.")
-    assert claims["40"].source == "Rape Monitoring Group"
+    claims = _claims("The Rape Monitoring Group found 520 rapes were recorded in Dyfed-Powys in 2017/18. Its tables "
+                     "combine CPS, Home Office and Ministry of Justice data. Of those, 31 led to a charge.")
+    assert claims["31"].source == "Rape Monitoring Group"
 
 
 def test_hm_courts_and_tribunals_service_is_one_body():
-    claims = _claims("Figures from HM Courts and Tribunals Service show 1,700 rape cases are waiting to be heard.")
-    assert claims["1,700"].source == "HM Courts and Tribunals Service"
+    claims = _claims("According to HM Courts and Tribunals Service, 1,240 rape trials were still outstanding in March.")
+    assert claims["1,240"].source == "HM Courts and Tribunals Service"

@@ -15,27 +15,42 @@ def _claims(text: str, published: str | None = "2024-06-01") -> dict[str, object
 
 
 def test_a_relative_clause_outcome_beats_the_base_noun_after_average_of():
-    claims = _claims("Devon's rate is below the national average of 9 per cent of recorded rapes that resulted "
-                     "in a charge in 2021.")
-    assert claims["9 per cent"].stage == "charged"
-    assert claims["9 per cent"].of_stage == "recorded"
+    claims = _claims("Suffolk falls short of the average of 7 per cent of recorded rapes that led to a charge in 2022.")
+    assert claims["7 per cent"].stage == "charged"
+    assert claims["7 per cent"].of_stage == "recorded"
+
+
+@pytest.mark.xfail(reason="an average named for its area ('the England and Wales average of N per cent of recorded "
+                          "rapes that resulted in a charge') loses the relative clause's outcome: stage recorded, "
+                          "of_stage reported", strict=True)
+def test_a_relative_clause_outcome_beats_the_base_noun_after_an_area_average():
+    claims = _claims("Suffolk trails the England and Wales average of 7 per cent of recorded rapes that resulted in a "
+                     "charge in 2022.")
+    assert (claims["7 per cent"].stage, claims["7 per cent"].of_stage) == ("charged", "recorded")
 
 
 def test_action_taken_with_an_aside_is_charged():
-    claims = _claims("In Cumbria further action, including arrests and cautions, was taken on 9.5 per cent of "
-                     "reported rapes in 2022.")
-    assert claims["9.5 per cent"].stage == "charged"
+    claims = _claims("In Gwent, action - for example a charge or a caution - was taken in 8.2 per cent of rape "
+                     "reports in 2021.")
+    assert claims["8.2 per cent"].stage == "charged"
 
 
 @pytest.mark.parametrize("text, numerator, denominator, stages", [
-    ("Detectives in Kent solved just one of 27 rapes in 2019.", "one", "27", ("charged", "recorded")),
+    ("Officers in Dorset solved one of 44 rapes in 2018.", "one", "44", ("charged", "recorded")),
     ("In Essex 14 out of 300 rapes recorded in 2020 led to a charge.", "14", "300", ("charged", "recorded")),
-    ("Only 22 of the 150 rape cases sent to the CPS by Kent Police in 2019 were charged.", "22", "150",
+    ("Prosecutors charged 22 of the 150 rape files sent to them by Avon and Somerset Police in 2019.", "22", "150",
      ("charged", "referred")),
 ])
 def test_a_denominator_counts_its_own_noun_phrase(text, numerator, denominator, stages):
     claims = _claims(text)
     assert (claims[numerator].stage, claims[denominator].stage) == stages
+
+
+@pytest.mark.xfail(reason="'files <force> passed to them' (them = prosecutors) is not read as referred: the "
+                          "denominator gets recorded", strict=True)
+def test_a_denominator_passed_to_prosecutors_is_referred():
+    claims = _claims("Prosecutors charged 22 of the 150 rape files Avon and Somerset passed to them in 2019.")
+    assert (claims["22"].stage, claims["150"].stage) == ("charged", "referred")
 
 
 @pytest.mark.parametrize("text", [
@@ -62,13 +77,20 @@ def test_every_one_of_is_not_a_figure(text):
 
 @pytest.mark.parametrize("text, figure", [
     # awaiting an outcome, with a second figure in the coordination
-    ("Court records show 4,210 sexual offence cases and 980 adult rape cases are waiting to be heard.", "4,210"),
+    ("Listings show 3,100 sexual offence trials and 720 rape trials still waiting to be heard.", "3,100"),
     # a survey estimate of experience, the population qualified at length
-    ("The survey estimated that 1.9% of adults aged 16 to 59 years (600,000) experienced sexual assault last year.",
-     "1.9%"),
+    ("The survey suggests 1.7% of women aged 18 to 64 living in Scotland (58,000) experienced rape or attempted "
+     "rape last year.", "1.7%"),
 ])
 def test_non_funnel_quantities_with_long_qualifiers_are_other(text, figure):
     assert _claims(text)[figure].stage == "other"
+
+
+@pytest.mark.xfail(reason="'N X and M Y are yet to be heard': the first figure of the coordination is too far from "
+                          "'are yet to' and gets prosecuted (GUIDELINES 10: awaiting an outcome is other)", strict=True)
+def test_a_first_coordinated_figure_yet_to_be_heard_is_other():
+    claims = _claims("Listings show 3,100 sexual offence trials and 720 rape trials are yet to be heard.")
+    assert claims["3,100"].stage == "other"
 
 
 def test_figures_on_the_railways_are_british_transport_polices():
@@ -77,30 +99,30 @@ def test_figures_on_the_railways_are_british_transport_polices():
 
 
 def test_of_those_points_back_to_the_previous_paragraphs_place():
-    text = ("Of the rapes recorded in Wales in 2019, 1,100 victims were adults.\n\n"
+    text = ("Across Wales, 1,100 adult rape victims came forward in 2019.\n\n"
             "Of those, 92% were women.")
     assert _claims(text)["92%"].area == "Wales"
 
 
 def test_a_force_after_a_semicolon_opens_the_next_clause():
-    text = ("Gwent Police recorded 300 rapes in 2019, with 30 prosecutions and 12 convictions; "
-            "and Dyfed-Powys Police recorded 250, with 20 prosecutions.")
+    text = ("In 2020 Cumbria Constabulary charged 25 rape suspects and convicted 11; "
+            "and Lancashire Constabulary charged 60.")
     claims = _claims(text)
-    assert claims["12"].area == "Gwent"
-    assert claims["250"].area == "Dyfed-Powys"
+    assert claims["11"].area == "Cumbria"
+    assert claims["60"].area == "Lancashire"
 
 
 def test_a_bracketed_from_to_restates_the_rate_named_before_it():
-    text = "Kent saw a rise in the share of rapes that are no-crimed between 2012 and 2014 (from 8.1% to 19.5%)."
+    text = ("The proportion of rape reports Avon and Somerset no-crimed went up sharply between 2013 and 2015 "
+            "(from 6.4% to 14.2%).")
     claims = _claims(text)
-    assert claims["8.1%"].stage == claims["19.5%"].stage == "no_crime"
+    assert claims["6.4%"].stage == claims["14.2%"].stage == "no_crime"
 
 
 def test_a_denominator_that_restates_an_earlier_count_keeps_its_stage():
-    text = ("Of the 420 women who reported rape to Kent Police in 2018, 55% later withdrew. "
-            "Only 7% of the 420 cases went to trial.")
+    text = "Essex Police received 380 rape reports from students in 2018. Just 9% of the 380 reached a courtroom."
     claims = extract(text, "2024-06-01")
-    assert {c.stage for c in claims if c.value == 420} == {"reported"}
+    assert {c.stage for c in claims if c.value == 380} == {"reported"}
 
 
 def test_a_change_in_a_relative_clause_is_a_change_of_its_antecedent():
@@ -123,13 +145,21 @@ def test_marking_reports_as_no_crime_is_a_share_of_reports():
 
 
 def test_how_often_something_was_done_is_a_count_but_a_multiplier_is_not():
-    claims = _claims("Police in Kent charged a suspect in a rape case 212 times in 2021, equating to just 4 per cent "
-                     "of investigations closed.")
-    assert claims["212"].stage == "charged"
-    assert claims["4 per cent"].stage == "charged" and claims["4 per cent"].of_stage is None
+    claims = _claims("Staffordshire officers charged rape suspects 147 times in 2022, or 3 per cent of investigations "
+                     "closed that year.")
+    assert claims["147"].stage == "charged"
+    assert claims["3 per cent"].stage == "charged" and claims["3 per cent"].of_stage is None
     assert not any(c.value == 3 for c in extract("Rapes were three times as common in Kent in 2020.", "2024-06-01"))
 
 
 def test_an_outcome_after_a_restated_figure_covers_both():
-    claims = _claims("Of the rapes recorded in Surrey in 2019, 48, or five per cent, resulted in a charge.")
-    assert claims["48"].stage == claims["five per cent"].stage == "charged"
+    claims = _claims("In 2019 just 33 rapes in Suffolk, or four per cent of those recorded, ended in a charge.")
+    assert claims["33"].stage == claims["four per cent"].stage == "charged"
+
+
+@pytest.mark.xfail(reason="a share of closed investigations gets of_stage recorded unless worded 'of investigations "
+                          "closed' (GUIDELINES 12: null)", strict=True)
+def test_a_share_of_closed_investigations_has_no_base_stage():
+    claims = _claims("Staffordshire officers charged rape suspects 147 times in 2022 - about 3 per cent of closed "
+                     "investigations.")
+    assert claims["3 per cent"].stage == "charged" and claims["3 per cent"].of_stage is None

@@ -17,12 +17,12 @@ FY_2012 = dict(period_start="2012-04-01", period_end="2013-03-31")
 FY_2017 = dict(period_start="2017-04-01", period_end="2018-03-31")
 CY_2022 = dict(period_start="2022-01-01", period_end="2022-12-31")
 
-HERTS_2012 = ("Between April 2012 and March 2013, 110 rape offences were recorded in Hertfordshire. "
-              "The no crime rate was 21 per cent, compared to 12 per cent in England and Wales.")
-LANCS_2022 = ("In 2022 there were 1,527 reports of rape to Lancashire Police, and only 50 of these led to a "
-              "conviction, a conviction rate of just 3.3 per cent.")
-COMET = ("In 2017/18, 864 rape allegations were reported in Hertfordshire. 56 were referred to the CPS. "
-         "Charges were made in 35 of those incidents, leading to 28 successful convictions.")
+HERTS_2012 = ("Hertfordshire recorded 110 rape offences from April 2012 to March 2013. "
+              "Its no crime rate of 21 per cent was well above the 12 per cent seen across England and Wales.")
+LANCS_2022 = ("Lancashire Police received 1,527 rape reports in 2022; just 50 ended in a conviction, so its "
+              "conviction rate was 3.3 per cent.")
+COMET = ("Hertfordshire police logged 864 rape allegations in 2017/18 and passed 56 to the CPS. "
+         "Prosecutors charged 35 of them, and 28 ended in a conviction.")
 # Both articles count charges as a part of the referrals to the CPS: CPS charging decisions, one measure.
 HEMEL = "In 2017/18 police referred 56 allegations to the CPS. Of those, 34 were charged and 27 led to a conviction."
 
@@ -30,11 +30,11 @@ HEMEL = "In 2017/18 police referred 56 allegations to the CPS. Of those, 34 were
 def herts_2012_claims():
     t = HERTS_2012
     return [
-        claim_in(t, "110", "110 rape offences were recorded", value=110, stage="recorded",
+        claim_in(t, "110", "Hertfordshire recorded 110 rape offences", value=110, stage="recorded",
                  area="Hertfordshire", **FY_2012),
-        claim_in(t, "21 per cent", "The no crime rate was 21 per cent", value=21, unit="percent",
+        claim_in(t, "21 per cent", "Its no crime rate of 21 per cent", value=21, unit="percent",
                  stage="no_crime", of_stage="recorded", area="Hertfordshire", **FY_2012),
-        claim_in(t, "12 per cent", "12 per cent in England and Wales", value=12, unit="percent",
+        claim_in(t, "12 per cent", "the 12 per cent seen across England and Wales", value=12, unit="percent",
                  stage="no_crime", of_stage="recorded", area="England and Wales", **FY_2012),
     ]
 
@@ -42,10 +42,10 @@ def herts_2012_claims():
 def lancs_claims():
     t = LANCS_2022
     return [
-        claim_in(t, "1,527", "1,527 reports of rape", value=1527, stage="reported", area="Lancashire", **CY_2022),
-        claim_in(t, "50", "only 50 of these led to a conviction", value=50, stage="convicted",
+        claim_in(t, "1,527", "1,527 rape reports", value=1527, stage="reported", area="Lancashire", **CY_2022),
+        claim_in(t, "50", "just 50 ended in a conviction", value=50, stage="convicted",
                  area="Lancashire", **CY_2022),
-        claim_in(t, "3.3 per cent", "a conviction rate of just 3.3 per cent", value=3.3, unit="percent",
+        claim_in(t, "3.3 per cent", "its conviction rate was 3.3 per cent", value=3.3, unit="percent",
                  stage="convicted", of_stage="reported", area="Lancashire", **CY_2022),
     ]
 
@@ -62,8 +62,8 @@ def funnel_claims(text, values):
 
 
 def comet_claims():
-    return funnel_claims(COMET, [("864", "864 rape allegations were reported"), ("56", "56 were referred"),
-                                 ("35", "Charges were made in 35"), ("28", "leading to 28 successful")])
+    return funnel_claims(COMET, [("864", "logged 864 rape allegations"), ("56", "passed 56 to the CPS"),
+                                 ("35", "Prosecutors charged 35 of them"), ("28", "28 ended in a conviction")])
 
 
 def hemel_claims(text=HEMEL, charged="34", convicted="27"):

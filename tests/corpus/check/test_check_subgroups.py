@@ -32,9 +32,9 @@ class TestSubgroups:
 
     def test_a_part_larger_than_its_total(self):
         checks = check_subgroups([count(300, "the force recorded 300 rapes"),
-                                  count(344, "344 rapes of a female aged 16 and over")])
-        assert verdicts(checks) == {"c344": "exceeds_total"}
-        assert checks[0].reason.startswith("the part (female victims aged 16 and over) 344 exceeds its total 300")
+                                  count(352, "352 rapes of a female aged 16 and over")])
+        assert verdicts(checks) == {"c352": "exceeds_total"}
+        assert checks[0].reason.startswith("the part (female victims aged 16 and over) 352 exceeds its total 300")
 
     def test_parts_together_larger_than_the_total(self):
         checks = check_subgroups([count(500, "the force recorded 500 rapes"),
@@ -77,17 +77,17 @@ class TestSubgroups:
 
     def test_a_quote_naming_adults_and_children_is_not_a_part(self):
         checks = check_subgroups([count(500, "the force recorded 500 rapes"),
-                                  count(900, "900 victims were adults and 40 were children")])
+                                  count(900, "of the victims, 900 were adults and 40 children")])
         assert checks == []
 
     def test_a_count_of_perpetrators_is_no_total_of_victims(self):
-        checks = check_subgroups([count(90, "the most perpetrators, 90 of them, were aged 31 to 40"),
+        checks = check_subgroups([count(90, "90 of the offenders were aged 25 to 34"),
                                   count(170, "170 child rapes were recorded")])
         assert checks == []
 
     def test_a_count_whose_sentence_names_a_victim_group_is_no_total(self):
         cut = count(79, "79 rapes of", sentence="79 rapes of a female aged 13 to 15")
-        assert check_subgroups([cut, count(344, "344 rapes of a female aged 16 and over")]) == []
+        assert check_subgroups([cut, count(352, "352 rapes of a female aged 16 and over")]) == []
 
 
 class TestSubgroupsInTheDatabase:
