@@ -26,10 +26,10 @@ _CPS = r"(?:the\s+)?(?:Crown\s+Prosecution\s+Service|CPS|prosecutors?)"
 # (stage, pattern, weight). Weight < 1 marks a weaker signal (a noun that often
 # names the cases rather than the stage they reached).
 STAGE_PATTERNS: list[tuple[str, str, float]] = [
-    ("no_crime", r"(?:recorded|classed|classified|marked|marking|marks|classing|classifying)\s+(?:[\w’']+\s+){0,3}?as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:e|ed|es|ing)|cancell?ed(?:\s+crimes?)?|cancell?ations?|not\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|transferred|(?:had|has|have)\s+not\s+taken\s+place|did\s+not\s+(?:take\s+place|occur)|N100", 1.2),
+    ("no_crime", r"(?:recorded|classed|classified|marked|marking|marks|classing|classifying)\s+(?:[\w’']+\s+){0,3}?as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:ed|es|ing|e)|cancell?ed(?:\s+crimes?)?|cancell?ations?|(?:not|never)\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|transferred|(?:had|has|have)\s+not\s+taken\s+place|did\s+not\s+(?:take\s+place|occur)|N100", 1.2),
     ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|no\s+(?:police\s+)?action\s+(?:was|were|is|has\s+been)\s+taken|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
     ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declined\s+to\s+support|(?:unable|not\s+able)\s+to\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
-    ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:sent|passed|submitted)|for\s+a\s+charging\s+decision", 1.1),
+    ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", 1.1),
     ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
     ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|solv(?:e|es|ed|ing)\b|formal\s+action|(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
     ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+(?:Service|advocates?|barristers?|lawyers?|counsel|teams?|witness(?:es)?|case\s+workers?)\b)|\bcase\s+finalisations?\b|(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
@@ -184,14 +184,14 @@ _NON_FUNNEL_BEFORE = re.compile(
 )
 _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
-    r"|(?:[\w’']+\s+){0,5}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
+    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,8}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
     r"|(?:(?!(?:were|was|are|is|had|have|has|led|resulted|ended)\b)[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
     r"|\s*(?:\w+\s+)?arrests?\b"
     r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is)\s+(?:due\s+to|because\s+of|caused\s+by)\b"
     r"|(?:(?!(?:but|and|while|although|though|whereas|it|they)\b)[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
-    r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+old\b"
+    r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:old|earlier|before|previously)\b"
     r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
     r"|(?:(?!(?:where|whose|which|when)\b)[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:against\s+)?(?:women|girls|men|boys|females?|males?)\b"
     r"|\s*(?:\)\s*|\s+(?:million\s+|thousand\s+)?(?:people|adults|women|men|children)\s+)experienced\b"
@@ -212,6 +212,13 @@ _COMPOSITION_AFTER = re.compile(
 )
 
 
+# "Rape offences were 38% (1,450 crimes) of the sexual offences recorded": a crime type's share of a wider one
+_TYPE_SHARE_BEFORE = re.compile(
+    r"\b(?:rapes?|rape\s+offences|sexual\s+offences|sex\s+crimes)\s+(?:were|was|are|is|represented|represents?|formed|forms?)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+)?$", re.I)
+_TYPE_SHARE_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,3}?(?:offences|crimes?)\b", re.I)
+
+
 def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """True when the figure at text[start:end] counts something outside the funnel (stage `other`).
 
@@ -222,7 +229,8 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     """
     before = text[max(clause_start, start - 80):start]
     after = text[end:min(clause_end, end + 90)]
-    if _COMPOSITION_AFTER.match(after) and re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I):
+    share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I)
+    if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)):
         return True
     return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
 

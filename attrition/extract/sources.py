@@ -68,7 +68,7 @@ _CUES_AFTER = [
 
 # Data attributed to two compilers at once (GUIDELINES 20 wants one organisation or none).
 _JOINT_BEFORE = re.compile(
-    r"\b(?:police|forces?)(?:[\s-]+recorded)?(?:\s+(?:data|figures|statistics))?\s+(?:and|&)\s+(?:(?:figures|data|statistics)\s+(?:from|by)\s+)?(?:the\s+)?$", re.I)
+    r"\b(?:police|forces?)(?:[\s-]+recorded)?(?:\s+(?:data|figures|statistics))?\s+(?:and|&|with)\s+(?:(?:figures|data|statistics)\s+(?:from|by)\s+)?(?:the\s+)?$", re.I)
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?")
 _JOINT_AFTER = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:police|forces)\b(?!\s+(?:and\s+)?crime\s+commissioner)", re.I)
 

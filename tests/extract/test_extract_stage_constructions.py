@@ -86,8 +86,6 @@ def test_non_funnel_quantities_with_long_qualifiers_are_other(text, figure):
     assert _claims(text)[figure].stage == "other"
 
 
-@pytest.mark.xfail(reason="'N X and M Y are yet to be heard': the first figure of the coordination is too far from "
-                          "'are yet to' and gets prosecuted (GUIDELINES 10: awaiting an outcome is other)", strict=True)
 def test_a_first_coordinated_figure_yet_to_be_heard_is_other():
     claims = _claims("Listings show 3,100 sexual offence trials and 720 rape trials are yet to be heard.")
     assert claims["3,100"].stage == "other"
