@@ -21,7 +21,7 @@ from attrition.extract.attach import (
 )
 from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
-from attrition.extract.cues import Cue, change_noun_before_bracket, is_change, is_hypothetical, is_non_funnel
+from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel
 from attrition.extract.forces import NATIONAL
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
 
@@ -96,7 +96,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     fig_cues = [c for c in sentence.stage if abs(c.start - fig.start) <= CUE_WINDOW
                 and not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
     gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
-    outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others)
+    outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others) or anaphoric_outcome(text, fig, s_start, s_end)
     if outcome is not None:
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:
             inside = gov if inside is None else inside
@@ -160,6 +160,28 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
 _CHANGE_OF_PREVIOUS = re.compile(
     r"[^.;–—]{0,120}?\s[–—-]\s*(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump)\s+of\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?", re.I)
+
+
+_OUTCOME_ANAPHOR = re.compile(
+    r"^[^.;]{0,80}?\b(?:resulted|result|results|resulting|led|lead|leads|leading|ended|end|ends)\s+(?:in|to|with)\s+"
+    r"(?:one\s+of\s+)?(?:the|these|those|either|such\s+an?)\s+(?:two\s+|three\s+)?outcomes?\b", re.I)
+_OUTCOME_NAMED = re.compile(
+    r"\b(?:resulted|result|results|resulting|led|lead|leads|leading|ended|end|ends)\s+(?:in|to|with)\s+(?:an?\s+)?"
+    r"(?P<what>[\w\s-]{3,40}?)(?=[.,;:\n]|\s+(?:over|in|during|for|by|across)\b)", re.I)
+
+
+def anaphoric_outcome(text: str, fig, s_start: int, s_end: int) -> Cue | None:
+    """`resulted in one of the two outcomes`: the outcome the article named before (`rapes that
+    resulted in charge or caution`), as a cue at the figure; None when no earlier outcome is named."""
+    if not _OUTCOME_ANAPHOR.match(text[fig.end:s_end]):
+        return None
+    named = None
+    for named in _OUTCOME_NAMED.finditer(text, max(0, s_start - 3000), s_start):
+        pass
+    if named is None:
+        return None
+    cues = [c for c in find_stage_cues(named.group("what")) if c.label not in ("other", "recorded", "reported")]
+    return Cue(fig.start, fig.end, cues[0].label, cues[0].weight) if cues else None
 
 
 def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
@@ -484,10 +506,12 @@ def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
     return None
 
 
+# "243, up from 154", "the CPS's caseload - up from just 7.1%": close to the figure it follows
+_UP_FROM = re.compile(r"[^;]{0,45}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
 _COMPARAND = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,8}?(?:of\s+)?"
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
-    r"|\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?$|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
+    r"|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
     r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
     r"|^\s*[–—]\s*(?:just\s+|only\s+|some\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
     re.I,
@@ -509,7 +533,12 @@ def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     # "conviction rates fell by 1.1% across all crime to 81.0%": the level the change reached
     reached = prev.change and re.search(r"\bby\s+(?:almost\s+|nearly\s+|about\s+|around\s+)?$", text[max(0, prev.char_start - 20):prev.char_start]) \
         and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,5}?to\s+(?:about\s+|around\s+|just\s+|nearly\s+)?", gap)
-    if len(gap) > 80 or not (reached or _COMPARAND.search(gap)):
+    if len(gap) > 80:
+        # "7% of rapes handled ... - compared to an average across the 42 forces of 18%": a comparison
+        # may reach further back, but only when it says so
+        if len(gap) > 200 or re.search(r"[.;]\s", gap) or not re.search(r"\bcompared\s+(?:to|with)\b", gap[-120:]):
+            return None
+    if not (reached or _COMPARAND.search(gap[-120:]) or _UP_FROM.fullmatch(gap)):
         return None
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 
 MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -90,10 +90,16 @@ def twelve_months_to(year: int, month: int) -> tuple[str, str]:
     return date(start_year, start_month, 1).isoformat(), _last_day(year, month).isoformat()
 
 
+@lru_cache(maxsize=1)
+def _date_parser() -> DateDataParser:
+    # One parser, built once: `dateparser.parse` builds a new one (and its locale tables) per call.
+    return DateDataParser(languages=["en"], settings=_DATEPARSER_SETTINGS)
+
+
 @lru_cache(maxsize=512)
 def parse_single_date(text: str) -> date | None:
     """Parse one written date (`31 March 2018`, `March 2018`) with dateparser; None if unreadable."""
-    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    parsed = _date_parser().get_date_data(text).date_obj
     return parsed.date() if parsed else None
 
 

@@ -51,3 +51,21 @@ def test_counts_of_reasons_are_other_and_so_is_their_change():
 def test_a_prosecution_lawyer_is_no_prosecution():
     claims = _claims("In 2023, 120 rape hearings in Leeds were put off because the prosecution barrister was ill.")
     assert claims["120"].stage != "prosecuted"
+
+
+def test_one_of_the_two_outcomes_takes_the_outcome_named_before():
+    claims = _claims("Devon had the lowest share of recorded rapes that ended in a charge or caution.\n\n"
+                     "In 2013-14 just 7 per cent of rapes the force dealt with ended in one of those outcomes.")
+    assert claims["7 per cent"].stage == "charged"
+
+
+def test_a_comparison_may_reach_back_past_a_long_phrase_when_it_says_compared():
+    claims = _claims("Only 7 per cent of rapes recorded in Devon in 2013-14 led to a charge - compared to an "
+                     "average across all the police forces in England and Wales of 17 per cent.")
+    assert (claims["17 per cent"].stage, claims["17 per cent"].area) == ("charged", "England and Wales")
+
+
+def test_a_rise_from_a_rate_is_no_comparand_of_a_figure_far_back():
+    claims = _claims("Rapes recorded in Kent are up by 20 per cent, but fewer victims are withdrawing and the "
+                     "conviction rate has gone up from 4 per cent to 9 per cent.")
+    assert claims["4 per cent"].stage == "convicted"
