@@ -513,7 +513,7 @@ _COMPARAND = re.compile(
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
     r"|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
     r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
-    r"|^\s*[–—]\s*(?:just\s+|only\s+|some\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
+    r"|^(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,30}?)?\s*[–—-]\s+(?:just\s+|only\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
     re.I,
 )
 

@@ -25,6 +25,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             kept.append(claim)
         elif kept[twin].period_start is None and claim.period_start is not None:
             kept[twin] = claim
+    kept = _drop_placeless_echoes(kept)
     exact: dict[tuple, list[Claim]] = {}
     for k in kept:
         if not k.comparator:
@@ -53,3 +54,17 @@ def _hedge_covers(comparator: str, hedged: float, exact: float, unit: str) -> bo
     if comparator in ("more_than", "at_least"):
         return hedged <= exact <= hedged * 1.3
     return abs(exact - hedged) <= max(0.5, 0.1 * hedged)
+
+
+def _distinctive(claim: Claim) -> bool:
+    """A value unlikely to recur by chance: a decimal rate, or a count in the hundreds or more."""
+    return claim.value >= 100 if claim.unit == "count" else claim.value != int(claim.value)
+
+
+def _drop_placeless_echoes(claims: list[Claim]) -> list[Claim]:
+    """A headline or standfirst echoing the body (`charge rates fall from 6.8% to 4.2%`) names no place
+    and no period; its area was only carried. When the same distinctive figure is given elsewhere with
+    its place named, the echo is the same figure and goes."""
+    named = {(c.stage, c.unit, c.value, c.change) for c in claims if not c.area_inherited}
+    return [c for c in claims if not (c.area_inherited and c.period_start is None and _distinctive(c)
+                                      and (c.stage, c.unit, c.value, c.change) in named)]

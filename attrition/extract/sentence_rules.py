@@ -62,6 +62,7 @@ def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) 
 _RESTATES = re.compile(
     r"(?:\s+times)?(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,24}?)?\s*(?:[,(–—-]\s*)?(?:or|equating\s+to|equivalent\s+to|amounting\s+to|representing|which\s+(?:is|was|represents|equates\s+to))"
     r"\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|a\s+mere\s+)?", re.I)
+_DASH_END = re.compile(r"\s[–—-]\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|almost\s+)?$")
 _CLOSED_BASE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:investigations|cases)\s+(?:closed|concluded|finalised|completed)"
     r"|(?:closed|concluded|finalised|completed)\s+(?:investigations|cases)|outcomes)\b", re.I)
@@ -74,7 +75,12 @@ def rate_restating_a_count(text: str, s_claims: list[Claim]) -> None:
     for count, rate in zip(s_claims, s_claims[1:]):
         if count.unit != "count" or rate.unit != "percent" or count.change or rate.change:
             continue
-        if count.stage in ("other", rate.stage) or not _RESTATES.fullmatch(text[count.char_end:rate.char_start]):
+        gap = text[count.char_end:rate.char_start]
+        # "1.9m crimes were closed without a suspect charged in 2024 - about 89 per cent of all offences
+        # given an outcome": a share after a dash that closes the count's clause restates it
+        dashed = len(gap) <= 200 and not re.search(r"[.;:]\s", gap) and _DASH_END.search(gap) \
+            and re.match(r"\s+of\s+(?:all\s+)?(?:the\s+)?", text[rate.char_end:rate.char_end + 12])
+        if count.stage in ("other", rate.stage) or not (dashed or _RESTATES.fullmatch(gap)):
             continue
         rate.stage = count.stage
         if _CLOSED_BASE.match(text, rate.char_end):

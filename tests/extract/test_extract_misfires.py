@@ -95,3 +95,21 @@ def test_a_force_named_earlier_in_the_sentence_keeps_figures_at_stations():
 def test_half_the_total_is_a_share():
     claims = _claims("Half the total of 800 rape reports in Kent in 2022 were closed without a suspect.")
     assert claims["Half"].value == 50
+
+
+def test_a_placeless_headline_echo_of_a_placed_figure_is_one_claim():
+    claims = extract("Rape charge rate falls to 3.7 per cent\n\nIn Cumbria the rape charge rate fell to 3.7 per cent "
+                     "in 2023, police figures show.", "2024-06-01")
+    assert [(c.area, c.value) for c in claims] == [("Cumbria", 3.7)]
+
+
+def test_a_placeless_round_figure_is_not_taken_for_an_echo():
+    claims = extract("Kent charged 5 per cent of rapes in 2023. Elsewhere the rate was 5 per cent too, "
+                     "and rapes rose.", "2024-06-01")
+    assert len(claims) == 2
+
+
+def test_a_rate_after_a_dash_restates_the_count_whose_clause_it_ends():
+    claims = _claims("Home Office figures show 40,000 rapes in England and Wales were closed without a suspect "
+                     "being charged in 2023 - about 60 per cent of all rapes given an outcome.")
+    assert claims["60 per cent"].stage == claims["40,000"].stage == "nfa"
