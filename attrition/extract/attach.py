@@ -65,6 +65,9 @@ _COMPARISON_BEFORE = re.compile(
     r"|\b(?:compared\s+(?:with|to)|than(?:\s+(?:it|they|this|that)\s+(?:was|were))?(?:\s+in)?|since|versus|vs\.?|on)\s+(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?:year\s+|figure\s+for\s+)?$", re.I)
 
 
+_EVENT_BEFORE = re.compile(r"\b(?:was|were|been|first)\s+(?:published|released|launched|introduced|set\s+up)\s+(?:in\s+)?$", re.I)
+
+
 def period_for(text: str, fig, resolved, change: bool = False, others=()):
     """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
 
@@ -74,7 +77,8 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     nearest phrase wins. Phrases that name no usable period are skipped.
     Returns None when the sentence has none for this figure.
     """
-    usable = [(p, v) for p, v in resolved if v is not None]
+    # "since the first report was published in 2007-08": the period dates the publication
+    usable = [(p, v) for p, v in resolved if v is not None and not _EVENT_BEFORE.search(text, max(0, p.start - 30), p.start)]
     if change:
         usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
     for p, v in usable:
@@ -103,7 +107,8 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     def previous_is_mine(p) -> bool:
         if p.end <= fig.start:  # "compared with the previous year (67,903 offences)"
             return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
-        gap = re.sub(r"\b(?:out\s+)?of\s+[\d,]+\b", "", text[fig.end:p.start])  # "26 convictions out of 85 ... the previous year"
+        # "26 convictions out of 85 ... the previous year", "822 rapes and 2,331 other offences ... the previous year"
+        gap = re.sub(r"\b(?:(?:out\s+)?of|and)\s+[\d,]+\b", "", text[fig.end:p.start])
         return 0 <= p.start - fig.end <= 60 and not re.search(r"[.;:]|\d", gap)
 
     usable = [(p, v) for p, v in usable if p.kind != "previous" or previous_is_mine(p)]

@@ -511,7 +511,7 @@ _UP_FROM = re.compile(r"[^;]{0,45}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|abo
 _COMPARAND = re.compile(
     r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
-    r"|\bfrom\s+[\d,.]+\s*(?:\w+\s+){0,4}?to\s+$"
+    r"|\bfrom\s+[\d,.]+\s*(?:%\s*|per\s*cent\s+)?(?:\w+\s+){0,4}?to\s+$"
     r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
     r"|^(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,30}?)?\s*[–—-]\s+(?:just\s+|only\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
     re.I,

@@ -16,7 +16,7 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -213,6 +213,11 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         end = parse_single_date(raw)
         if not end:
             return None
+        if re.match(r"\s*\d{1,2}(?:st|nd|rd|th)?\s", raw) and end != _last_day(end.year, end.month):
+            # "the year to 20 June 2022": the twelve months ending that day (2021-06-21..2022-06-20)
+            start = shift_year((end.isoformat(), end.isoformat()), -1)[0]
+            return PeriodMention(*span, text, "explicit", (date.fromisoformat(start) + timedelta(days=1)).isoformat(),
+                                 end.isoformat())
         return PeriodMention(*span, text, "explicit", *twelve_months_to(end.year, end.month))
     if name == "range_dates":
         start = parse_single_date(re.sub(r"(?<=\d)(st|nd|rd|th)", "", m.group("d1")).replace(",", " "))

@@ -80,3 +80,25 @@ def test_the_previous_year_after_n_out_of_m_is_the_figures_own():
     claims = _claims("In 2012-13 courts in Scotland convicted 52 of 110 people tried for rape. There had been 47 "
                      "convictions out of 98 rape prosecutions the previous year.", None)
     assert _period(claims["47"]) == ("2011-04-01", "2012-03-31")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the year to 14 May 2023", ("2022-05-15", "2023-05-14")),
+    ("the year ending 31 December 2022", ("2022-01-01", "2022-12-31")),
+    ("the 12 months to 30 September 2021", ("2020-10-01", "2021-09-30")),
+])
+def test_the_year_to_a_day_ends_that_day(text, expected):
+    (mention,) = find_period_mentions(text, None)
+    assert (mention.period_start, mention.period_end) == expected
+
+
+def test_the_previous_year_covers_a_coordinated_pair_of_figures():
+    claims = _claims("In the year to March 2023 Surrey Police recorded 610 rapes. That compared to 540 rapes and "
+                     "1,900 other sexual offences recorded during the previous year.", None)
+    assert _period(claims["540"]) == ("2021-04-01", "2022-03-31")
+
+
+def test_the_year_a_report_was_published_is_not_its_figures_period():
+    claims = _claims("Convictions for rape have risen 30% in the decade since the first such report was published "
+                     "in 2009-10.", None)
+    assert _period(claims["30%"]) == (None, None)
