@@ -24,6 +24,7 @@ from attrition.extract.decide import (
     decide_area, decide_base, decide_offence, decide_period, decide_source, decide_stage, unit_in_context,
 )
 from attrition.extract.dedupe import dedupe
+from attrition.extract.forces import is_force_organisation
 from attrition.extract.sentence_rules import (
     follow_reference, rate_restating_a_count, rates_restating_counts, respectively, shared_by,
 )
@@ -82,6 +83,8 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     source, source_inherited, speaker = decide_source(article, scope, sentence, fig)
     area, area_inherited = decide_area(article, scope, sentence, fig, stage, claims, sentence_claims,
                                        None if source_inherited else source)
+    if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
+        source = None  # a force's page quoting a national rate: the force did not compile it
     period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)
     q_start, q_end = evidence(article.text, sentence.start, sentence.end, fig.start, fig.end)
     copied = stage.copied

@@ -112,7 +112,9 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
         return 0 <= p.start - fig.end <= 60 and not re.search(r"[.;:]|\d", gap)
 
     usable = [(p, v) for p, v in usable if p.kind != "previous" or previous_is_mine(p)]
-    unknowable = [(p, None) for p, v in resolved if p.kind == "none"]
+    # "Year-on-year, referrals fell by 23%": how the change is measured, not when; the context dates it
+    unknowable = [(p, None) for p, v in resolved if p.kind == "none"
+                  and not (change and re.fullmatch(r"(?i)year[\s-]on[\s-]year", p.text.strip(" ,.;:")))]
     if not usable and not unknowable:
         return None
     # "To date this year, there have been just three reports": a time with no usable period

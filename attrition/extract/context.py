@@ -170,6 +170,8 @@ class Scope:
     prev2_sentence_start: int = 0
     previous_claims: list[Claim] = field(default_factory=list)
     last_offence: str | None = None
+    label: str | None = None  # the number of the list item being read ("2." -> "2")
+    questions: dict = field(default_factory=dict)  # an FOI request's numbered questions: number -> (area, stage)
 
 
 @dataclass
@@ -297,9 +299,23 @@ def read_sentence(article: Article, scope: Scope, index: int, start: int, end: i
     )
 
 
+_LIST_LABEL = re.compile(r"\s*(?:[QA]|Question\s+|Answer\s+)?(?P<n>\d{1,2}|[a-h])[.):]\s*", re.I)
+
+
 def enter_sentence(scope: Scope, sentence: Sentence) -> None:
     """Open or close the list the sentence may belong to, before its figures are read."""
-    if not sentence.is_item:
+    label = _LIST_LABEL.match(sentence.text)
+    if label:
+        scope.label = label.group("n")
+    elif not (scope.header is not None and scope.header[0] == sentence.index - 1 and scope.label):
+        scope.label = None  # a bare "1." labels the sentence after it
+    asked = scope.questions.get(scope.label) if label and not sentence.text.rstrip().endswith("?") else None
+    if asked is not None:
+        # "2. 2021: 210": the answer to the request's question 2, whatever was asked last
+        scope.header = (sentence.index if label.end() >= len(sentence.text.rstrip()) else sentence.index - 1,) + asked
+    elif label and label.end() >= len(sentence.text.rstrip()) and scope.header is not None:
+        scope.header = (sentence.index,) + scope.header[1:]  # "1.", "A1.": the label of the item that follows
+    elif not sentence.is_item:
         scope.header = None
     elif scope.header is None and scope.prev_named_area:
         scope.header = (sentence.index - 1, scope.prev_named_area, None)  # a list introduced by a plain sentence
@@ -320,7 +336,12 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
         # A header that names no place ("By the numbers:") leaves its items to their own context.
         header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
                            scope.last_area if scope.last_area not in NATIONAL_AREAS else None)
-        scope.header = (sentence.index, header_area, strong[-1].label if strong else None)
+        keep = scope.header if scope.header is not None and scope.header[2] and not strong and header_area is None \
+            and not sentence.figures else None
+        # "Our response:" after a question keeps the question's stage for the answer that follows
+        scope.header = (sentence.index,) + keep[1:] if keep else (sentence.index, header_area, strong[-1].label if strong else None)
+        if sentence.text.rstrip().endswith("?") and scope.label:
+            scope.questions[scope.label] = scope.header[1:]
     scope.prev2_sentence_start, scope.prev_sentence_start = scope.prev_sentence_start, sentence.start
     named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
     forces_named = [area for kind, area in named if kind != "national"]

@@ -189,6 +189,7 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the)"
     r"|(?:(?!(?:were|was|are|is|had|have|has|led|resulted|ended)\b)[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
     r"|\s*(?:\w+\s+)?arrests?\b"
+    r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is|have\s+been|had\s+been|being)\s+(?:supported|helped|counselled|given\s+support)\b"
     r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is)\s+(?:due\s+to|because\s+of|caused\s+by)\b"
     r"|(?:(?!(?:but|and|while|although|though|whereas|it|they)\b)[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+to\b"
     r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:old|earlier|before|previously)\b"

@@ -65,6 +65,16 @@ class Force:
         return f"{self.name} Police"
 
 
+def is_force_organisation(name: str) -> bool:
+    """True when `name` is a force's own organisation name (`Kent Police`), or a commissioner's (`Kent PCC`)."""
+    return name in _force_organisations() or name.endswith(" PCC")
+
+
+@lru_cache(maxsize=1)
+def _force_organisations() -> frozenset[str]:
+    return frozenset(f.organisation for f in load_forces().values())
+
+
 @dataclass(frozen=True)
 class AreaMention:
     """A place in the text that names an area: `kind` is force, place, national or anaphor.

@@ -320,7 +320,7 @@ _TIMES_DONE = re.compile(r"\s+times\s+(?:in|during|over|between|last|this|since|
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:means?|meaning|leaving|leaves|so)\s+(?:that\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _EXACT_APPOSITIVE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*,\s*(?:(?:some|about|around|roughly|or|nearly|almost|just\s+over|just\s+under)\s+)?\d[\d.]*\s*(?:%|per\s*cent)\s*,", re.I)
-_LINE_NUMBER_AFTER = re.compile(r"^[.)][ \t]*[A-Z]")
+_LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d)")  # "3. Understanding", "2. 2021: 210"
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 # "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")

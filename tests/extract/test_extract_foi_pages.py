@@ -1,0 +1,46 @@
+"""FOI disclosures and force pages (issue #11, items 1 and 6; GUIDELINES 8, 10, 17, 20).
+
+Pages written for this test, one layout each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract
+
+FORCE_PAGE = {"publisher": "Cleveland Police", "title": "Freedom of information disclosure"}
+
+
+def _claims(text: str, published: str | None = "2023-02-01", **meta) -> list[tuple]:
+    return [(c.value, c.stage, c.area, c.period_start) for c in extract(text, published, **meta)]
+
+
+@pytest.mark.parametrize("text", [
+    "How many rape offences did you record in 2021?\n\nOur response:\n\nIn 2021 there were 640.",
+    "1. How many rape offences did you record in 2021?\n\n1. In 2021 there were 640.",
+    "Q1. How many rape offences did you record in 2021?\nA1. In 2021 there were 640.",
+])
+def test_an_answer_takes_its_questions_stage_through_labels_and_a_response_line(text):
+    assert _claims(text, **FORCE_PAGE) == [(640, "recorded", "Cleveland", "2021-01-01")]
+
+
+def test_numbered_answers_take_the_stage_of_the_question_with_their_number():
+    text = ("Your request:\n1. How many rape offences did you record in 2021 and 2022?\n"
+            "2. How many of those were closed because the victim withdrew support?\n\n"
+            "Our response:\n1. In 2021 there were 640. In 2022 there were 702.\n2. 2021: 210. 2022: 251.")
+    assert [(v, s) for v, s, _, _ in _claims(text, **FORCE_PAGE)] == [
+        (640, "recorded"), (702, "recorded"), (210, "withdrawn"), (251, "withdrawn")]
+
+
+def test_a_national_rate_on_a_force_page_is_not_the_forces_data():
+    claims = extract("Cleveland Police charged 7% of rape reports in 2022. Across England and Wales the rape "
+                     "charge rate was 5.8%.", "2023-02-01", **FORCE_PAGE)
+    by_value = {c.value: c for c in claims}
+    assert by_value[7].source == "Cleveland Police"
+    assert by_value[5.8].area == "England and Wales" and by_value[5.8].source is None
+
+
+def test_people_supported_are_other():
+    claims = extract("In Dorset, 180 rape survivors were supported by the centre in 2022.", "2023-02-01")
+    assert [(c.value, c.stage) for c in claims] == [(180, "other")]
