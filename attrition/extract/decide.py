@@ -146,6 +146,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
+    if forces_count and _PEER_GROUP.match(text, fig.end):
+        return None  # "among its seven most similar forces": the group compared against, not a finding
     if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
         stage = "other"
     if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
@@ -563,6 +565,8 @@ def counts_forces(text: str, fig) -> bool:
     return fig.unit == "count" and bool(re.match(
         r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies|CPS\s+areas)\b", after, re.I))
 
+
+_PEER_GROUP = re.compile(r"\s+(?:most\s+)?(?:similar|comparable|peer|neighbouring|family)\b", re.I)
 
 _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)s?\s+(?:to|at|by|from)\s+(?:about\s+|around\s+|over\s+|more\s+than\s+)?$", re.I)
 

@@ -45,10 +45,12 @@ MONTHS = (
 )
 
 _NUM_WORD = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
-_WORD_NUMBER = rf"(?:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?)?)?|a\s+hundred)"
+_WORD_BLOCK = rf"(?:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?(?:\s+hundred(?:\s+and\s+(?:{_NUM_WORD})(?:-(?:{_NUM_WORD}))?)?)?|a\s+hundred)"
+# "two thousand", "twenty-one thousand", "three thousand five hundred"
+_WORD_NUMBER = rf"(?:{_WORD_BLOCK}(?:\s+(?:thousand|million)(?:,?\s+(?:and\s+)?{_WORD_BLOCK})?)?)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SPACE = r"[\s\u00a0\u202f]+"
-_PERCENT = rf"(?:\s?%|{_SPACE}percentage{_SPACE}points?\b|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|{_SPACE}pc\b|{_SPACE}cent\b)"
+_PERCENT = rf"(?:\s?%|{_SPACE}percentage{_SPACE}points?\b|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|(?:{_SPACE})?pc\b|{_SPACE}cent\b)"
 _PER_100K = rf"{_SPACE}(?:per|for\s+every|every){_SPACE}100,?000(?:{_SPACE}(?:people|population|residents|adults|of\s+the\s+population|head\s+of\s+population))?"
 _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
@@ -56,8 +58,9 @@ FIGURE_RE = re.compile(
     rf"""
     (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
+    |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b))
     |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b))
-    |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?![\w/]|\.\d|,\d))
+    |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
     |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b))
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -103,9 +106,12 @@ _AGE_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(
-    r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b|\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%)))",
+    r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b)",
     re.I,
 )
+# "aged 16-24": an age band; not "stood at 350 - 15 down on the year before" (a level, then its change)
+_AGE_BAND_AFTER = re.compile(
+    r"^\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%))(?!\s+(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
 # "the average time to charge rose to 42.7 days", "took 232 days": a time taken is a figure (GUIDELINES 10).
 _TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,100}$", re.I)
 
@@ -158,6 +164,9 @@ def parse_word_number(words: str) -> int | None:
             current += TENS_WORDS[tok]
         elif tok == "hundred":
             current = max(current, 1) * 100
+        elif tok in ("thousand", "million"):
+            total += max(current, 1) * (1_000 if tok == "thousand" else 1_000_000)  # "twenty-one thousand"
+            current = 0
         else:
             return None
     return total + current
@@ -235,6 +244,10 @@ def find_figures(text: str) -> list[Figure]:
                 continue  # "one in six (16 per cent)": the exact figure follows
             figures.append(Figure(start, end, round(100.0 * num / den, 2), "percent", "ratio", comparator))
             continue
+        if m.group("none"):
+            # "None of the 40 reports led to a charge": a count of nothing, 0 (GUIDELINES 3)
+            figures.append(Figure(start, end, 0.0, "count", "word", comparator))
+            continue
         if m.group("fraction") or m.group("half"):
             if m.group("half"):
                 value = 50.0
@@ -280,7 +293,7 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "one of the two outcomes", "the other three"
         if _DURATION_AFTER.match(after) and not time_taken(text, start):
             continue
-        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or (value < 100 and _AGE_BAND_AFTER.match(after)):
             continue
         if _UNDER_AGE.search(before) and value in (13, 14, 16, 18) and not _PERCENT_AFTER.match(after):
             nxt = re.match(r"\s*(\w+)", after)

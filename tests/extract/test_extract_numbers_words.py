@@ -1,0 +1,66 @@
+"""Numbers written out or run together, and figures that are not claims (issue 11, list items 10-11)."""
+
+import pytest
+
+from attrition.extract.numbers import find_figures, parse_word_number
+
+from extract_helpers import claim_for, figures_claimed
+
+
+def figures(text):
+    """(as written, value, unit) for each figure, values rounded to 2 places."""
+    return [(text[f.start:f.end], round(f.value, 2), f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("words, value", [
+    ("two thousand", 2000),
+    ("twenty-one thousand", 21000),
+    ("three thousand five hundred", 3500),
+    ("four thousand and twelve", 4012),
+    ("two million", 2_000_000),
+    ("seventy", 70),
+])
+def test_number_words_with_a_scale_word_are_read_whole(words, value):
+    assert parse_word_number(words) == value
+
+
+def test_a_written_out_thousand_is_one_figure():
+    assert figures("The force logged two thousand rapes last year.") == [("two thousand", 2000, "count")]
+
+
+@pytest.mark.parametrize("text, written, value", [
+    ("Charges fell by 21pc over the year.", "21pc", 21),
+    ("Only 3.5pc of reports were charged.", "3.5pc", 3.5),
+])
+def test_pc_run_into_the_number_is_a_percentage(text, written, value):
+    assert figures(text) == [(written, value, "percent")]
+
+
+def test_a_level_then_its_change_after_a_dash_is_no_age_band():
+    found = figures("Reports of rape stood at 350 - 15 down on the year before.")
+    assert [w for w, _, _ in found] == ["350", "15"]
+
+
+def test_an_age_band_after_a_dash_is_still_no_figure():
+    assert figures("Most victims were aged 16 - 24 at the time.") == []
+
+
+def test_none_of_the_reports_leading_to_a_charge_is_a_count_of_nought():
+    text = "Police in Dorset looked into 40 reports of rape. None of the 40 led to a charge."
+    claim = claim_for(text, "None", published="2024-03-01")
+    assert (claim.value, claim.stage) == (0.0, "charged")
+
+
+def test_none_as_a_plain_pronoun_is_no_figure():
+    assert figures("None could say why the figures had changed.") == []
+
+
+def test_a_forces_peer_group_is_not_a_claim():
+    text = "Kent Police charged 5% of rapes, against 7% among its seven most similar forces."
+    assert "seven" not in figures_claimed(text, published="2024-03-01")
+
+
+def test_a_count_of_all_forces_is_still_a_claim_of_other():
+    text = "All 43 forces in England and Wales sent in their figures on rape charges."
+    claim = claim_for(text, "43", published="2024-03-01")
+    assert claim.stage == "other"
