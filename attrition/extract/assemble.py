@@ -25,6 +25,7 @@ from attrition.extract.decide import (
 )
 from attrition.extract.dedupe import dedupe
 from attrition.extract.forces import is_force_organisation
+from attrition.extract.sources import foi_force_source
 from attrition.extract.sentence_rules import (
     follow_reference, rate_restating_a_count, rates_restating_counts, respectively, shared_by,
 )
@@ -83,6 +84,8 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     source, source_inherited, speaker = decide_source(article, scope, sentence, fig)
     area, area_inherited = decide_area(article, scope, sentence, fig, stage, claims, sentence_claims,
                                        None if source_inherited else source)
+    if source is None:
+        source = foi_force_source(sentence.text, area)  # "figures obtained under FOI show Kent recorded ..."
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
         source = None  # a force's page quoting a national rate: the force did not compile it
     period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)

@@ -326,6 +326,8 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
     England and Wales`) belongs to that figure and is skipped.
     """
     text = text_of(doc)
+    # "the worst charge rate in the country": where a figure is ranked, not whose it is
+    resolved_areas = [(m, a) for m, a in resolved_areas if not (m.kind == "national" and ranks_within(text, m))]
     for mention, area in resolved_areas:
         if _owned_by(text, (fig.start, fig.end), mention):
             return area  # "women in Dorset", "a 12 per cent national average"
@@ -356,6 +358,17 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
     return nearest_by_tree(doc, fig.start, fig.end, candidates)
 
 
+# A superlative then the field it ranks in: "the highest ... in England and Wales", "the lowest of any force"
+_SUPERLATIVE_DOMAIN = re.compile(
+    r"\b(?:lowest|highest|worst|best|fewest|most|least|largest|smallest|biggest|poorest|second|third|fourth|fifth)"
+    r"\b[^.;,\d%]{0,45}?(?P<prep>\b(?:in|across|of|among)\s+(?:all\s+|any\s+)?)?$", re.I)
+
+
+def ranks_within(text: str, mention) -> bool:
+    """True when a place mention is the field a superlative ranks in ("the lowest rate in the country")."""
+    m = _SUPERLATIVE_DOMAIN.search(text, max(0, mention.start - 60), mention.start)
+    return m is not None and bool(m.group("prep") or re.match(
+        r"(?:in|across|throughout|among|nationally)\b", text[mention.start:mention.end], re.I))
 _LEAD_GAP = re.compile(r"[^;.!?]{0,50}")
 _LEAD_BREAK = re.compile(r"\b(?:compared|than|while|whereas|against|average|versus|vs)\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")

@@ -144,6 +144,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
+    stage = _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
     if forces_count and _PEER_GROUP.match(text, fig.end):
@@ -232,6 +233,31 @@ def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
     return named[-1].label if named else None
 
 
+_CLOSED_VERB = re.compile(r"\b(?:closed|concluded|finalised|finalized|ended|shut|filed)\b", re.I)
+_REASON_LINK = re.compile(r"\b(?:with|because|due\s+to|owing\s+to|as|after|for|following|since|citing)\b|[—–]", re.I)
+
+
+def _reason_beats_closed(text: str, fig, stage: str | None, gov, cues: list[Cue], others) -> str | None:
+    """The stage of a count of closed cases whose clause gives why they closed, else `stage`.
+
+    A closing verb counts the cases closed (recorded, GUIDELINES 9), but when the clause goes on
+    to say they closed with no further action, because the complainant pulled out, or as no crime,
+    that reason is the outcome counted. Takes the stage chosen so far and the governing cue.
+    """
+    if stage != "recorded" or gov is None or gov.cue.start > fig.start \
+            or not _CLOSED_VERB.search(text, gov.cue.start, gov.cue.end):
+        return stage
+    for cue in cues:
+        if cue.start <= fig.end or cue.label not in ("nfa", "withdrawn", "no_crime"):
+            continue
+        between = text[fig.end:cue.start]
+        if any(fig.end <= o[0] < cue.start for o in others) or re.search(r"[.;:]|\bincluding\b", between):
+            break
+        if _REASON_LINK.search(between) or cue.label == "nfa" and re.match(r"\s*(?:no\s+further|without)", text[cue.start:cue.end]):
+            return cue.label
+    return stage
+
+
 def _reason_beats_dropped(text: str, fig, stage: str | None, cues: list[Cue], others) -> str | None:
     """`closed for lack of evidence, with the victim unwilling to support`: the specific reason wins;
     `dropped because no crime had been committed` is no-crime. A subset ("including ...") is not the reason."""
@@ -280,7 +306,17 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
                          and c.stage == stage.label and c.of_stage), None)
         if parallel is not None:
             return parallel.of_stage
+    named = _NAMED_RATE.match(text, stage.gov.cue.start) if stage.gov is not None else None
+    if named is not None:
+        # "the charge rate to reported incidents": the base named after the rate; a bare
+        # "conviction rate of 61%" or "the detection rate" states none (GUIDELINES 12)
+        to = re.compile(r"\s+(?:to|of|for|among|against|on|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*").match(text, named.end())
+        return next((c.label for c in sentence.stage if to is not None and c.start == to.end()
+                     and c.label not in (stage.label, "other") and c.weight > 0.0), None)
     return DEFAULT_OF_STAGE.get(stage.label)
+
+
+_NAMED_RATE = re.compile(r"(?:charge|conviction|detection|prosecution|referral|solved|outcome|sanction\s+detection)\s+rates?\b", re.I)
 
 
 def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage,

@@ -329,7 +329,9 @@ def find_figures(text: str) -> list[Figure]:
 # as many", "five times higher", "ten times the rate" compare.
 _GROWTH_BEFORE = re.compile(
     r"\b(?:increased|decreased|rose|risen|grown|grew|fell|fallen|multiplied|jumped|higher|more|larger|bigger|greater|up|down)\s+(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|around\s+|some\s+)?$", re.I)
-_TIMES_DONE = re.compile(r"\s+times\s+(?:in|during|over|between|last|this|since|across|a\s+year|each|every|[,.;])", re.I)
+_TIMES_DONE = re.compile(
+    r"\s+times\s*(?:in|during|between|last|this|since|across|a\s+year|each|every|with|for|by|on|at|before|after|and|but|while|[,.;:)]|$)"
+    r"|\s+times\s+over\s+(?:the|a|\d)", re.I)
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:means?|meaning|leaving|leaves|so)\s+(?:that\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _EXACT_APPOSITIVE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*,\s*(?:(?:some|about|around|roughly|or|nearly|almost|just\s+over|just\s+under)\s+)?\d[\d.]*\s*(?:%|per\s*cent)\s*,", re.I)

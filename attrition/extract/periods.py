@@ -127,6 +127,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?P<d1>{_DAY}\s+{_MONTH},?\s+{_YEAR})\s*(?:[–—-]|to|until|and)?\s*(?P<d2>{_DAY}\s+{_MONTH},?\s+{_YEAR})", re.I)),
     ("twelve_months_rel", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<rel>this|last)\s+year", re.I)),
+    ("twelve_months_bare", re.compile(
+        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:\d|this\b|last\b|next\b))\b", re.I)),
     ("year_ending", re.compile(
         rf"\b(?:the\s+)?(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:in\s+)?(?P<d>{_DMY})", re.I)),
     ("quarter", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y1>{_YEAR}|\d\d)\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b")),
@@ -205,6 +207,13 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return PeriodMention(*span, text, "none")
         year = published.year - (1 if m.group("rel").lower() == "last" else 0)
         return PeriodMention(*span, text, "explicit", *twelve_months_to(year, _month(m.group("m"))))
+    if name == "twelve_months_bare":
+        # "the year to March": the latest such twelve months to have ended by the article's date
+        if published is None:
+            return PeriodMention(*span, text, "none")
+        month = _month(m.group("m"))
+        year = published.year if _last_day(published.year, month) < published else published.year - 1
+        return PeriodMention(*span, text, "explicit", *twelve_months_to(year, month))
     if name in ("twelve_months_to", "year_ending"):
         raw = m.group("d")
         if re.fullmatch(_YEAR, raw.strip()):

@@ -173,6 +173,19 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
     return found
 
 
+_FOI = re.compile(r"\b(?:freedom\s+of\s+information|FOI|FoI)\b", re.I)
+
+
+def foi_force_source(sentence: str, area: str | None) -> str | None:
+    """The force as source when a sentence cites a Freedom of Information request without saying
+    to whom (GUIDELINES 20: an FOI's figures are the force's); None when it names no FOI or the
+    figure's area is no force. Takes the sentence's text and the figure's area."""
+    forces = load_forces()
+    if area not in forces or not _FOI.search(sentence):
+        return None
+    return forces[area].organisation
+
+
 def known_body(name: str) -> str | None:
     """The canonical name of a statistics body `name` spells in full (`CPS` -> Crown Prosecution Service), else None."""
     for canonical, pattern in KNOWN_BODIES:

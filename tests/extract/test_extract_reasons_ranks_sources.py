@@ -1,0 +1,65 @@
+"""Reasons beat "closed", ranked places, year-less periods, FOI sources, verb-object referrals,
+recording audits and counts of times (issue 11; GUIDELINES 9, 10, 15, 18-20)."""
+
+import pytest
+
+from extract_helpers import claim_for, figures_claimed
+
+
+@pytest.mark.parametrize("text, figure, stage", [
+    ("Gwent Police closed 640 rape cases with no further action.", "640", "nfa"),
+    ("Gwent Police closed 310 rape investigations last year because the complainant withdrew.", "310", "withdrawn"),
+    ("Gwent Police closed 900 rape investigations last year, and 70 led to a charge.", "900", "recorded"),
+])
+def test_the_reason_a_case_closed_beats_the_word_closed(text, figure, stage):
+    assert claim_for(text, figure, published="2023-02-01").stage == stage
+
+
+@pytest.mark.parametrize("text, figure, area", [
+    ("Cumbria had the lowest rape charge rate in the country at 2.2%.", "2.2%", "Cumbria"),
+    ("Dyfed-Powys Police logged the fewest rape reports in England and Wales, at 410.", "410", "Dyfed-Powys"),
+    ("In England and Wales, 1.8% of rapes led to a charge, the lowest on record.", "1.8%", "England and Wales"),
+])
+def test_the_field_a_superlative_ranks_in_is_not_the_figures_place(text, figure, area):
+    assert claim_for(text, figure, published="2023-02-01").area == area
+
+
+@pytest.mark.parametrize("published, start, end", [
+    ("2022-08-15", "2021-04-01", "2022-03-31"),  # the year to March just ended
+    ("2022-02-10", "2020-04-01", "2021-03-31"),  # March not yet reached: the year before's
+])
+def test_a_yearless_year_to_a_month_takes_the_articles_year(published, start, end):
+    claim = claim_for("In the year to March, Norfolk Constabulary recorded 1,310 rapes.", "1,310", published)
+    assert (claim.period_start, claim.period_end) == (start, end)
+
+
+def test_an_foi_request_to_no_one_named_gives_the_forces_figures_to_the_force():
+    text = "Figures released under Freedom of Information show Essex Police recorded 1,720 rapes."
+    assert claim_for(text, "1,720", published="2023-02-01").source == "Essex Police"
+
+
+def test_an_foi_request_to_a_named_body_keeps_that_body():
+    text = "An FOI request to the CPS shows Essex saw 88 rape charges."
+    assert claim_for(text, "88", published="2023-02-01").source == "Crown Prosecution Service"
+
+
+def test_passing_files_to_the_cps_with_the_object_between_is_a_referral():
+    text = "Merseyside Police passed 215 rape files to the Crown Prosecution Service."
+    assert claim_for(text, "215", published="2023-02-01").stage == "referred"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("The audit found Surrey Police correctly recorded 91% of reported rapes.", "91%"),
+    ("In Surrey, 87% of rape reports were accurately recorded as crimes.", "87%"),
+])
+def test_recording_audit_accuracy_is_other(text, figure):
+    assert claim_for(text, figure, published="2023-02-01").stage == "other"
+
+
+def test_a_count_of_times_a_suspect_was_charged_is_a_count():
+    claim = claim_for("Officers charged one man 75 times with rape and assault.", "75", published="2023-02-01")
+    assert (claim.value, claim.stage) == (75.0, "charged")
+
+
+def test_times_as_many_compares_and_is_no_figure():
+    assert figures_claimed("Kent saw three times as many rape reports as Surrey.", published="2023-02-01") == []
