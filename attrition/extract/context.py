@@ -28,7 +28,7 @@ from attrition.extract.page import page_area, page_source
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
-from attrition.extract.tables import column_stages
+from attrition.extract.tables import column_stages, is_row
 
 NATIONAL_AREAS = (NATIONAL, "England", "Wales")
 
@@ -215,7 +215,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     stage_cues = [
         Cue(c.start + s, c.end + s, c.label, c.weight)
         for s, e in sentences
-        if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?"))
+        if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?")) or _REQUEST.match(text, s)
         for c in find_stage_cues(text[s:e])
     ]
     offence_cues = find_offence_cues(text)
@@ -231,7 +231,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         dominant_offence=offence_counts.most_common(1)[0][0] if offence_counts else "other",
         full_years=[(p.period_start, p.period_end) for p in periods
                     if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
-        columns=column_stages(text) if "|" in text else {},
+        columns=column_stages(text) if "|" in text or "\t" in text else {},
         sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)],
     )
 
@@ -299,14 +299,24 @@ def read_sentence(article: Article, scope: Scope, index: int, start: int, end: i
     )
 
 
-_LIST_LABEL = re.compile(r"\s*(?:[QA]|Question\s+|Answer\s+)?(?P<n>\d{1,2}|[a-h])[.):]\s*", re.I)
+_LIST_LABEL = re.compile(
+    r"\s*(?:(?:[QA]|Question\s+|Answer\s+)?(?P<n>\d{1,2}|[a-h])[.):]|(?:[QA]|Question\s+|Answer\s+)(?P<q>\d{1,2})(?=\s|$))\s*", re.I)
+
+
+# An FOI request's item worded as a request, not a question: "Please provide the number of ...",
+# "Could you tell me ...", "I would like to know ..."
+_REQUEST = re.compile(
+    r"\s*(?:(?:[QA]|Question\s+)?\d{1,2}[.):]\s*)?(?:please\s+(?:could\s+you\s+)?|kindly\s+)?"
+    r"(?:(?:provide|state|supply|confirm|tell\s+me|give|list|send|disclose|advise|detail|outline|break\s+down)\b"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:provide|tell|state|confirm|supply|give|list|send|disclose|advise|detail)\b"
+    r"|i\s+(?:would|should)\s+like\b|i\s+(?:wish|request|am\s+requesting|am\s+asking)\b|how\s+many\b)", re.I)
 
 
 def enter_sentence(scope: Scope, sentence: Sentence) -> None:
     """Open or close the list the sentence may belong to, before its figures are read."""
     label = _LIST_LABEL.match(sentence.text)
     if label:
-        scope.label = label.group("n")
+        scope.label = label.group("n") or label.group("q")
     elif not (scope.header is not None and scope.header[0] == sentence.index - 1 and scope.label):
         scope.label = None  # a bare "1." labels the sentence after it
     asked = scope.questions.get(scope.label) if label and not sentence.text.rstrip().endswith("?") else None
@@ -330,7 +340,8 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
         scope.national_scope = None
     scope.prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
-    if sentence.text.rstrip().endswith((":", "?")):
+    asks = sentence.text.rstrip().endswith("?") or bool(_REQUEST.match(sentence.text) and not sentence.figures)
+    if sentence.text.rstrip().endswith(":") or asks:
         # A list header, or a question (an FOI request) whose answer follows.
         strong = [c for c in sentence.stage if c.weight >= 0.8 and c.label != "other"]
         # A header that names no place ("By the numbers:") leaves its items to their own context.
@@ -340,7 +351,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
             and not sentence.figures else None
         # "Our response:" after a question keeps the question's stage for the answer that follows
         scope.header = (sentence.index,) + keep[1:] if keep else (sentence.index, header_area, strong[-1].label if strong else None)
-        if sentence.text.rstrip().endswith("?") and scope.label:
+        if asks and scope.label:
             scope.questions[scope.label] = scope.header[1:]
     scope.prev2_sentence_start, scope.prev_sentence_start = scope.prev_sentence_start, sentence.start
     named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
@@ -363,7 +374,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
                 and (sentence.figures or not single_month(v))  # "a report published in March 2013" dates the report
                 and not is_comparison(article.text, p.start)  # "compared with 2015/16", "since 2015-16"
                 and not names_comparand(article.text, p.start)]  # "up on 839 in 2014/15"
-    if "|" in sentence.text:
+    if is_row(sentence.text):
         scope.context_period, scope.context_pair = None, None  # a flattened table: its rows are not the prose's period
     elif explicit:
         scope.context_period, scope.context_period_text = explicit[-1][1], explicit[-1][0].text.strip(" ,.;:")

@@ -24,6 +24,7 @@ from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, 
 from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel
 from attrition.extract.forces import NATIONAL
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
+from attrition.extract.tables import is_row
 
 # The denominator a rate is usually a share of, when the text does not say.
 DEFAULT_OF_STAGE = {
@@ -126,7 +127,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         stage = header[2]
     column = article.columns.get(fig.start)
     if column and (gov is None or gov.cue.weight < 0.8
-                   or "|" in text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)]):
+                   or is_row(text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)])):
         stage = column  # a table's column header (or caption) names what its cells count
     bracketed = bracket_names(text, fig, fig_cues, s_start)
     if bracketed is not None:
@@ -375,7 +376,7 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
         if stage.change and period and p.last_unit and period == (p.period_start, p.period_end):
             period = p.last_unit  # "a 68% fall between 2009 and 2013": the later of the two years
         return period, (p.text.strip(" ,.;:") if period else None), False
-    if scope.context_period and "|" not in sentence.text:
+    if scope.context_period and not is_row(sentence.text):
         if stage.change and scope.context_last_unit:
             return scope.context_last_unit, scope.context_period_text, True
         return scope.context_period, scope.context_period_text, True

@@ -366,6 +366,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip(" \t•*-") and _LINE_NUMBER_AFTER.match(after):
         return True
+    if not text[line_start:start].strip() and re.match(r"[.)][ \t]*(?:\n|$)", after) and _has_sibling_label(text, start, end):
+        return True  # "2." alone on its line, between "1." and "3.": the label of the item below
     if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
         return True
     if _PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I):
@@ -378,6 +380,16 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return bool(re.search(r"\b(?:per|each|every|a)\s+(?:day|week|month|fortnight)\b(?!\s+(?:ago|earlier|later|before|after)\b)",
                               clause_after, re.I))
     return False
+
+
+def _has_sibling_label(text: str, start: int, end: int) -> bool:
+    """True when the number at text[start:end] has a neighbour label (one less or one more) opening another line."""
+    raw = text[start:end]
+    if not raw.isdigit() or len(raw) > 2:
+        return False
+    n = int(raw)
+    siblings = "|".join(str(k) for k in (n - 1, n + 1) if k > 0)
+    return bool(re.search(rf"(?m)^[ \t]*(?:{siblings})[.)](?:\s|$)", text))
 
 
 def _ratio_part(raw: str) -> float | None:

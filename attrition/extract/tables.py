@@ -7,7 +7,8 @@ A pipe table as text extraction leaves it,
     2019 - 20 | 3,232 | 42.1% | 7,683 |
 
 names the stage once, in the header or the line above it; each figure in a row
-takes its column's. `column_stages(text)` returns {figure start: stage} for the
+takes its column's. Cells split at pipes, or at tabs (a table copied from a page
+into a text file). `column_stages(text)` returns {figure start: stage} for the
 figures of such rows. Pure text: no parse needed.
 """
 
@@ -18,6 +19,12 @@ import re
 from attrition.extract.cues import find_stage_cues
 
 _FIGURE = re.compile(r"\d[\d,.]*")
+_CELL_BREAK = re.compile(r"\||(?<=\S)\t+(?=\S)")
+
+
+def is_row(line: str) -> bool:
+    """True when a line is a row of a flattened table: cells split by pipes or by tabs between words."""
+    return "|" in line or bool(re.search(r"\S\t+\S", line))
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -35,9 +42,9 @@ def _stage_of(words: str) -> str | None:
 
 
 def _cells(offset: int, line: str) -> list[tuple[int, int]]:
-    """Character spans of the cells of a pipe row (a leading pipe opens an empty label cell)."""
+    """Character spans of the cells of a row (a leading pipe opens an empty label cell)."""
     spans, start = [], 0
-    for m in re.finditer(r"\|", line):
+    for m in _CELL_BREAK.finditer(line):
         spans.append((offset + start, offset + m.start()))
         start = m.end()
     spans.append((offset + start, offset + len(line)))
@@ -45,7 +52,7 @@ def _cells(offset: int, line: str) -> list[tuple[int, int]]:
 
 
 def column_stages(text: str) -> dict[int, str]:
-    """Return {char offset of a figure: stage} for figures in pipe-table rows under a header.
+    """Return {char offset of a figure: stage} for figures in table rows under a header.
 
     The header is the block's first row when it holds no digits; a header cell
     that names no stage takes the stage of the caption, the last line above the
@@ -55,11 +62,11 @@ def column_stages(text: str) -> dict[int, str]:
     found: dict[int, str] = {}
     i = 0
     while i < len(lines):
-        if "|" not in lines[i][1]:
+        if not is_row(lines[i][1]):
             i += 1
             continue
         j = i
-        while j < len(lines) and "|" in lines[j][1]:
+        while j < len(lines) and is_row(lines[j][1]):
             j += 1
         header_at, header = lines[i]
         if not re.search(r"\d", header) and j - i >= 2:

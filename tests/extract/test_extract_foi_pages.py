@@ -44,3 +44,35 @@ def test_a_national_rate_on_a_force_page_is_not_the_forces_data():
 def test_people_supported_are_other():
     claims = extract("In Dorset, 180 rape survivors were supported by the centre in 2022.", "2023-02-01")
     assert [(c.value, c.stage) for c in claims] == [(180, "other")]
+
+
+def test_a_request_worded_as_please_provide_is_a_question_for_its_numbered_answer():
+    text = ("Request:\n1.\nPlease provide the number of rapes reported to you in 2021.\n"
+            "2.\nHow many of these led to a charge?\n\nResponse:\n1.\n2021: 450\n2.\n2021: 19\n")
+    assert _claims(text, **FORCE_PAGE) == [(450, "reported", "Cleveland", "2021-01-01"),
+                                           (19, "charged", "Cleveland", "2021-01-01")]
+
+
+def test_a_question_label_alone_on_its_line_is_no_figure():
+    text = "1. How many rapes did you record in 2021?\n2. How many led to a charge?\n\n1.\n2021: 512\n2.\n2021: 20\n"
+    assert [c[0] for c in _claims(text, **FORCE_PAGE)] == [512, 20]
+
+
+def test_an_answer_alone_on_its_line_with_no_sibling_labels_is_a_figure():
+    text = "How many rapes did you record in 2021?\n\n57.\n"
+    assert [c[0] for c in _claims(text, **FORCE_PAGE)] == [57]
+
+
+def test_q_labels_without_a_full_stop_pair_answers_with_questions():
+    text = ("Q1 How many rapes did you record in 2022?\nQ2 How many of those led to a conviction?\n\n"
+            "Q1\n2022: 380\nQ2\n2022: 9\n")
+    assert _claims(text, **FORCE_PAGE) == [(380, "recorded", "Cleveland", "2022-01-01"),
+                                           (9, "convicted", "Cleveland", "2022-01-01")]
+
+
+def test_a_tab_separated_table_gives_each_column_its_headers_stage():
+    text = "Year\tRapes recorded\tCharged\n2021\t700\t28\n2022\t720\t31\n"
+    assert _claims(text, **FORCE_PAGE) == [(700, "recorded", "Cleveland", "2021-01-01"),
+                                           (28, "charged", "Cleveland", "2021-01-01"),
+                                           (720, "recorded", "Cleveland", "2022-01-01"),
+                                           (31, "charged", "Cleveland", "2022-01-01")]
