@@ -24,6 +24,7 @@ from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, 
 from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel
 from attrition.extract.forces import NATIONAL
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
+from attrition.extract.sentence_rules import CLOSED_BASE
 from attrition.extract.tables import is_row
 
 # The denominator a rate is usually a share of, when the text does not say.
@@ -45,6 +46,8 @@ NOT_CLAIM_NOUNS = {
     "barrister", "post", "role", "job", "vacancy", "specialist", "volunteer", "charity",
     "organisation", "organization", "charitie", "center", "group", "coalition", "quota", "kit", "question",
     "district", "borough", "region", "county", "counties", "division",
+    "plan", "priority", "prioritie", "reason", "pledge", "objective", "commitment", "aim", "initiative",
+    "project", "scheme", "pillar", "theme", "strand", "workstream", "action plan",
 }
 
 
@@ -284,6 +287,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if fig.unit != "percent" or stage.change or stage.label == "other":
         return None
     text = article.text
+    if CLOSED_BASE.match(text, fig.end):
+        return None  # "3 per cent of closed investigations": a share of outcomes states no stage (GUIDELINES 12)
     base = base_claim(text, fig, sentence.start, sentence_claims, claims, scope.prev_sentence_start)
     opened = opening_base(text, sentence.start, fig.start, stage.cues, stage.label)
     inside = stage.inside

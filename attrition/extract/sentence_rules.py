@@ -63,7 +63,7 @@ _RESTATES = re.compile(
     r"(?:\s+times)?(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,24}?)?\s*(?:[,(–—-]\s*)?(?:or|equating\s+to|equivalent\s+to|amounting\s+to|representing|which\s+(?:is|was|represents|equates\s+to))"
     r"\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|a\s+mere\s+)?", re.I)
 _DASH_END = re.compile(r"\s[–—-]\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|almost\s+)?$")
-_CLOSED_BASE = re.compile(
+CLOSED_BASE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:investigations|cases)\s+(?:closed|concluded|finalised|completed)"
     r"|(?:closed|concluded|finalised|completed)\s+(?:investigations|cases)|outcomes)\b", re.I)
 
@@ -83,7 +83,7 @@ def rate_restating_a_count(text: str, s_claims: list[Claim]) -> None:
         if count.stage in ("other", rate.stage) or not (dashed or _RESTATES.fullmatch(gap)):
             continue
         rate.stage = count.stage
-        if _CLOSED_BASE.match(text, rate.char_end):
+        if CLOSED_BASE.match(text, rate.char_end):
             rate.of_stage = None
         elif rate.of_stage == rate.stage:
             rate.of_stage = None

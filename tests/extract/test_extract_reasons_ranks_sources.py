@@ -63,3 +63,13 @@ def test_a_count_of_times_a_suspect_was_charged_is_a_count():
 
 def test_times_as_many_compares_and_is_no_figure():
     assert figures_claimed("Kent saw three times as many rape reports as Surrey.", published="2023-02-01") == []
+
+
+def test_a_participle_on_the_noun_counted_beats_its_adjective():
+    text = "There were 940 reported rapes recorded by Gwent Police last year."
+    assert claim_for(text, "940", published="2023-02-01").stage == "recorded"
+
+
+def test_a_share_of_closed_investigations_states_no_base():
+    text = "In Gwent, suspects were charged in 4 per cent of closed investigations into rape in 2022."
+    assert claim_for(text, "4 per cent", published="2023-02-01").of_stage is None
