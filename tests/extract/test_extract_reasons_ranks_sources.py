@@ -73,3 +73,12 @@ def test_a_participle_on_the_noun_counted_beats_its_adjective():
 def test_a_share_of_closed_investigations_states_no_base():
     text = "In Gwent, suspects were charged in 4 per cent of closed investigations into rape in 2022."
     assert claim_for(text, "4 per cent", published="2023-02-01").of_stage is None
+
+
+@pytest.mark.parametrize("text, figure, area", [
+    ("Police in Rutland recorded 35 rapes.", "35", "Leicestershire"),
+    ("In Belfast, 280 rapes were reported.", "280", "Police Service of Northern Ireland"),
+    ("Reports of rape in Lambeth rose to 190.", "190", "Metropolitan Police"),
+])
+def test_a_town_or_borough_takes_its_force(text, figure, area):
+    assert claim_for(text, figure, published="2023-02-01").area == area
