@@ -9,7 +9,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     """Drop repeats of one figure (headline and body, repeated paragraphs) and rounded echoes.
 
     Two claims with the same area, stage, unit, value and change are one figure
-    when their periods agree or one has none; the one with more context stays.
+    when their periods agree or one has none, unless one sentence states both
+    ("40 rape suspects and 40 sexual assault suspects"); the one with more context stays.
     A hedged round figure (`nearly 1,700`) is dropped when the article states an
     exact one within 15% for the same area and stage (`1,696`).
     """
@@ -18,8 +19,9 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         key = (claim.area, claim.stage, claim.unit, claim.value, claim.change)
         twin = next((i for i in by_figure.get(key, ())
-                     if kept[i].period_start is None or claim.period_start is None or
-                     (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end)), None)
+                     if not _same_sentence(kept[i], claim) and (
+                         kept[i].period_start is None or claim.period_start is None or
+                         (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end))), None)
         if twin is None:
             by_figure.setdefault(key, []).append(len(kept))
             kept.append(claim)
@@ -34,6 +36,11 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         claim.comparator and (claim.unit == "count" or not claim.change) and any(
             _same_period(claim, other) and _hedge_covers(claim.comparator, claim.value, other.value, claim.unit)
             for other in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    """True when two different figures sit in one quoted sentence (a sentence does not repeat itself)."""
+    return a.char_start != b.char_start and a.quote_start <= b.char_start < a.quote_start + len(a.quote)
 
 
 def _same_period(a: Claim, b: Claim) -> bool:

@@ -368,6 +368,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True
     if not text[line_start:start].strip() and re.match(r"[.)][ \t]*(?:\n|$)", after) and _has_sibling_label(text, start, end):
         return True  # "2." alone on its line, between "1." and "3.": the label of the item below
+    if _OUTCOME_CODE_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]) and not _PERCENT_AFTER.match(after):
+        return True  # "Outcome 16 (victim declines to support)", "outcome types 14 and 15": Home Office codes
     if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
         return True
     if _PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I):
@@ -380,6 +382,10 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return bool(re.search(r"\b(?:per|each|every|a)\s+(?:day|week|month|fortnight)\b(?!\s+(?:ago|earlier|later|before|after)\b)",
                               clause_after, re.I))
     return False
+
+
+_OUTCOME_CODE_BEFORE = re.compile(
+    r"\b(?:outcomes?|outcome\s+(?:codes?|types?|groups?)|codes?)\s+(?:\d{1,2}[a-z]?\s*(?:,|and|or|&|to|-|–)\s*)*$", re.I)
 
 
 def _has_sibling_label(text: str, start: int, end: int) -> bool:

@@ -64,3 +64,21 @@ def test_a_count_of_all_forces_is_still_a_claim_of_other():
     text = "All 43 forces in England and Wales sent in their figures on rape charges."
     claim = claim_for(text, "43", published="2024-03-01")
     assert claim.stage == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Outcome 15 was given to 210 rape reports in Kent.",
+    "Outcomes 14 and 16 covered 420 rape reports in Kent.",
+])
+def test_home_office_outcome_codes_are_no_figures(text):
+    assert figures_claimed(text, published="2024-03-01") == [w for w in ("210", "420") if w in text]
+
+
+def test_two_equal_figures_in_one_sentence_are_two_claims():
+    text = "Kent charged 40 rape suspects and 40 sexual assault suspects in 2023."
+    assert figures_claimed(text, published="2024-03-01") == ["40", "40"]
+
+
+def test_declines_to_support_is_withdrawn():
+    text = "In Kent 300 rape reports ended because the victim declines to support a prosecution."
+    assert claim_for(text, "300", published="2024-03-01").stage == "withdrawn"
