@@ -108,7 +108,7 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
         if p.end <= fig.start:  # "compared with the previous year (67,903 offences)"
             return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
         # "26 convictions out of 85 ... the previous year", "822 rapes and 2,331 other offences ... the previous year"
-        gap = re.sub(r"\b(?:(?:out\s+)?of|and)\s+[\d,]+\b", "", text[fig.end:p.start])
+        gap = re.sub(r"\b(?:(?:out\s+)?of|and|from)\s+[\d,]+\b", "", text[fig.end:p.start])
         return 0 <= p.start - fig.end <= 60 and not re.search(r"[.;:]|\d", gap)
 
     usable = [(p, v) for p, v in usable if p.kind != "previous" or previous_is_mine(p)]

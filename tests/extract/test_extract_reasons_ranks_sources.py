@@ -82,3 +82,9 @@ def test_a_share_of_closed_investigations_states_no_base():
 ])
 def test_a_town_or_borough_takes_its_force(text, figure, area):
     assert claim_for(text, figure, published="2023-02-01").area == area
+
+
+def test_the_previous_year_after_n_from_m_covers_both_figures():
+    text = "Gwent charged 51 rapes in 2022. That compares with 60 charges from 1,900 reports the year before."
+    assert claim_for(text, "60", published="2023-02-01").period_start == "2021-01-01"
+    assert claim_for(text, "1,900", published="2023-02-01").period_start == "2021-01-01"
