@@ -2,7 +2,7 @@
 
 A figure's stage is the cue closest to it in the parse tree, with two rules of
 English on top: the predicate of a clause whose subject holds the figure names
-what the figure became (`141 reported rapes led to charges` -> charged), and a
+what the figure became (`126 reported rapes ended in charges` -> charged), and a
 verb whose object is the figure names what was done to it (`referred 56 of these
 allegations` -> referred). Cues inside the figure's own phrase then give a
 rate's denominator (`8% of rapes reported` -> of reported).
@@ -72,8 +72,8 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
     Returns (phrase_head, relation, verb): `relation` is `subject` or `object`
     when the phrase is the subject or object of `verb`, `adjunct` when it sits
     in an `in`/`for`/`among` phrase of `verb`, else None. The climb
-    stops at tokens in `stop` (another figure: `30 of the 169 cases` does not
-    make 169 the subject of 30's verb).
+    stops at tokens in `stop` (another figure: `20 of the 140 files` does not
+    make 140 the subject of 20's verb).
     """
     token = anchor
     for _ in range(8):
@@ -90,17 +90,17 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             return token, None, None  # "1,147 recorded rapes, 76 convictions and ...": each conjunct its own
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX") \
                 and token.head.lower_ in ("in", "for", "among", "across"):
-            # "Charges were made in 35 of those incidents", "In 38 per cent of cases, the case was closed":
+            # "Suspects were charged in 12 of those crimes", "In 41 per cent of them, officers closed the case":
             # the clause says what happened in the figure's cases.
             return token, "adjunct", token.head.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _LEVEL_PREPS \
                 and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.lower_ not in _OUTCOME_WORDS \
                 and _bare_figure(token):
-            # "the charge rate fell from 6.8 per cent to 4.2 per cent": a bare figure is a level
+            # "the charge rate dropped from 7.5 per cent to 5.1 per cent": a bare figure is a level
             # of what the verb's subject names.
             return token, "level", token.head.head
         if token.dep_ in ("attr", "acomp") and token.head.lemma_ in ("be", "stand", "remain") and _bare_figure(token):
-            # "the conviction rate was 44.6%": a bare figure after a copula is a level of its subject.
+            # "the conviction rate stood at 52.3%": a bare figure after a copula is a level of its subject.
             return token, "level", token.head
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head
@@ -247,7 +247,7 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         if own_predicate and root.i not in verb_tree and root.i not in phrase:
             cost += 1.0
         if root.i in partitive:
-            cost += 3.0  # "35 of those incidents": the denominator, not the stage
+            cost += 3.0  # "12 of those crimes": the denominator, not the stage
         if relation == "subject" and in_phrase and cue.weight < 0.5:
             cost += 1.0  # "one in six female victims ... reported it": the noun counted, not what happened
         if root.i in described:
@@ -267,7 +267,7 @@ _VERB_THEN_FIGURE = re.compile(r"\s+(?:(?:just|only|some|about|around|nearly|alm
 
 
 def _partitive_ids(anchor: Token) -> _Ids:
-    """Tokens of an `of` phrase hanging off the figure (`35 of those incidents`, `8% of rapes`)."""
+    """Tokens of an `of` phrase hanging off the figure (`12 of those crimes`, `7% of rapes`)."""
     ids = _Ids()
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "out"):
@@ -341,8 +341,8 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
                 other_figures: list[tuple[int, int]] = ()) -> Cue | None:
     """The stage a figure's cases reached, when an outcome verb follows the figure.
 
-    `8 per cent of rape reports led to a charge`, `one in five reported rapes led to a
-    conviction`, `just 20 result in any charges`: the first stage cue after `led to`,
+    `9 per cent of rape complaints ended in a charge`, `one in six logged rapes led to a
+    conviction`, `only 17 end in a charge`: the first stage cue after `led to`,
     `resulted in`, `ended in`, `saw`, `secured` names the stage, however the parser
     attached the words. Stops at another figure or the end of the clause.
     """
@@ -350,7 +350,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if fig is None:
         return None
     head, relation, verb = figure_phrase(fig.root)
-    # "a three per cent chance that reporting their assault will lead to a conviction"
+    # "a 4 per cent chance that going to the police ends in a conviction"
     chance = fig.end < len(doc) and doc[fig.end].lower_ in ("chance", "likelihood", "probability", "risk", "odds")
     if relation == "object" and not chance:
         return None  # "referred 56 of these allegations": the verb, not a later clause, says what
@@ -361,7 +361,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if relation == "level" and verb is not None:
         subject = _subject_of(verb)
         if subject is not None:
-            # "The proportion of reported rapes leading to a conviction was 4.6%": the outcome is in the subject.
+            # "The share of logged rapes ending in a conviction was 3.9%": the outcome is in the subject.
             words = list(subject.subtree)
             for token in words:
                 if token.lower_ in _OUTCOME_WORDS:
@@ -372,7 +372,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     sentence = _sentence_of(doc, fig.start)
     sent_start, sent_end = sentence
     text = text_of(doc)
-    # "62, or six per cent, resulted in a charge": a restatement of the figure is no stop
+    # "48, or five per cent, ended in a charge": a restatement of the figure is no stop
     restated = {s: e for s, e in other_figures if s > fig_end and _RESTATEMENT.fullmatch(text[fig_end:s])}
     restated_end = max(restated.values(), default=-1)
     # "17 out of 885 offences recorded ... resulted in charges": the 885 is the 17's base, no stop
@@ -400,7 +400,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
                 return None
             first = min(after, key=lambda c: c.start)
             if any(token.idx <= s < first.start for s, _ in other_figures):
-                return None  # "1,107 reports resulting in 32 charges": the charges are the 32's
+                return None  # "980 complaints leading to 27 charges": the charges are the 27's
             return first
     return None
 
@@ -413,13 +413,13 @@ _CHANGE_NOUN_AFTER = re.compile(
 def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues: list[Cue]) -> Cue | None:
     """The quantity a rise or fall is about.
 
-    `a 9.1 per cent fall in referrals` names it after the figure; `the number of
-    convictions fell by 4.9 per cent` and `the number of convictions by 4.9 per cent`
+    `an 8.4 per cent drop in referrals` names it after the figure; `the number of
+    guilty verdicts dropped by 3.7 per cent` and `the number of guilty verdicts by 3.7 per cent`
     name it before, in the same clause.
     """
     noun = change_noun_before_bracket(text, fig_start, clause_start)
     if noun is not None:
-        # "a reduction in charge rates across rape (1.5%), domestic abuse (0.7%) and hate crime (1%)":
+        # "a dip in charge rates for rape (2.5%), stalking (0.9%) and burglary (3%)":
         # every bracket shares the quantity named with the change, not the words beside it:
         # the object of "fall in ...", up to the first bracket, else the clause's subject.
         first_bracket = text.find("(", noun, fig_start + 1)
@@ -442,7 +442,7 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     lo = clause_start + cut + 1 if cut >= 0 else clause_start
     named = list(re.finditer(r"\b(?:number|numbers|amount|level|volume|proportion|total)\s+of\s+", text[lo:fig_start], re.I))
     if named:
-        # "the amount of successful convictions for rape prosecutions increase by": the first noun after it
+        # "the number of guilty verdicts in rape trials went up by": the first noun after it
         after_named = [c for c in cues if lo + named[-1].end() <= c.start < fig_start and c.label != "other"]
         strong = [c for c in after_named if c.weight >= 0.5]  # "the number of rapes reported to X": not the bare noun
         if strong or after_named:

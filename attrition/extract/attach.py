@@ -1,6 +1,6 @@
 """Attach an area, a period and a source to a figure, from its sentence and the article around it.
 
-Areas: a mention in the figure's own phrase wins (`women in Dorset`, `a 23 per
+Areas: a mention in the figure's own phrase wins (`women in Wiltshire`, `a 19 per
 cent national average`); otherwise the mention nearest in the parse that no
 other figure owns, else the force of the sentence before. Periods: a phrase tied
 to the figure (`N in P`, `N the previous year`), else the nearest; `from A to B`
@@ -49,8 +49,8 @@ _COMPARAND_FIGURE_BEFORE = re.compile(
 
 
 def names_comparand(text: str, start: int) -> bool:
-    """True when the period phrase at `start` dates a comparand (`up on 839 in 2014/15`,
-    `compared to 3% in 2008-09`): the period of the earlier figure, not of the text that follows."""
+    """True when the period phrase at `start` dates a comparand (`up on 702 in 2016/17`,
+    `compared to 5% in 2010-11`): the period of the earlier figure, not of the text that follows."""
     return bool(_COMPARAND_FIGURE_BEFORE.search(text[max(0, start - 70):start]))
 
 
@@ -72,12 +72,12 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
 
     `N in P` ties P to N; `N the previous year` ties the previous year to N only;
-    a phrase another figure owns (`compared to 3,034 in 2018/19`) or that names a
+    a phrase another figure owns (`against 2,600 in 2017/18`) or that names a
     comparison (`compared with 2015/16`) is not this figure's; otherwise the
     nearest phrase wins. Phrases that name no usable period are skipped.
     Returns None when the sentence has none for this figure.
     """
-    # "since the first report was published in 2007-08": the period dates the publication
+    # "since the first review came out in 2010-11": the period dates the publication
     usable = [(p, v) for p, v in resolved if v is not None and not _EVENT_BEFORE.search(text, max(0, p.start - 30), p.start)]
     if change:
         usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
@@ -87,15 +87,15 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
             return p, v  # "N in P" (but "a rise of N from P": P is the base, not the change's period)
 
     def owned_by_other(p) -> bool:
-        # Only a later figure's: an earlier one's period carries to what restates it ("16 in 2012/13, or 14%").
+        # Only a later figure's: an earlier one's period carries to what restates it ("21 in 2015/16, or 11%").
         return any(s >= fig.end and e <= p.start and _OWN_PERIOD_GAP.fullmatch(text[e:p.start]) for s, e in others)
 
     def comparison(p) -> bool:
-        # Only a phrase after the figure: in "compared with the previous year (67,903)" the
+        # Only a phrase after the figure: in "against the year before (58,210)" the
         # figure is the comparand and the phrase its own. For a change, "from P" is its base.
         before = text[max(0, p.start - 40):p.start]
         if p.start < fig.end:
-            # "31% higher than the year ending March 2021, and 19% higher than ...": an earlier
+            # "24% above the year to June 2020, and 11% above ...": an earlier
             # figure's comparand is no later figure's period
             return bool(_COMPARISON_BEFORE.search(before) and re.search(r"\bthan\s+(?:in\s+)?(?:the\s+)?$", before)
                         and not re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
@@ -105,9 +105,9 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     usable = [(p, v) for p, v in usable if (change or not owned_by_other(p)) and not comparison(p)]
 
     def previous_is_mine(p) -> bool:
-        if p.end <= fig.start:  # "compared with the previous year (67,903 offences)"
+        if p.end <= fig.start:  # "against the year before (58,210 crimes)"
             return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
-        # "26 convictions out of 85 ... the previous year", "822 rapes and 2,331 other offences ... the previous year"
+        # "31 convictions out of 97 ... the year before", "640 rapes and 1,980 other sexual crimes ... the year before"
         gap = re.sub(r"\b(?:(?:out\s+)?of|and|from)\s+[\d,]+\b", "", text[fig.end:p.start])
         return 0 <= p.start - fig.end <= 60 and not re.search(r"[.;:]|\d", gap)
 
@@ -117,7 +117,7 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
                   and not (change and re.fullmatch(r"(?i)year[\s-]on[\s-]year", p.text.strip(" ,.;:")))]
     if not usable and not unknowable:
         return None
-    # "To date this year, there have been just three reports": a time with no usable period
+    # "So far this year, only four rapes have been logged": a time with no usable period
     return min(usable + unknowable, key=lambda x: char_distance(fig.start, fig.end, x[0].start, x[0].end))
 
 
@@ -132,13 +132,13 @@ _COMPARAND_BEFORE = re.compile(
 
 
 def own_period(text: str, claim: Claim, resolved) -> bool:
-    """True when the claim's period is named right after it (`3,034 in 2018/19`)."""
+    """True when the claim's period is named right after it (`2,600 in 2017/18`)."""
     return any(v == (claim.period_start, claim.period_end) and p.start >= claim.char_end
                and _OWN_PERIOD_GAP.fullmatch(text[claim.char_end:p.start]) for p, v in resolved)
 
 
 def comparand_owns_period(text: str, s_claims: list[Claim], resolved, context, published: str | None) -> None:
-    """`now 2,102 compared to 3,034 in 2018/19 (a fall of 932)`: the period belongs to the comparand.
+    """`now 1,840 against 2,600 in 2017/18 (a drop of 760)`: the period belongs to the comparand.
 
     The figure compared takes the period in context, else the year after the
     comparand's (when that year has ended by the article's date); a change
@@ -186,8 +186,8 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
                  published: str | None = None) -> None:
     """`rose from A to B`: when A and B got the same period, A is the earlier one.
 
-    With two periods in the sentence (or the one before: `between 2012/13 and
-    2014/15 ... from 116 to 241`) A takes the first and B the second; with one,
+    With two periods in the sentence (or the one before: `between 2015/16 and
+    2017/18 ... from 130 to 275`) A takes the first and B the second; with one,
     A takes the year before it.
     """
     s_claims = [c for c in claims if s_start <= c.char_start < s_end]
@@ -215,12 +215,12 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
         if pair and len(pair) == 2 and pair[1] == (b.period_start, b.period_end):
             a.period_start, a.period_end = pair[0]
         elif pair and len(pair) == 2 and (not periods_here or (b.period_start, b.period_end) in pair):
-            # "trebled in these years from 14 to 42, ... in 2012 ... in 2016": first and second period
+            # "tripled over the period from 11 to 33, ... in 2013 ... in 2017": first and second period
             (a.period_start, a.period_end), (b.period_start, b.period_end) = pair[0], pair[1]
             b.period_inherited = True
         elif own_period(text, a, resolved):
             later = year_after((b.period_start, b.period_end), published)
-            if later:  # "from 1,758 in 2018/19 to 1,867": B is the year after
+            if later:  # "from 1,420 in 2017/18 to 1,505": B is the year after
                 earlier = (a.period_start, a.period_end)
                 b.period_start, b.period_end = later
                 b.period_text, b.period_inherited = "the year after " + (b.period_text or ""), True
@@ -241,7 +241,7 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
 
 
 def _change_takes_later(s_claims: list[Claim]) -> None:
-    """`rose 13.7% from 666 in Q1 to 757 in Q2`: the change covers the later of the two periods."""
+    """`climbed 11.2% from 540 in Q1 to 600 in Q2`: the change covers the later of the two periods."""
     for i, c in enumerate(s_claims):
         if not c.change:
             continue
@@ -257,7 +257,7 @@ def backfill_source(claims: list[Claim], sources, quotes) -> None:
     """Figures before an article first names its source take that source (marked inherited).
 
     Reports often give figures first and say whose they are a paragraph later
-    ("..., new figures reveal. A report published by HMIC said ...").
+    ("..., the latest data shows. A review by the inspectorate found ...").
     Figures inside quotations are left alone.
     """
     if not sources or len({m.name for m in sources}) > 1:
@@ -289,7 +289,7 @@ def governing_source(mentions, fig, fig_spans, text: str = "") -> str | None:
     """The source a sentence gives one figure.
 
     An attribution before or after all of a sentence's figures covers them all;
-    one between figures (`1,527 reports but, according to data from the CPS, only
+    one between figures (`1,310 complaints but, on CPS figures, just
     50 ...`) covers only the figures after it.
     """
     if not mentions:
@@ -322,7 +322,7 @@ def previous_sentence_area(claims: list[Claim], prev_start: int, s_start: int) -
 def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | None:
     """The area a figure's sentence gives it: the mention nearest in the parse.
 
-    A mention inside another figure's own phrase (`compared to 12 per cent in
+    A mention inside another figure's own phrase (`against 9 per cent across
     England and Wales`) belongs to that figure and is skipped.
     """
     text = text_of(doc)
@@ -330,7 +330,7 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
     resolved_areas = [(m, a) for m, a in resolved_areas if not (m.kind == "national" and ranks_within(text, m))]
     for mention, area in resolved_areas:
         if _owned_by(text, (fig.start, fig.end), mention):
-            return area  # "women in Dorset", "a 12 per cent national average"
+            return area  # "women in Wiltshire", "a 10 per cent national average"
     candidates = []
     for mention, area in resolved_areas:
         if any(_owned_by(text, other, mention) or _inside_phrase(doc, other, mention) for other in other_figures):
@@ -341,13 +341,13 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
         if mention.start >= fig.end and re.search(
                 r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against|below|above|behind|ahead|higher|lower)\b"
                 r"|\s[—–]\s|\s-\s|;", text[fig.end:mention.start]):
-            continue  # "200 allegations ..., while in Durham, 20 charges", "33% — the national average is 12%", "...; and in Kent"
+            continue  # "180 complaints ..., while in Gwent, 15 charges", "29% — the national figure is 10%", "...; and in Kent"
         if any(lo <= s and e <= hi for s, e in other_figures):
             if mention.start >= fig.end:
-                continue  # "was 12%, and the lowest was 3%, in Cumbria": Cumbria is the 3%'s
+                continue  # "was 14%, and the lowest, 2%, in Norfolk": Norfolk is the 2%'s
             penalty += 1.0
         if any(p0 <= mention.start < p1 and not p0 <= fig.start < p1 for p0, p1 in parens):
-            continue  # "(9.2% ... against National average of 4.2%)"
+            continue  # "(8.1% ... against a National average of 3.6%)"
         candidates.append((mention.start, mention.end, area, penalty))
     if not candidates:
         return None
@@ -377,8 +377,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 def leading_area(text: str, fig_span: tuple[int, int], mentions, other_figures) -> str | None:
     """The area named just before a figure in its clause, when it plainly introduces it.
 
-    `In Durham, the figure is 60.8%, and in South Wales, 49.8%`: each figure takes
-    the place that leads it. `In Lincolnshire and Bedfordshire, 11.1% and 11.8%`:
+    `In Gwent, the rate is 57.1%, and in Dorset, 44.3%`: each figure takes
+    the place that leads it. `In Essex and Suffolk, 9.3% and 10.6%`:
     figures after a list of places pair with them in order. Returns None when no
     mention leads the figure (the parse then decides).
     """
@@ -414,8 +414,8 @@ _OWN_AREA_BEFORE = re.compile(r"^\s+(?:of\s+)?(?:just\s+|only\s+)?(?:under\s+|ov
 def _owned_by(text: str, fig_span: tuple[int, int], mention) -> bool:
     """True when the area mention is part of the figure's own phrase.
 
-    `one in 60 women in Dorset`, `a 23 per cent national average`, `the national
-    average of 60 per cent`: the area belongs to that figure and no other.
+    `one in 45 women in Wiltshire`, `a 19 per cent national average`, `the national
+    average of 55 per cent`: the area belongs to that figure and no other.
     """
     start, end = fig_span
     if mention.start >= end:

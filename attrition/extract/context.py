@@ -242,7 +242,7 @@ def new_scope(meta: dict | None) -> Scope:
 
 
 def parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[int, int]]:
-    """Spans of brackets holding a figure (`16 (7% of the total recorded)`): their words are theirs;
+    """Spans of brackets holding a figure (`21 (6% of all those logged)`): their words are theirs;
     and of asides that define a term (`- that is, ... -`), whose words are no figure's."""
     spans = []
     for m in re.finditer(r"\([^()]{1,160}\)", text[s_start:s_end]):
@@ -272,7 +272,7 @@ def read_sentence(article: Article, scope: Scope, index: int, start: int, end: i
         value = resolve_relative(p, local_context, article.full_years, article.published)
         resolved.append((p, value))
         if value is not None and p.kind in ("explicit", "months", "last_year"):
-            local_context = value  # "141 ... in the 12 months to April 2023, compared to 69 the year before"
+            local_context = value  # "130 ... in the year to May 2022, against 74 the year before"
     resolved_areas = []
     for a in s_areas:
         if a.kind == "anaphor":
@@ -373,7 +373,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     explicit = [(p, v) for p, v in sentence.resolved if v is not None and p.kind in kinds
                 and (sentence.figures or not single_month(v))  # "a report published in March 2013" dates the report
                 and not is_comparison(article.text, p.start)  # "compared with 2015/16", "since 2015-16"
-                and not names_comparand(article.text, p.start)]  # "up on 839 in 2014/15"
+                and not names_comparand(article.text, p.start)]  # "up on 702 in 2016/17"
     if is_row(sentence.text):
         scope.context_period, scope.context_pair = None, None  # a flattened table: its rows are not the prose's period
     elif explicit:

@@ -63,7 +63,7 @@ CHANGE_AFTER = re.compile(
     r"|(?:higher|lower|more|fewer)\b(?!\s+than)|(?<!ended\s)(?<!ending\s)(?<!end\s)(?:up|down)\b(?!\s+(?:from|to|in|at|with|being)\b))",
     re.I,
 )
-# "up from 272", "increased from 41,186 to": the figure is a level, not a change.
+# "up from 272", "went up from 38,500 to": the figure is a level, not a change.
 LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|was|were|of)\s*$|\b(?:up|down|rose|fell|increased|decreased|dropped)\s+(?:from|to)\s*$", re.I)
 
 
@@ -107,12 +107,12 @@ def find_offence_cues(text: str) -> list[Cue]:
 def is_change(text: str, start: int, end: int, clause_start: int | None = None) -> bool:
     """True when the figure at `text[start:end]` states a rise or fall, not a level.
 
-    `up 26.8 per cent`, `rose by 300`, `a 9.1 per cent fall`, `an increase of 53 per cent`
-    are changes; `up from 272`, `increased from 41,186 to 54,045` are levels. With
+    `up 19.4 per cent`, `rose by 250`, `an 8.4 per cent drop`, `an increase of 47 per cent`
+    are changes; `up from 272`, `went up from 38,500 to 47,200` are levels. With
     `clause_start` (where the sentence begins), a gapped `... and convictions by 4.9
     per cent` after a change verb counts too.
     """
-    before = text[max(0, start - 60):start]  # room for "an increase in adult rape flagged charges of"
+    before = text[max(0, start - 60):start]  # room for "a rise in adult rape-flagged charge volumes of"
     after = text[end:end + 30]
     if re.search(r"\b(?:dropped|closed|cut)\s+$", before, re.I) and re.match(
             r"\s+(?:\w+\s+)?(?:cases|investigations|reports|allegations|prosecutions|charges|complaints)\b", after, re.I):
@@ -128,7 +128,7 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
     if re.search(r"\b" + _CHANGE_NOUNS + r"\s*\(\s*$", before, re.I) and re.match(r"\s*\)", after):
         return True  # "a slight increase (109)": the bracket gives the change's size
     if CHANGE_OR_BEFORE.search(before):
-        return True  # "a fall of 932 or 30.75%": the same change in other words
+        return True  # "a drop of 760 or 29.2%": the same change in other words
     if clause_start is not None and _in_change_parenthesis(text, start, end, clause_start):
         return True
     if LEVEL_BEFORE.search(before):
@@ -139,7 +139,7 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
 _CHANGE_NOUNS = r"(?:increases?|rises?|falls?|drops?|decreases?|reductions?|declines?|jumps?|growth)"
 CHANGE_OR_BEFORE = re.compile(
     r"\b" + _CHANGE_NOUNS + r"\s+(?:of|by)\s+[\d,.]+\s*(?:%|per\s*cent)?\s*,?\s+or\s+$", re.I)
-# "a slight reduction across rape (1.5%), domestic abuse (0.7%) and hate crime (1%)":
+# "a small dip for rape (2.5%), stalking (0.9%) and burglary (3%)":
 # each bracketed figure after a change noun is a share of the change.
 _CHANGE_NOUN_PHRASE = re.compile(r"\b" + _CHANGE_NOUNS + r"\s+(?:in|across|for|of)\b", re.I)
 
@@ -160,7 +160,7 @@ def change_noun_before_bracket(text: str, start: int, clause_start: int) -> int 
 def _in_change_parenthesis(text: str, start: int, end: int, clause_start: int) -> bool:
     """True when a percentage opens a bracket in a clause that names a rise or fall before it.
 
-    A count in that bracket (`a 3.1% fall in convictions (84,565, down from 87,275)`) is
+    A count in that bracket (`a 2.6% drop in convictions (70,120, down from 72,000)`) is
     a level of the quantity, not the change.
     """
     if not re.search(r"%|per\s*cent|percent", text[start:end + 9]):
@@ -250,8 +250,8 @@ _IF_OPENING = re.compile(r"\s*(?:But\s+|And\s+|So\s+)?(?:if|even\s+if|suppose|su
 def is_hypothetical(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """True for a figure in a conditional projection (GUIDELINES 5, 6).
 
-    `over 40% of reported rapes could result in a conviction if ...`, `the figure
-    would hit 952 if the trend continues`: a modal verb governs the figure and
+    `half of logged rapes might end in a conviction if ...`, `the total
+    would reach 1,100 if the rise went on`: a modal verb governs the figure and
     the sentence states a condition.
     """
     sentence = text[clause_start:clause_end]

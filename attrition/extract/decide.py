@@ -115,8 +115,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
     if fig.unit == "count" and _DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start) \
             and not (gov is not None and gov.inside):
-        # "solved just one of 31 sex attacks": the 31 counts its own noun, not what happened to the one
-        # "Only 6% of the 501 cases went to trial": its own noun phrase's stage word, else the
+        # "cleared up only one of 27 sexual assaults": the 27 counts its own noun, not what happened to the one
+        # "Just 8% of the 430 cases reached trial": its own noun phrase's stage word, else the
         # 501 given in the sentence before, else recorded
         gov = denominator_stage(doc, fig, fig_cues)
         if gov.cue.weight == BARE_NOUN_WEIGHT and re.search(r"\bthe\s+$", text[fig.start - 5:fig.start]):
@@ -147,7 +147,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
             and _CHANGE_OF_PREVIOUS.fullmatch(text[sentence_claims[-1].char_end:fig.start]):
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
-        stage = claims[-1].stage  # "There were also 16 in 2012/13": the stage just named
+        stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
     stage = _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
@@ -178,8 +178,8 @@ _OUTCOME_NAMED = re.compile(
 
 
 def anaphoric_outcome(text: str, fig, s_start: int, s_end: int) -> Cue | None:
-    """`resulted in one of the two outcomes`: the outcome the article named before (`rapes that
-    resulted in charge or caution`), as a cue at the figure; None when no earlier outcome is named."""
+    """`ended in one of those two outcomes`: the outcome the article named before (`rapes that
+    ended in a charge or a caution`), as a cue at the figure; None when no earlier outcome is named."""
     if not _OUTCOME_ANAPHOR.match(text[fig.end:s_end]):
         return None
     named = None
@@ -193,7 +193,7 @@ def anaphoric_outcome(text: str, fig, s_start: int, s_end: int) -> Cue | None:
 
 def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
     """The stage of the `M` in `N of M <noun phrase>`: the first stage word in M's own noun phrase
-    (`the 169 cases sent to the CPS`: referred), else recorded, as for a bare `rapes`."""
+    (`the 140 files sent to the CPS`: referred), else recorded, as for a bare `rapes`."""
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
@@ -227,7 +227,7 @@ _BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'‘-]+\s+){1,6}\(\s*(?:from\s+)?$
 
 def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
     """The stage a bracketed count restates: the funnel word in the few words before the bracket
-    (`the number of court proceedings (107,338)`), or None."""
+    (`the number of court cases (91,400)`), or None."""
     m = _BRACKET_AFTER_PHRASE.search(text, max(s_start, fig.start - 80), fig.start)
     if m is None or m.end() != fig.start:
         return None
@@ -263,7 +263,7 @@ def _reason_beats_closed(text: str, fig, stage: str | None, gov, cues: list[Cue]
 
 
 def _reason_beats_dropped(text: str, fig, stage: str | None, cues: list[Cue], others) -> str | None:
-    """`closed for lack of evidence, with the victim unwilling to support`: the specific reason wins;
+    """`closed on evidential grounds, the complainant not wishing to go on`: the specific reason wins;
     `dropped because no crime had been committed` is no-crime. A subset ("including ...") is not the reason."""
     if stage != "nfa":
         return stage
@@ -298,7 +298,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if inside and inside.label != stage.label and inside.label not in ("other",):
         return inside.label
     if opened is not None:
-        return opened  # "Of the rapes prosecuted, the conviction rate was 44.6%"
+        return opened  # "Of the rape cases tried, the conviction rate stood at 52.3%"
     if base is not None and base.stage != stage.label:
         return base.stage
     earlier = [c for c in sentence_claims if c.unit == "count" and not c.change and c.stage in ("reported", "recorded")]
@@ -314,7 +314,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
             return parallel.of_stage
     named = _NAMED_RATE.match(text, stage.gov.cue.start) if stage.gov is not None else None
     if named is not None:
-        # "the charge rate to reported incidents": the base named after the rate; a bare
+        # "the charge rate for reported offences": the base named after the rate; a bare
         # "conviction rate of 61%" or "the detection rate" states none (GUIDELINES 12)
         to = re.compile(r"\s+(?:to|of|for|among|against|on|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*").match(text, named.end())
         return next((c.label for c in sentence.stage if to is not None and c.start == to.end()
@@ -343,7 +343,7 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return own, False
     restated = restated_claim(text, fig, claims)
     if restated is not None:
-        return restated.area, True  # "Out of the 2,012 reported rapes": the 2,012 named before
+        return restated.area, True  # "Out of the 1,760 logged rapes": the 1,760 named before
     if sentence_claims and (sentence_claims[-1].area_inherited is False
                             or restated_claim(text, AsFigure(sentence_claims[0]), claims) is not None):
         return sentence_claims[-1].area, True  # the sentence's own figures' place
@@ -458,7 +458,7 @@ _EXAMPLE_OPEN = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|for\s+example|for\s+ins
 
 def asked_or_example(text: str, fig, s_start: int, s_end: int) -> bool:
     """A figure in a question (`How many of the 300 reports ...?`) or in an example
-    (`(i.e. 20% of men who ...)`) is not a claim: nobody stated it as a fact."""
+    (`(e.g. 15% of those who ...)`) is not a claim: nobody stated it as a fact."""
     if text[s_start:s_end].rstrip().endswith("?"):
         return True
     return bool(_EXAMPLE_OPEN.search(text[max(s_start, fig.start - 120):fig.start]))
@@ -486,7 +486,7 @@ _BASE_BEFORE = re.compile(r"\b(?:[Oo]ut\s+)?[Oo]f\s+(?:the|these|those|all|all\s
 
 
 def restated_claim(text: str, fig, claims: list[Claim]) -> Claim | None:
-    """The earlier claim a count restates as the base of what follows (`Of the 2,012 reported rapes, ...`)."""
+    """The earlier claim a count restates as the base of what follows (`Of the 1,760 logged rapes, ...`)."""
     if fig.unit != "count" or not _BASE_BEFORE.search(text[max(0, fig.start - 20):fig.start]):
         return None
     return next((c for c in reversed(claims) if c.unit == "count" and c.value == fig.value
@@ -506,8 +506,8 @@ def base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], claim
                 prev_sentence_start: int) -> Claim | None:
     """The count a rate is a share of, when the text points back to it.
 
-    `out of 161 rape prosecutions ..., only 37.8 per cent` and `referred 100 cases ...,
-    with over 70 per cent of cases` (or `of them`, `of those`) take the earlier count
+    `out of 148 rape trials ..., just 41.2 per cent` and `passed 90 files ...,
+    with more than 60 per cent of files` (or `of them`, `of those`) take the earlier count
     as the rate's base.
     """
     counts = [c for c in sentence_claims if c.unit == "count" and not c.change]
@@ -527,7 +527,7 @@ def base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], claim
 
 
 def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
-    """`a conviction was recorded in one in 20 cases`, `the highest rate was recorded by X at 32%`.
+    """`a conviction was recorded in one in 20 cases`, `the top rate was recorded by X at 29%`.
 
     When the governing cue is the verb `recorded`/`reported` and its subject names a
     stage (conviction) or a rate already discussed, the subject says what the figure counts.
@@ -550,14 +550,14 @@ def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
     return None
 
 
-# "243, up from 154", "the CPS's caseload - up from just 7.1%": close to the figure it follows
+# "311, up from 198", "its caseload - up from only 6.4%": close to the figure it follows
 _UP_FROM = re.compile(r"[^;]{0,45}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
 _COMPARAND = re.compile(
     r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
     r"|\bfrom\s+[\d,.]+\s*(?:%\s*|per\s*cent\s+)?(?:\w+\s+){0,4}?to\s+$"
     r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
-    r"|^(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,30}?)?\s*[–—-]\s+(?:just\s+|only\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",  # "66 suspects were charged – 11 per cent of recorded offences"
+    r"|^(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,30}?)?\s*[–—-]\s+(?:just\s+|only\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",  # "58 suspects were charged – 9 per cent of recorded crimes"
     re.I,
 )
 
@@ -565,20 +565,20 @@ _COMPARAND = re.compile(
 def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     """The claim a figure is compared with or restates, when it names no quantity of its own.
 
-    `compared to 69 the year before`, `up from 154`, `from 14 to 42`, `36 (33%)`,
-    `one in seven, or 6,519`: the figure counts what the figure before it counts.
+    `against 74 the year before`, `up from 198`, `from 11 to 33`, `40 (31%)`,
+    `one in eight, or 5,240`: the figure counts what the figure before it counts.
     """
     earlier = [c for c in sentence_claims if not (c.stage == "other" and c.offence == "other" and c.unit == "count")]
     if not earlier:
         return None
-    prev = earlier[-1]  # skipping counts of forces: "an average across the 42 forces of 18 per cent"
+    prev = earlier[-1]  # skipping counts of forces: "an average for the 40 other forces of 15 per cent"
     text = text_of(doc)
     gap = text[prev.char_end:fig.start]
-    # "conviction rates fell by 1.1% across all crime to 81.0%": the level the change reached
+    # "conviction rates slipped by 0.8% for all offences to 79.5%": the level the change reached
     reached = prev.change and re.search(r"\bby\s+(?:almost\s+|nearly\s+|about\s+|around\s+)?$", text[max(0, prev.char_start - 20):prev.char_start]) \
         and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,5}?to\s+(?:about\s+|around\s+|just\s+|nearly\s+)?", gap)
     if len(gap) > 80:
-        # "7% of rapes handled ... - compared to an average across the 42 forces of 18%": a comparison
+        # "6% of rapes dealt with ... - against an average for the 40 other forces of 15%": a comparison
         # may reach further back, but only when it says so
         if len(gap) > 200 or re.search(r"[.;]\s", gap) or not re.search(r"\bcompared\s+(?:to|with)\b", gap[-120:]):
             return None
@@ -602,7 +602,7 @@ def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
 
 
 def counts_forces(text: str, fig) -> bool:
-    """`43 police forces`, `40th out of 42 forces`, `one of 14 forces`: a count of forces."""
+    """`43 police forces`, `38th out of 43 forces`, `one of 11 forces`: a count of forces."""
     after = text[fig.end:fig.end + 40]
     return fig.unit == "count" and bool(re.match(
         r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies|CPS\s+areas)\b", after, re.I))
@@ -635,7 +635,7 @@ def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> 
         if noun.dep_ == "poss" and noun.head.i > noun.i:
             noun = noun.head  # "80 specialist women's organisations" counts organisations
         own_unit = span.start <= noun.i < span.end  # "1.4 percentage points": the unit, not a counted noun
-        # a figure counts the noun after it; "the last financial year 62, or six per cent" is misparsed
+        # a figure counts the noun after it; "the past financial year 48, or five per cent" is misparsed
         if not own_unit and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS) \
                 and not (noun.lower_.rstrip("s") in ("day", "week", "month", "year")
                          and _AVERAGE_TIME_IS.search(text_of(doc), max(0, fig.start - 140), fig.start)):

@@ -69,7 +69,7 @@ def _distinctive(claim: Claim) -> bool:
 
 
 def _drop_placeless_echoes(claims: list[Claim]) -> list[Claim]:
-    """A headline or standfirst echoing the body (`charge rates fall from 6.8% to 4.2%`) names no place
+    """A headline or standfirst echoing the body (`charge rates drop from 7.5% to 5.1%`) names no place
     and no period; its area was only carried. When the same distinctive figure is given elsewhere with
     its place named, the echo is the same figure and goes."""
     named = {(c.stage, c.unit, c.value, c.change) for c in claims if not c.area_inherited}

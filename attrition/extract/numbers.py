@@ -241,7 +241,7 @@ def find_figures(text: str) -> list[Figure]:
             if not num or not den or den <= num:
                 continue
             if re.match(r"\s*\(\s*\d[\d.]*\s*(?:%|per\s*cent)", text[end:end + 20]):
-                continue  # "one in six (16 per cent)": the exact figure follows
+                continue  # "one in seven (14 per cent)": the exact figure follows
             figures.append(Figure(start, end, round(100.0 * num / den, 2), "percent", "ratio", comparator))
             continue
         if m.group("none"):
@@ -253,7 +253,7 @@ def find_figures(text: str) -> list[Figure]:
                 value = 50.0
             else:
                 if re.match(r"\s*\(", text[end:end + 3]) or _EXACT_APPOSITIVE.match(text[end:end + 60]):
-                    continue  # "two thirds (64 per cent)", "a third of the complaints, some 27 per cent,": the exact figure follows
+                    continue  # "two thirds (64 per cent)", "a quarter of the reports, some 23 per cent,": the exact figure follows
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[m.group("f_num").lower()]
                 value = num * FRACTIONS[m.group("f_den").lower()]
             figures.append(Figure(start, end, round(value, 2), "percent", "fraction", comparator,
@@ -290,7 +290,7 @@ def find_figures(text: str) -> list[Figure]:
         if _not_a_quantity(text, start, end, before, after) or _in_range(text, start, end):
             continue
         if kind == "word" and value <= 3 and re.search(r"\bthe\s+(?:other\s+)?$", before, re.I):
-            continue  # "one of the two outcomes", "the other three"
+            continue  # "one of those two outcomes", "the other four"
         if _DURATION_AFTER.match(after) and not time_taken(text, start):
             continue
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or (value < 100 and _AGE_BAND_AFTER.match(after)):
@@ -312,7 +312,7 @@ def find_figures(text: str) -> list[Figure]:
         elif kind == "word" and value == 1 and re.search(r"\b(?:no|every|each|any|which|not)\s+$", before, re.I):
             continue  # "no one", "every one of the 2,450"
         elif kind == "word" and value == 1 and re.match(r"\s+of\s+[\d,]+\s+(?:\w+\s+)?(?:forces|force\s+areas|constabularies|areas)\b", after, re.I):
-            continue  # "one of 14 forces to join": which group it belongs to, not a count
+            continue  # "one of 11 forces to sign up": which group it belongs to, not a count
         elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b|(?:out\s+)?of\s+(?:the\s+)?\d)", after, re.I):
             # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
             continue
@@ -374,7 +374,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True
     if _PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I):
         return True
-    # "an average of 80 rapes and more than 200 other offences reported each month": an average
+    # "an average of 60 rapes and over 150 other sexual crimes logged per month": an average
     # per month covers every figure of its clause
     clause_before = re.split(r"[.;:!?]", text[max(0, start - 80):start])[-1]
     if re.search(r"\baverage\s+of\b", clause_before, re.I):

@@ -305,7 +305,7 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
             taken.insert(i, (m.start(), m.end()))
             mentions.append(mention)
     mentions.sort(key=lambda p: p.start)
-    # "Last year (1 April 2009 - 31 March 2010)", "so far this year (since 1 April)": the bracket says which.
+    # "Last year (1 April 2016 - 31 March 2017)", "to date this year (from 1 April)": the bracket says which.
     explained = {i for i, (p, q) in enumerate(zip(mentions, mentions[1:]))
                  if p.kind != "explicit" and q.kind == "explicit" and re.fullmatch(r"\s*\(\s*", text[p.end:q.start])}
     return [p for i, p in enumerate(mentions) if i not in explained]

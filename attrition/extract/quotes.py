@@ -147,7 +147,7 @@ def _who(text: str, start: int, end: int, people: list[tuple[int, int, str]]) ->
     names = [n for n in inside if len(n.split()) >= 2] or [n for n in inside if n]
     if names:
         return _full_name(names[0], people)  # the subject comes first; later names sit in its apposition
-    # "Assistant Chief Constable Ingrid Lee, of South Yorkshire Police": the name before the apposition
+    # "Detective Superintendent Anna Price, of Gwent Police": the name before the apposition
     for part in phrase.split(","):
         cleaned = _clean_person(part)
         words = cleaned.split()

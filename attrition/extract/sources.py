@@ -115,7 +115,7 @@ _PCC = re.compile(r"(?:[Pp]olice\s+(?:and|&)\s+[Cc]rime\s+[Cc]ommissioner|\bPCC\
 
 def _commissioners(text: str, areas) -> list[tuple[int, int, str]]:
     """Police and Crime Commissioners as organisations: `<Force> PCC`, the force named just
-    before the title ("the Wiltshire and Swindon Police and Crime Commissioner") or after it
+    before the title ("the Avon and Somerset Police and Crime Commissioner") or after it
     ("PCC for Kent"); plain `PCC` when none is (the caller puts the figure's force in)."""
     found = []
     for m in _PCC.finditer(text):
@@ -145,7 +145,7 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
     found: list[SourceMention] = []
     orgs = _org_mentions(text, extra_orgs or [], areas)
     # "data from the CPS, Home Office and Ministry of Justice": a list of compilers names no one source
-    # (a pair, "a report from HMIC and the Rape Monitoring Group", is the first one's)
+    # (a pair, "a review by the ONS and the Home Office", is the first one's)
     listed = set()
     for i, (a, b, c) in enumerate(zip(orgs, orgs[1:], orgs[2:])):
         if len({a[2], b[2], c[2]}) == 3 and all(o[2] in _KNOWN_NAMES for o in (a, b, c)) \
@@ -155,7 +155,7 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
         if i in listed:
             continue
         if found and re.fullmatch(r"\s+by\s+(?:[\w\s]{0,30}?\s)?(?:the\s+)?", text[found[-1].end:start]):
-            # "figures obtained from the Ministry of Justice by the Fawcett Society": the obtainer
+            # "figures obtained from the Home Office by a campaign group": the obtainer
             found[-1] = SourceMention(start, end, _clean_name(name))
             continue
         if found and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[found[-1].end:start]) and \

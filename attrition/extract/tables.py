@@ -2,9 +2,9 @@
 
 A pipe table as text extraction leaves it,
 
-    The number of suspects charged each year:
-    | Volume | % | Cases referred |
-    2019 - 20 | 3,232 | 42.1% | 7,683 |
+    Suspects charged, by year:
+    | Number | % | Files referred |
+    2020 - 21 | 2,910 | 38.5% | 7,560 |
 
 names the stage once, in the header or the line above it; each figure in a row
 takes its column's. Cells split at pipes, or at tabs (a table copied from a page

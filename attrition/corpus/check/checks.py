@@ -604,7 +604,7 @@ def _funnel_key(claim: ClaimRecord) -> tuple:
     return (*_context(claim), (claim.source or "").casefold(), claim_profile(claim).population)
 
 
-# Words by which a later figure says it is a part of an earlier one ("30 of the 169 cases", "of those").
+# Words by which a later figure says it is a part of an earlier one ("20 of the 140 files", "of those").
 _OF_THOSE = re.compile(r"\b(?:of|out of) (?:those|these|them|which|the(?:se)? cases)\b|\bleading to\b|\bresult(?:ed|ing)? in\b",
                        re.IGNORECASE)
 
@@ -623,8 +623,8 @@ def check_funnel(article_claims: Sequence[ClaimRecord]) -> list[Check]:
     Counts of one year are flows, not nested counts: charges in 2022 may
     outnumber the referrals of 2022. So only counts of one cohort are ordered:
     the same force, offence, period, source and victim population, where the
-    later stage's words make it a part of the earlier ("30 of the 169 cases
-    sent to the CPS were charged", "of those, 12 were convicted"). Parts of a
+    later stage's words make it a part of the earlier ("20 of the 140 files
+    passed to prosecutors led to a charge", "of those, 9 were convicted"). Parts of a
     count (unsuccessful prosecutions, transferred offences) are not stages. A
     claim is `out_of_order` when it exceeds an earlier stage it is part of,
     else `in_order`; counts in no such pair get no funnel check.

@@ -2,7 +2,7 @@
 
 A part never exceeds its total, and parts that make up the whole sum to it:
 
-- victim groups (`344 rapes of a female aged 16 and over`) and victim ages (adult,
+- victim groups (`410 rapes of a female aged 16 or over`) and victim ages (adult,
   child) are parts of the all-victims count of the same stage;
 - transferred and cancelled offences are the two parts of the no-crime count,
   a complete partition: together they must sum to it.
