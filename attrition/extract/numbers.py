@@ -59,7 +59,7 @@ FIGURE_RE = re.compile(
     (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\())
     |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b))
-    |(?P<half>\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b))
+    |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b))
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
     |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b))
     """,

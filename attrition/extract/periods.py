@@ -115,12 +115,18 @@ def _fy_from_parts(first: str, second: str) -> tuple[str, str] | None:
     return None
 
 
+_N_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
 # Ordered: earlier patterns win where spans overlap.
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("since_date", re.compile(rf"\bsince\s+(?P<d>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})", re.I)),
     ("range_dates", re.compile(
         rf"\b(?:between|from|the\s+(?:year|period)\s+(?:from\s+)?)\s*(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
         rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
+    ("years_to", re.compile(
+        rf"\b(?:the\s+)?(?:last\s+|past\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years?\s+(?:to|ending|ended|up\s+to|until|leading\s+(?:up\s+)?to)\s+"
+        rf"(?:the\s+end\s+of\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
+    ("half_year", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
     ("twelve_months_to", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
     ("date_pair", re.compile(
@@ -149,6 +155,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(
         rf"\bsince\s+{_YEAR}|(?:in\s+line\s+with|than(?:\s+in)?|compared\s+(?:with|to)|\bon)\s+{_YEAR}(?!\s*[/–-]\s*\d)"
         rf"|(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})", re.I)),
+    # a statute ("the Sexual Offences Act 2003") or a publication ("the March 2019 release") dates no figure
+    ("document", re.compile(rf"\bAct\s+{_YEAR}\b|\b(?:{_MONTH}\s+)?{_YEAR}\s+(?:release|publication|bulletin|edition|update|data\s+release)\b", re.I)),
     ("same_in", re.compile(rf"\b(?:over\s+|in\s+|during\s+)?the\s+same\s+(?:period|months|time)\s+(?:in|of)\s+(?P<y>{_YEAR})\b", re.I)),
     ("previous", re.compile(
         r"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|financial\s+year)|\bthe\s+year\s+(?:before|earlier)|\ba\s+year\s+(?:earlier|before)|\bthe\s+same\s+period\s+last\s+year", re.I)),
@@ -207,6 +215,20 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return PeriodMention(*span, text, "none")
         year = published.year - (1 if m.group("rel").lower() == "last" else 0)
         return PeriodMention(*span, text, "explicit", *twelve_months_to(year, _month(m.group("m"))))
+    if name == "years_to":
+        n = _N_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+        y = int(m.group("y"))
+        if not m.group("m"):
+            return PeriodMention(*span, text, "explicit", *calendar_years(y - n + 1, y), last_unit=calendar_years(y, y))
+        first, last = twelve_months_to(y - n + 1, _month(m.group("m")))[0], twelve_months_to(y, _month(m.group("m")))
+        return PeriodMention(*span, text, "explicit", first, last[1], last_unit=last)
+    if name == "half_year":
+        y = int(m.group("y"))
+        first_half = m.group("h").lower() == "first"
+        return PeriodMention(*span, text, "explicit", date(y, 1 if first_half else 7, 1).isoformat(),
+                             _last_day(y, 6 if first_half else 12).isoformat())
+    if name == "document":
+        return PeriodMention(*span, text, "date")
     if name == "twelve_months_bare":
         # "the year to March": the latest such twelve months to have ended by the article's date
         if published is None:

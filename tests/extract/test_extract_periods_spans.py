@@ -1,0 +1,35 @@
+"""Periods of several years or half a year, and years that date a document, not a figure (GUIDELINES 18; issue 11 item 8)."""
+
+import pytest
+
+from attrition.extract.periods import find_period_mentions
+
+from extract_helpers import claim_for, figures_claimed
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("In the three years to 2020, Norfolk recorded 2,400 rapes.", "2018-01-01", "2020-12-31"),
+    ("In the two years to June 2021, Norfolk recorded 2,400 rapes.", "2019-07-01", "2021-06-30"),
+    ("Norfolk recorded 2,400 rapes in the first half of 2022.", "2022-01-01", "2022-06-30"),
+    ("Norfolk recorded 2,400 rapes in the second half of 2022.", "2022-07-01", "2022-12-31"),
+])
+def test_spans_of_years_and_half_years(text, start, end):
+    claim = claim_for(text, "2,400", published="2023-05-01")
+    assert (claim.period_start, claim.period_end) == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "Under the Sexual Offences Act 2003, Norfolk recorded 2,400 rapes.",
+    "In its June 2021 release, Norfolk Constabulary said it recorded 2,400 rapes.",
+])
+def test_a_statute_or_a_release_dates_no_figure(text):
+    assert claim_for(text, "2,400", published="2023-05-01").period_start is None
+
+
+def test_a_release_year_is_a_date_mention():
+    [mention] = find_period_mentions("the March 2019 bulletin", "2023-05-01")
+    assert mention.kind == "date"
+
+
+def test_the_first_half_of_a_year_is_no_figure_of_fifty_per_cent():
+    assert figures_claimed("Norfolk recorded 610 rapes in the first half of 2022.", published="2023-05-01") == ["610"]
