@@ -30,6 +30,9 @@ _ORGANISATION_WORDS = re.compile(
     r"Ministry|Department|Government|Charity|Centre|Center|Spokesman|Spokeswoman|Spokesperson|Court)$")
 
 
+_SPOKESPERSON = re.compile(r"^(?:Spokesman|Spokeswoman|Spokesperson)$")
+
+
 @dataclass(frozen=True)
 class Quote:
     """Speech at `text[start:end]` (quote marks included); `speaker` is a person's name or None."""
@@ -154,7 +157,10 @@ def _who(text: str, start: int, end: int, people: list[tuple[int, int, str]]) ->
         if known_body(cleaned):
             return known_body(cleaned)  # "The CPS states: ...": a statement quoted in a statistics body's name
         if words and _ORGANISATION_WORDS.search(words[-1]):
-            return None  # "Kent Police said": an organisation, not a person
+            named = re.sub(r"^(?:The|the)\s+", "", cleaned).split()
+            if named and not _SPOKESPERSON.match(words[-1]) and all(w[:1].isupper() or w in ("and", "of", "for", "&") for w in named):
+                return " ".join(named)  # "Rape Crisis said:": a statement quoted in the organisation's name (GUIDELINES 21)
+            return None  # "a police spokesman said": no one named
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) or (
                 len(words) == 1 and words[0][:1].isupper() and any(p[2].split()[-1] == words[0] for p in people)):
             return _full_name(cleaned, people)

@@ -266,8 +266,9 @@ def test_figures_before_the_source_is_named_take_it():
      "14", "2023-05-05", "Ravi Kumar"),
     # the reporter's own words
     ("Durham Constabulary recorded 1,482 rapes in 2021/22, Sam Hill reports.", "1,482", None, None),
+    # a statement quoted in an organisation's name has it as speaker (GUIDELINES 21)
     pytest.param("Kent Police said: \u201cWe recorded 1,901 rapes in 2022 and we are working hard to charge "
-                 "more of them.\u201d", "1,901", None, None),
+                 "more of them.\u201d", "1,901", None, "Kent Police"),
 ])
 def test_speakers(text, figure, published, speaker):
     check(text, figure, {"speaker": speaker}, published)

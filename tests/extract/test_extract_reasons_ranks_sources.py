@@ -88,3 +88,11 @@ def test_the_previous_year_after_n_from_m_covers_both_figures():
     text = "Gwent charged 51 rapes in 2022. That compares with 60 charges from 1,900 reports the year before."
     assert claim_for(text, "60", published="2023-02-01").period_start == "2021-01-01"
     assert claim_for(text, "1,900", published="2023-02-01").period_start == "2021-01-01"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Victim Support said: "Just 2% of rapes reported in Gwent end in a charge."', "Victim Support"),
+    ('A Gwent Police spokesman said: "Just 2% of rapes reported in Gwent end in a charge."', None),
+])
+def test_a_statement_quoted_in_an_organisations_name_has_it_as_speaker(text, speaker):
+    assert claim_for(text, "2%", published="2023-02-01").speaker == speaker
