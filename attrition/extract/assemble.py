@@ -11,6 +11,7 @@ Every carried value is marked as inherited.
 
 from __future__ import annotations
 
+import re
 import time
 
 from spacy.tokens import Doc
@@ -84,6 +85,8 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     source, source_inherited, speaker = decide_source(article, scope, sentence, fig)
     area, area_inherited = decide_area(article, scope, sentence, fig, stage, claims, sentence_claims,
                                        None if source_inherited else source)
+    if no_single_force(article.text, sentence.start, fig, sentence.areas):
+        return None  # "Across Yorkshire, ...", "the nearest force recorded ...": no one force's figure (GUIDELINES 5)
     if source is None:
         source = foi_force_source(sentence.text, area)  # "figures obtained under FOI show Kent recorded ..."
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
@@ -103,6 +106,26 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
         period_inherited=period_inherited, source_inherited=source_inherited,
         confidence=confidence(stage.gov, area_inherited, period_inherited),
     )
+
+
+# Regions that span several forces, and forces the text does not name.
+_REGION = re.compile(
+    r"\b(?:across|in|throughout)\s+(?:the\s+)?(?:(?<!North\s)(?<!South\s)(?<!West\s)(?<!East\s)Yorkshire(?!\s+(?:Police|force))(?:\s+and\s+(?:the\s+)?Humber)?"
+    r"|North[\s-]East|North[\s-]West|South[\s-]East|South[\s-]West|East\s+Midlands|Midlands|East\s+of\s+England|North\s+of\s+England)\b(?!\s+(?:Police|force))"
+    r"|\b(?:the\s+)?(?:nearest|neighbouring|another|an\s+unnamed|one\s+other)\s+(?:police\s+)?force\b", re.I)
+
+
+def no_single_force(text: str, s_start: int, fig, areas) -> bool:
+    """True when the figure's clause places it in a region of several forces or an unnamed force.
+
+    Takes the text, where the figure's sentence starts, the figure and the sentence's area
+    mentions; looks at the figure's clause before it (back to a full stop, a semicolon or a
+    clause joined by "while", "but", "and"), which must name no force of its own."""
+    parts = re.split(r"[.;]|,\s+(?:while|whereas|but|and)\s", text[s_start:fig.start])
+    clause_start = fig.start - len(parts[-1])
+    if not _REGION.search(parts[-1]):
+        return False
+    return not any(clause_start <= a.start < fig.start and a.kind in ("force", "place") for a in areas)
 
 
 def evidence(text: str, s_start: int, s_end: int, f_start: int, f_end: int) -> tuple[int, int]:

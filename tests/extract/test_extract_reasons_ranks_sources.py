@@ -96,3 +96,14 @@ def test_the_previous_year_after_n_from_m_covers_both_figures():
 ])
 def test_a_statement_quoted_in_an_organisations_name_has_it_as_speaker(text, speaker):
     assert claim_for(text, "2%", published="2023-02-01").speaker == speaker
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Across Yorkshire, 4,800 rapes were recorded in 2022.", []),
+    ("In the North West, 6,100 rapes were recorded in 2022.", []),
+    ("Gwent recorded 1,300 rapes in 2022, while the nearest force recorded 900.", ["1,300"]),
+    ("In West Yorkshire, 4,800 rapes were recorded in 2022.", ["4,800"]),
+    ("In the South East, Kent recorded 5,300 rapes in 2022.", ["5,300"]),
+])
+def test_a_region_of_several_forces_or_an_unnamed_force_has_no_claim(text, kept):
+    assert figures_claimed(text, published="2023-02-01") == kept
