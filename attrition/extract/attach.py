@@ -208,9 +208,18 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
         if not re.match(r"^(?:\s+\w+){0,3}?\s+(?:in\s+\S+\s+)?to\s+(?:\w+\s+)?$", text[a.char_end:b.char_start]) and \
                 not re.match(r"^[^.;]{0,25}\bto\s+$", text[a.char_end:b.char_start]):
             continue
-        if (a.stage, a.unit, a.area) != (b.stage, b.unit, b.area) or a.period_start is None:
+        if (a.stage, a.unit, a.area) != (b.stage, b.unit, b.area):
             continue
-        if (a.period_start, a.period_end) != (b.period_start, b.period_end):
+        span = next((p for p, v in resolved if p.last_unit and v == (b.period_start, b.period_end)), None)
+        if span is not None and len(periods_here) == 1 and a.period_start in (None, b.period_start) \
+                and a.period_end in (None, b.period_end):
+            # "rose from 8% to 14% between 2019 and 2021": A is the range's first year, B its last
+            years = int(span.last_unit[0][:4]) - int(span.period_start[:4])
+            (a.period_start, a.period_end), (b.period_start, b.period_end) = shift_year(span.last_unit, -years), span.last_unit
+            a.period_inherited = b.period_inherited = True
+            a.period_text = b.period_text
+            continue
+        if a.period_start is None or (a.period_start, a.period_end) != (b.period_start, b.period_end):
             continue
         if pair and len(pair) == 2 and pair[1] == (b.period_start, b.period_end):
             a.period_start, a.period_end = pair[0]

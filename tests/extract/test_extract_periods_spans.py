@@ -33,3 +33,13 @@ def test_a_release_year_is_a_date_mention():
 
 def test_the_first_half_of_a_year_is_no_figure_of_fifty_per_cent():
     assert figures_claimed("Norfolk recorded 610 rapes in the first half of 2022.", published="2023-05-01") == ["610"]
+
+
+@pytest.mark.parametrize("text, a, b, first, last", [
+    ("Rape charges in Gwent rose from 35 to 52 between 2016/17 and 2018/19.", "35", "52", "2016-04-01", "2018-04-01"),
+    ("The share of rape reports Gwent no-crimed went from 6.2% to 9.9% between 2018 and 2020.", "6.2%", "9.9%",
+     "2018-01-01", "2020-01-01"),
+])
+def test_from_a_to_b_over_a_range_gives_a_its_first_year_and_b_its_last(text, a, b, first, last):
+    assert claim_for(text, a, published="2023-02-01").period_start == first
+    assert claim_for(text, b, published="2023-02-01").period_start == last
