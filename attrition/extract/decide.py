@@ -316,12 +316,13 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if named is not None:
         # "the charge rate for reported offences": the base named after the rate; a bare
         # "conviction rate of 61%" or "the detection rate" states none (GUIDELINES 12)
-        to = re.compile(r"\s+(?:to|of|for|among|against|on|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*").match(text, named.end())
+        to = _BASE_AFTER_RATE.match(text, named.end())
         return next((c.label for c in sentence.stage if to is not None and c.start == to.end()
                      and c.label not in (stage.label, "other") and c.weight > 0.0), None)
     return DEFAULT_OF_STAGE.get(stage.label)
 
 
+_BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)
 _NAMED_RATE = re.compile(r"(?:charge|conviction|detection|prosecution|referral|solved|outcome|sanction\s+detection)\s+rates?\b", re.I)
 
 
