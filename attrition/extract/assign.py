@@ -17,6 +17,8 @@ from itertools import chain, islice
 from spacy.tokens import Doc, Span, Token
 
 from attrition.extract.cues import Cue, change_noun_before_bracket
+from attrition.extract.doctext import text_of
+from attrition.extract.lexicon import BARE_RAPES, CONTEXT, STAGE, STRONG
 
 _CLIMB = {"nummod", "quantmod", "compound", "amod", "prep", "pobj", "advmod", "det", "appos",
           "npadvmod", "nmod", "pcomp", "conj", "cc", "punct", "attr", "dep", "poss", "case"}
@@ -31,14 +33,6 @@ class Governed:
     label: str
     cue: Cue
     inside: bool
-
-
-def text_of(doc: Doc) -> str:
-    """The doc's text, built once: spaCy joins every token again each time `Doc.text` is read."""
-    text = doc.user_data.get("attrition_text")
-    if text is None:
-        text = doc.user_data["attrition_text"] = doc.text
-    return text
 
 
 def depth(token: Token) -> int:
@@ -171,9 +165,9 @@ def choose(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if not scored:
         return None, None
     best = min(scored, key=lambda s: s[1])
-    if best[0].weight < 0.5:
+    if best[0].weight < CONTEXT:
         # A bare "outcomes" or "offences" names what is counted, not a stage: a stage word close by wins.
-        strong = [s for s in scored if s[0].weight >= 0.5 and s[0].label != "other" and s[1] <= best[1] + 3.0]
+        strong = [s for s in scored if s[0].weight >= CONTEXT and s[0].label != "other" and s[1] <= best[1] + 3.0]
         if strong:
             best = min(strong, key=lambda s: s[1])
     inside = [s for s in scored if s[2]]
@@ -220,21 +214,21 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         span = _span(doc, cue.start, cue.end)
         if span is not None:
             roots[cue] = span.root
-    strong_roots = {r.i for c, r in roots.items() if c.weight >= 0.8}
+    strong_roots = {r.i for c, r in roots.items() if c.weight >= STRONG}
     if strong_roots:
         # A bare "rapes" only says "recorded" when nothing else in the sentence says anything.
-        roots = {c: r for c, r in roots.items() if c.weight > 0.0}
+        roots = {c: r for c, r in roots.items() if c.weight > BARE_RAPES}
     # "410 were closed because the victim withdrew and 95 were closed due to evidential difficulties":
     # when the figure's own predicate names a stage, a cue in another clause (even its head) yields.
     own_predicate = relation in ("subject", "adjunct") and any(
-        r.i in verb_tree and c.weight >= 0.8 and c.label != "other" for c, r in roots.items())
+        r.i in verb_tree and c.weight >= STRONG and c.label != "other" for c, r in roots.items())
     scored = []
     for cue, root in roots.items():
-        if cue.weight < 0.5 and any(ch.i in strong_roots and ch.dep_ in ("amod", "compound") for ch in root.children):
+        if cue.weight < CONTEXT and any(ch.i in strong_roots and ch.dep_ in ("amod", "compound") for ch in root.children):
             continue  # "reported offences": the modifier, not the bare noun, names the stage
         in_phrase = root.i in phrase
         linear = min(abs(root.i - anchor.i), abs(root.i - fig.end), abs(root.i - fig.start))
-        if root.i in subject_tree and cue.label != "other" and cue.weight >= 0.8:
+        if root.i in subject_tree and cue.label != "other" and cue.weight >= STRONG:
             # The subject names what the bare figure is a level of.
             cost = 0.3 + 0.5 * tree_distance(subject, root) + (1.0 - cue.weight) + 0.02 * linear
         elif relation in ("subject", "adjunct") and root.i in verb_tree and not in_phrase:
@@ -248,17 +242,17 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             cost += 1.0
         if root.i in partitive:
             cost += 3.0  # "12 of those crimes": the denominator, not the stage
-        if relation == "subject" and in_phrase and cue.weight < 0.5:
+        if relation == "subject" and in_phrase and cue.weight < CONTEXT:
             cost += 1.0  # "one in six female victims ... reported it": the noun counted, not what happened
         if root.i in described:
             cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in tree and root.i not in own for tree in other_trees):
             cost += 1.5
-        if cue.weight >= 1.0 and _VERB_THEN_FIGURE.fullmatch(text_of(doc), cue.end, fig_start) \
+        if cue.weight >= STAGE and _VERB_THEN_FIGURE.fullmatch(text_of(doc), cue.end, fig_start) \
                 and text_of(doc)[cue.start:cue.end].endswith("ed") and relation != "subject":
             cost = min(cost, 0.4)  # "no-crimed 57 reports", "charged 41 men": the verb takes the figure as object
         inside = root.i in own or (in_phrase and relation == "subject") or (
-            root.i in subject_tree and cue.label != "other" and cue.weight >= 0.8)
+            root.i in subject_tree and cue.label != "other" and cue.weight >= STRONG)
         scored.append((cue, cost, inside))
     return scored
 
@@ -366,7 +360,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             for token in words:
                 if token.lower_ in _OUTCOME_WORDS:
                     end_char = words[-1].idx + len(words[-1])
-                    after = [c for c in cues if token.idx <= c.start < end_char and c.label != "other" and c.weight >= 0.8]
+                    after = [c for c in cues if token.idx <= c.start < end_char and c.label != "other" and c.weight >= STRONG]
                     return min(after, key=lambda c: c.start) if after else None
             return None
     sentence = _sentence_of(doc, fig.start)
@@ -395,7 +389,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             if token.lower_.endswith("ing") and doc[token.i - 1].text == ",":
                 return None  # ", leading to 28 convictions" qualifies the main clause
             window_end = doc[min(sent_end, token.i + 10) - 1].idx + len(doc[min(sent_end, token.i + 10) - 1])
-            after = [c for c in cues if token.idx <= c.start < window_end and c.label != "other" and c.weight >= 0.8]
+            after = [c for c in cues if token.idx <= c.start < window_end and c.label != "other" and c.weight >= STRONG]
             if not after:
                 return None
             first = min(after, key=lambda c: c.start)
@@ -424,7 +418,7 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
         # the object of "fall in ...", up to the first bracket, else the clause's subject.
         first_bracket = text.find("(", noun, fig_start + 1)
         first_bracket = fig_start if first_bracket < 0 else first_bracket
-        named = [c for c in cues if c.label != "other" and c.weight >= 0.8]
+        named = [c for c in cues if c.label != "other" and c.weight >= STRONG]
         after = [c for c in named if noun <= c.start < first_bracket]
         before = [c for c in named if clause_start <= c.start < noun]
         if after:
@@ -434,7 +428,7 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     m = _CHANGE_NOUN_AFTER.match(text[fig_end:fig_end + 40])
     if m:
         after = [c for c in cues if c.start >= fig_end + m.end() - 1 and c.start <= fig_end + m.end() + 60 and c.label != "other"]
-        strong = [c for c in after if c.weight >= 0.8]
+        strong = [c for c in after if c.weight >= STRONG]
         if strong or after:
             return min(strong or after, key=lambda c: c.start)
     left = text[clause_start:fig_start]
@@ -444,10 +438,10 @@ def change_cue(text: str, fig_start: int, fig_end: int, clause_start: int, cues:
     if named:
         # "the number of guilty verdicts in rape trials went up by": the first noun after it
         after_named = [c for c in cues if lo + named[-1].end() <= c.start < fig_start and c.label != "other"]
-        strong = [c for c in after_named if c.weight >= 0.5]  # "the number of rapes reported to X": not the bare noun
+        strong = [c for c in after_named if c.weight >= CONTEXT]  # "the number of rapes reported to X": not the bare noun
         if strong or after_named:
             return min(strong or after_named, key=lambda c: c.start)
     before = [c for c in cues if lo <= c.start and c.end <= fig_start and c.label != "other"]
     if before:
-        return max(before, key=lambda c: (c.weight >= 0.8, c.start))
+        return max(before, key=lambda c: (c.weight >= STRONG, c.start))
     return None

@@ -23,6 +23,7 @@ from attrition.extract.attach import is_comparison, names_comparand, tags_clause
 from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues
 from attrition.extract.forces import NATIONAL, find_area_mentions
+from attrition.extract.lexicon import STRONG
 from attrition.extract.numbers import find_figures
 from attrition.extract.page import page_area, page_source
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
@@ -213,12 +214,12 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     figure_spans = Spans(figures)
     # Stage cues matter only where there are figures, in list headers ("... recorded:") and questions.
     stage_cues = [
-        Cue(c.start + s, c.end + s, c.label, c.weight)
+        c
         for s, e in sentences
         if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?")) or _REQUEST.match(text, s)
-        for c in find_stage_cues(text[s:e])
+        for c in find_stage_cues(doc, s, e)
     ]
-    offence_cues = find_offence_cues(text)
+    offence_cues = find_offence_cues(doc)
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
     sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
@@ -231,7 +232,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         dominant_offence=offence_counts.most_common(1)[0][0] if offence_counts else "other",
         full_years=[(p.period_start, p.period_end) for p in periods
                     if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
-        columns=column_stages(text) if "|" in text or "\t" in text else {},
+        columns=column_stages(doc) if "|" in text or "\t" in text else {},
         sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)],
     )
 
@@ -291,7 +292,7 @@ def read_sentence(article: Article, scope: Scope, index: int, start: int, end: i
         index=index, start=start, end=end, text=s_text, figures=s_figures, areas=s_areas,
         resolved=resolved, resolved_areas=resolved_areas, stage=s_stage, offence=s_offence,
         sources=article.source_spans.within(start, end),
-        has_funnel=any(c.label != "other" for c in s_stage if c.weight >= 0.8),
+        has_funnel=any(c.label != "other" for c in s_stage if c.weight >= STRONG),
         has_offence=any(c.label != "other" for c in s_offence),
         fig_spans=[(f.start, f.end) for f in s_figures],
         parens=parentheticals(text, start, end, s_figures),
@@ -343,7 +344,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     asks = sentence.text.rstrip().endswith("?") or bool(_REQUEST.match(sentence.text) and not sentence.figures)
     if sentence.text.rstrip().endswith(":") or asks:
         # A list header, or a question (an FOI request) whose answer follows.
-        strong = [c for c in sentence.stage if c.weight >= 0.8 and c.label != "other"]
+        strong = [c for c in sentence.stage if c.weight >= STRONG and c.label != "other"]
         # A header that names no place ("By the numbers:") leaves its items to their own context.
         header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
                            scope.last_area if scope.last_area not in NATIONAL_AREAS else None)

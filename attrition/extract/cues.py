@@ -7,8 +7,17 @@ uses the dependency parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from attrition.extract.doctext import text_of
+from attrition.extract.lexicon import (
+    CLOSING, OUTCOME, RECORDING, REFERRAL, REPORTING, STAGE, WEAK_OTHER, WITHDRAWN, word_cues,
+)
 
 
 @dataclass(frozen=True)
@@ -23,30 +32,24 @@ class Cue:
 
 _CPS = r"(?:the\s+)?(?:Crown\s+Prosecution\s+Service|CPS|prosecutors?)"
 
-# (stage, pattern, weight). Weight < 1 marks a weaker signal (a noun that often
-# names the cases rather than the stage they reached).
-STAGE_PATTERNS: list[tuple[str, str, float]] = [
-    ("no_crime", r"(?:recorded|classed|classified|marked|marking|marks|classing|classifying)\s+(?:[\w’']+\s+){0,3}?as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:ed|es|ing|e)|cancell?ed(?:\s+crimes?)?|cancell?ations?|(?:not|never)\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|transferred|(?:had|has|have)\s+not\s+(?:taken\s+place|happened|occurred)|did\s+not\s+(?:take\s+place|occur|happen)|never\s+(?:happened|took\s+place|occurred)|N100", 1.2),
-    ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|no\s+(?:police\s+)?action\s+(?:was|were|is|has\s+been)\s+taken|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified|discontinued", 1.2),
-    ("withdrawn", r"withdr(?:ew|awn|awals?|aw|awing)|(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support|retract(?:ed|ion|ions)?|pulled\s+out", 1.3),
-    ("referred", rf"referr(?:ed|als?|ing)|\brefers?\b|(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", 1.1),
-    ("convicted", r"convict(?:ed|ions?|ing)?|found\s+guilty|guilty\s+(?:verdicts?|pleas?)|\bsuccessful(?:ly)?\s+prosecut(?:ed|ions?)", 1.2),
-    ("charged", r"charg(?:e|es|ed|ing)|summons(?:es|ed)?|detection(?:\s+rate)?s?|detected|(?:re)?solv(?:e|es|ed|ing)\b|formal\s+action|(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", 1.0),
-    ("prosecuted", r"(?<!Crown\s)prosecut(?:e|ed|ions?|ing)(?!\s+(?:Service|advocates?|barristers?|lawyers?|counsel|teams?|witness(?:es)?|case\s+workers?)\b)|\bcase\s+finalisations?\b|(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|\bproceedings\b|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court|trials?|defendants?", 1.0),
-    ("recorded", r"recorded|logged\s+as\s+(?:a\s+)?crimes?|crimed|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", 0.9),
-    ("recorded", r"outcomes?|investigations?|crimes?\b|offences?\b", 0.4),
-    ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", 0.7),
-    ("reported", r"report(?:s|ed|ing)\b|\blogged\b(?!\s+as\s+(?:a\s+)?crimes?)|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|allegations?|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))|complaints?|came\s+forward|come\s+forward|coming\s+forward", 0.8),
-    ("reported", r"incidents?", 0.6),
-    ("recorded", r"\brapes\b|\bsex(?:ual)?\s+offences\b", 0.0),
-    ("other", r"\bvictims?\b", 0.3),
-    ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|\bcautions?\b|already\s+been\s+identified|\bdays?\b|\bweeks?\b", 0.5),
+# (stage, pattern, weight): constructions of several words, or with conditions on what
+# comes around them. Single words in all their forms are lemmas in `lexicon.STAGE_WORDS`.
+STAGE_PHRASES: list[tuple[str, str, float]] = [
+    ("no_crime", r"(?:recorded|classed|classified|marked|marking|marks|classing|classifying)\s+(?:[\w’']+\s+){0,3}?as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:ed|es|ing|e)|(?:not|never)\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|(?:had|has|have)\s+not\s+(?:taken\s+place|happened|occurred)|did\s+not\s+(?:take\s+place|occur|happen)|never\s+(?:happened|took\s+place|occurred)|N100", OUTCOME),
+    ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|no\s+(?:police\s+)?action\s+(?:was|were|is|has\s+been)\s+taken|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified", OUTCOME),
+    ("withdrawn", r"(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support", WITHDRAWN),
+    ("referred", rf"(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", REFERRAL),
+    ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
+    ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
+    ("recorded", r"logged\s+as\s+(?:a\s+)?crimes?|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with\s+no\s+further|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", RECORDING),
+    ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", CLOSING),
+    ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?)|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
+    ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
 ]
 
-OFFENCE_PATTERNS: list[tuple[str, str]] = [
+OFFENCE_PHRASES: list[tuple[str, str]] = [
     ("sexual_offences", r"(?:rapes?\s+and\s+(?:other\s+)?(?:serious\s+)?sex(?:ual)?\s+(?:offences?|crimes?|assaults?)|sex(?:ual)?\s+(?:offences?|offending|crimes?|violence|abuse)|all\s+forms\s+of\s+sexual\s+assault|sex\s+attacks?|RASSO)"),
     ("sexual_assault", r"sexual(?:ly)?\s+assault(?:s|ed)?|indecent\s+assaults?"),
-    ("rape", r"\brap(?:e|es|ed|ists?|ing)\b"),
     ("other", r"\b(?:VAWG|violence\s+against\s+women|domestic\s+(?:abuse|violence)|stalking|all\s+crime\s+types|violent\s+(?:or|and)\s+sexual\s+crimes?|acquisitive\s+crime|murders?|burglar(?:y|ies)|robber(?:y|ies)|theft|caseload)\b"),
 ]
 
@@ -69,29 +72,40 @@ LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|was|were|of)\s*$|\b(?:up|down|rose|f
 
 def _compiled(patterns) -> list[tuple[str, re.Pattern, float]]:
     # Every cue starts a word: the leading \b lets the scan skip positions inside words at once.
-    return [(label, re.compile(rf"\b(?:{pattern})", re.I), weight[0] if weight else 1.0) for label, pattern, *weight in patterns]
+    return [(label, re.compile(rf"\b(?:{pattern})", re.I), weight[0] if weight else STAGE) for label, pattern, *weight in patterns]
 
 
-def _find(compiled, text: str) -> list[Cue]:
-    return [Cue(m.start(), m.end(), label, weight) for label, regex, weight in compiled for m in regex.finditer(text)]
+_STAGE_REGEXES = _compiled(STAGE_PHRASES)
+_OFFENCE_REGEXES = _compiled(OFFENCE_PHRASES)
 
 
-_STAGE_REGEXES = _compiled(STAGE_PATTERNS)
-_OFFENCE_REGEXES = _compiled(OFFENCE_PATTERNS)
+def _cues(doc: Doc, start: int, end: int | None, regexes, words) -> list[Cue]:
+    text = text_of(doc)
+    end = len(text) if end is None else end
+    part = text[start:end]
+    found = [Cue(start + m.start(), start + m.end(), label, weight)
+             for label, regex, weight in regexes for m in regex.finditer(part)]
+    lo = bisect.bisect_left(words, (start,))
+    for s, e, label, weight in islice(words, lo, None):
+        if s >= end:
+            break
+        if e <= end:
+            found.append(Cue(s, e, label, weight))
+    return _drop_nested(found)
 
 
-def find_stage_cues(text: str) -> list[Cue]:
-    """Return every stage cue in `text` (label: a GOLD.md stage), in order of position.
+def find_stage_cues(doc: Doc, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Return every stage cue in the doc's text[start:end] (label: a GOLD.md stage), in order of position.
 
-    Only plural or verbal forms of `report` count: a singular `report` names a
-    document (`a report published by HMIC`), not an allegation.
+    Offsets are the doc's. The cues are the lemmas of `lexicon.STAGE_WORDS` and the
+    phrases of `STAGE_PHRASES`; where two overlap the longer wins.
     """
-    return _drop_nested(_find(_STAGE_REGEXES, text))
+    return _cues(doc, start, end, _STAGE_REGEXES, word_cues(doc)[0])
 
 
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
-    """Keep the longest cue where several overlap ("no crime" over "crime")."""
-    cues = sorted(cues, key=lambda c: (c.start, -(c.end - c.start)))
+    """Keep the longest cue where several overlap ("no crime" over "crime"), the strongest of equal ones."""
+    cues = sorted(cues, key=lambda c: (c.start, -(c.end - c.start), -c.weight))
     kept: list[Cue] = []
     for cue in cues:
         if kept and cue.start < kept[-1].end:
@@ -100,9 +114,9 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     return kept
 
 
-def find_offence_cues(text: str) -> list[Cue]:
-    """Return every offence cue in `text` (label: rape, sexual_assault, sexual_offences, other)."""
-    return _drop_nested(_find(_OFFENCE_REGEXES, text))
+def find_offence_cues(doc: Doc, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Return every offence cue in the doc's text[start:end] (label: rape, sexual_assault, sexual_offences, other)."""
+    return _cues(doc, start, end, _OFFENCE_REGEXES, word_cues(doc)[1])
 
 
 def is_change(text: str, start: int, end: int, clause_start: int | None = None) -> bool:

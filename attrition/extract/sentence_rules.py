@@ -12,6 +12,7 @@ import re
 
 from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue
+from attrition.extract.lexicon import STRONG
 
 
 def shared_by(text: str, s_start: int, s_end: int, s_areas, claim: Claim) -> list[Claim]:
@@ -108,7 +109,7 @@ def respectively(text: str, s_claims: list[Claim], s_stage: list[Cue], s_start: 
             continue
         named: list[str] = []
         for cue in s_stage:
-            if cue.end <= run[0].char_start and cue.label != "other" and cue.weight >= 0.8:
+            if cue.end <= run[0].char_start and cue.label != "other" and cue.weight >= STRONG:
                 if named and named[-1] == cue.label:
                     continue
                 named.append(cue.label)

@@ -53,7 +53,7 @@ _VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|e
 # An organisation at `{ORG}`; the group `org` must capture it.
 _CUES_BEFORE = [
     r"according\s+to\s+(?:an?\s+|the\s+)?(?:(?:new|latest|official|recent)\s+)?(?:" + _DATA + r"\s+(?:from|by|released\s+by|published\s+by|of)\s+)?(?:the\s+)?$",
-    _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected)\s+(?:from|by)\s+(?:the\s+)?$",
+    _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected|taken|drawn|sourced|extracted)\s+(?:from|by)\s+(?:the\s+)?$",
     _DATA + r"\s+(?:from|by|of)\s+(?:the\s+|an?\s+)?(?:(?:independent|multi-agency|official|national)\s+)?$",
     r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
     r"(?:published|released|compiled|commissioned|issued|produced)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",

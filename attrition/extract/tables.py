@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from attrition.extract.cues import find_stage_cues
+from attrition.extract.doctext import text_of
+from attrition.extract.lexicon import STRONG
 
 _FIGURE = re.compile(r"\d[\d,.]*")
 _CELL_BREAK = re.compile(r"\||(?<=\S)\t+(?=\S)")
@@ -35,9 +39,9 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _stage_of(words: str) -> str | None:
-    """The funnel stage a header cell or caption names, if any (the last strong one)."""
-    strong = [c.label for c in find_stage_cues(words) if c.label != "other" and c.weight >= 0.8]
+def _stage_of(doc: Doc, start: int, end: int) -> str | None:
+    """The funnel stage a header cell or caption at text[start:end] names, if any (the last strong one)."""
+    strong = [c.label for c in find_stage_cues(doc, start, end) if c.label != "other" and c.weight >= STRONG]
     return strong[-1] if strong else None
 
 
@@ -51,13 +55,14 @@ def _cells(offset: int, line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def column_stages(text: str) -> dict[int, str]:
+def column_stages(doc: Doc) -> dict[int, str]:
     """Return {char offset of a figure: stage} for figures in table rows under a header.
 
     The header is the block's first row when it holds no digits; a header cell
     that names no stage takes the stage of the caption, the last line above the
     block that names one (within two lines).
     """
+    text = text_of(doc)
     lines = _lines(text)
     found: dict[int, str] = {}
     i = 0
@@ -70,8 +75,8 @@ def column_stages(text: str) -> dict[int, str]:
             j += 1
         header_at, header = lines[i]
         if not re.search(r"\d", header) and j - i >= 2:
-            caption = next((_stage_of(line) for _, line in reversed(lines[max(0, i - 2):i]) if line.strip()), None)
-            heads = [_stage_of(text[a:b]) or caption for a, b in _cells(header_at, header) if text[a:b].strip()]
+            caption = next((_stage_of(doc, at, at + len(line)) for at, line in reversed(lines[max(0, i - 2):i]) if line.strip()), None)
+            heads = [_stage_of(doc, a, b) or caption for a, b in _cells(header_at, header) if text[a:b].strip()]
             for offset, row in lines[i + 1:j]:
                 cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
                 # The header may name the label column ("| Year | Recorded | Charged |") or leave

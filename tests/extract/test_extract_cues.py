@@ -2,7 +2,18 @@
 
 import pytest
 
-from attrition.extract.cues import find_offence_cues, find_stage_cues, is_change
+from attrition.extract import cues as _cues
+from attrition.extract.cues import is_change
+from attrition.extract.pipeline import load_pipeline
+
+
+def find_stage_cues(text):
+    """The stage cues of `text`, parsed by the real pipeline (the stage words are lemmas)."""
+    return _cues.find_stage_cues(load_pipeline()(text))
+
+
+def find_offence_cues(text):
+    return _cues.find_offence_cues(load_pipeline()(text))
 
 
 def strong_stages(text):

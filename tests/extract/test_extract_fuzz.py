@@ -155,10 +155,11 @@ def test_areas_and_sources(text):
     resolve_force(text)
 
 
-@FAST
+@PARSED
 @given(text=any_text)
 def test_cues(text):
-    for cue in find_stage_cues(text) + find_offence_cues(text):
+    doc = load_pipeline()(text)
+    for cue in find_stage_cues(doc) + find_offence_cues(doc):
         inside(text, cue.start, cue.end)
     for fig in find_figures(text):
         assert is_change(text, fig.start, fig.end) in (True, False)
