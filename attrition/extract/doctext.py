@@ -11,3 +11,12 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["attrition_text"] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> None:
+    """Remember `text`, the string `doc` was parsed from, as its text (saves joining the tokens again).
+
+    The tokenizer keeps every character, so the two are equal; a text of another length is ignored.
+    """
+    if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data["attrition_text"] = text

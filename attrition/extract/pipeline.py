@@ -27,6 +27,7 @@ from spacy.util import compile_suffix_regex
 
 from attrition.extract.assemble import build_claims
 from attrition.extract.claim import Claim
+from attrition.extract.doctext import keep_text
 from attrition.extract.gate import is_relevant
 from attrition.errors import AttritionError
 
@@ -178,6 +179,7 @@ def extract_many(items: Iterable[tuple], batch_size: int = 16,
 def _run(nlp: Language, pending, results, batch_size, seconds_per_10kb) -> None:
     texts = (text[:MAX_CHARS] for _, text, _, _ in pending)
     for (n, text, published, meta), doc in zip(pending, nlp.pipe(texts, batch_size=batch_size)):
+        keep_text(doc, text[:MAX_CHARS])
         budget = time_budget(text[:MAX_CHARS], seconds_per_10kb)
         try:
             results[n] = build_claims(doc, published, meta, deadline=time.monotonic() + budget)
