@@ -315,9 +315,16 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
     pub = _as_date(published)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     mentions: list[PeriodMention] = []
-    years = [m.end() for m in _ANY_YEAR.finditer(text)]
+    years = [(m.start(), m.end()) for m in _ANY_YEAR.finditer(text)]
+    windows = _year_windows(years, len(text))
     for name, pattern in _PATTERNS:
-        for m in _matches(pattern, text, years if name in _YEAR_ENDED else None):
+        if name in _YEAR_ENDED:
+            found = _matches(pattern, text, [end for _, end in years])
+        elif name in _HOLDS_YEAR:
+            found = (m for start, end in windows for m in pattern.finditer(text, start, end))
+        else:
+            found = pattern.finditer(text)
+        for m in found:
             i = bisect.bisect_left(taken, (m.start(), m.start()))
             if (i < len(taken) and taken[i][0] < m.end()) or (i > 0 and taken[i - 1][1] > m.start()):
                 continue  # an earlier, more specific pattern already read these words
@@ -336,6 +343,23 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # Patterns whose every match ends with a year: searched only in a window before each year.
 _YEAR_ENDED = {"date"}
+# Patterns whose every match holds a year, no further than _REACH characters from it: searched
+# only in the text around the years (each long alternation then scans a fraction of the text).
+_HOLDS_YEAR = {"since_date", "range_dates", "years_to", "half_year", "twelve_months_to", "date_pair", "year_ending",
+               "calendar_year", "fy_range", "fy", "fy_words", "year_range", "document", "same_in", "month_year", "year"}
+_REACH = 120
+
+
+def _year_windows(years: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of text within _REACH characters of a year, merged where they meet."""
+    windows: list[tuple[int, int]] = []
+    for start, end in years:
+        lo, hi = max(0, start - _REACH), min(length, end + _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _matches(pattern: re.Pattern, text: str, year_ends: list[int] | None):

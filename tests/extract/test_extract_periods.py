@@ -207,3 +207,33 @@ def test_resolution_accepts_dates_and_iso_strings():
     assert resolve_relative(_mention("last_year"), None, [], date(2020, 5, 1)) == ("2019-01-01", "2019-12-31")
     assert resolve_relative(_mention("last_year"), None, [], "2020-05-01T09:00:00") == ("2019-01-01", "2019-12-31")
     assert resolve_relative(_mention("last_year"), None, [], "not a date") is None
+
+
+def test_patterns_that_hold_a_year_find_the_same_in_windows_around_the_years(monkeypatch):
+    from attrition.extract import periods
+    filler = " The charity said support workers were busy." * 12
+    phrases = [
+        "In the 12 months to the end of March 2016 the force recorded 410 rapes.",
+        "Between 1 April 2019 and 31 March 2020 there were 88 charges.",
+        "In the financial year 2021/22 referrals fell, as in the 2020 calendar year.",
+        "Last year the figure was 50, compared with 2018.",
+        "The three years to March 2021 saw 900 reports, in the first half of 2022 only 20.",
+        "Over the same period in 2017 there were 12 (the Sexual Offences Act 2003 applies).",
+    ]
+    text = filler.join(phrases)
+    windowed = periods.find_period_mentions(text, "2023-01-01")
+    monkeypatch.setattr(periods, "_REACH", 10 ** 9)  # one window: the whole text
+    assert periods.find_period_mentions(text, "2023-01-01") == windowed
+    assert len(windowed) >= 8
+
+
+def test_every_match_of_a_year_holding_pattern_holds_a_year():
+    from attrition.extract import periods
+    text = ("since 1 May 2019, from June 2018 to May 2019, the two years to 2020, the second half of 2021, "
+            "the year ending March 2017, 3 January 2020 - 4 February 2021, the 2019 calendar year, "
+            "from 2017/18 to 2019/20, 2018-19, 2018 to 2019, between 2015 and 2016, the 2020 release, "
+            "the same period in 2014, in May 2016, 2012")
+    names = dict(periods._PATTERNS)
+    for name in periods._HOLDS_YEAR:
+        for m in names[name].finditer(text):
+            assert periods._ANY_YEAR.search(m.group(0)), (name, m.group(0))
