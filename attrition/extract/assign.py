@@ -88,7 +88,7 @@ def figure_phrase(anchor: Token, stop: set[int] = frozenset()) -> tuple[Token, s
             # the clause says what happened in the figure's cases.
             return token, "adjunct", token.head.head
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _LEVEL_PREPS \
-                and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.lower_ not in _OUTCOME_WORDS \
+                and token.head.head.pos_ in ("VERB", "AUX") and token.head.head.lemma_ not in OUTCOME_VERBS \
                 and _bare_figure(token):
             # "the charge rate dropped from 7.5 per cent to 5.1 per cent": a bare figure is a level
             # of what the verb's subject names.
@@ -322,10 +322,8 @@ def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     return start, end
 
 
-_OUTCOME_WORDS = {
-    "led", "lead", "leads", "leading", "resulted", "result", "results", "resulting",
-    "ended", "end", "ends", "ending", "saw", "see", "sees", "secured", "secure", "secures",
-}
+# Verbs that say what the cases became ("led to a charge", "resulted in", "ended in", "saw", "secured"), as lemmas.
+OUTCOME_VERBS = frozenset({"lead", "result", "end", "see", "secure"})
 
 
 _BASE_AFTER = re.compile(r"\s+(?:out\s+of|of)\s+(?:the\s+|all\s+)?(?:about\s+|around\s+|some\s+)?", re.I)
@@ -358,7 +356,7 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             # "The share of logged rapes ending in a conviction was 3.9%": the outcome is in the subject.
             words = list(subject.subtree)
             for token in words:
-                if token.lower_ in _OUTCOME_WORDS:
+                if token.lemma_ in OUTCOME_VERBS:
                     end_char = words[-1].idx + len(words[-1])
                     after = [c for c in cues if token.idx <= c.start < end_char and c.label != "other" and c.weight >= STRONG]
                     return min(after, key=lambda c: c.start) if after else None
@@ -382,10 +380,10 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         participle = after_noun and (token.tag_ in ("VBN", "VBG") or (
             token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as")))
         participle = participle or (token.text[:1].isupper() and token.i > sent_start)  # a mis-tagged name
-        if token.pos_ in ("VERB", "AUX") and token.lower_ not in _OUTCOME_WORDS and not participle and not chance \
-                and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lower_ not in _OUTCOME_WORDS:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_ not in OUTCOME_VERBS and not participle and not chance \
+                and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lemma_ not in OUTCOME_VERBS:
             return None
-        if token.lower_ in _OUTCOME_WORDS:
+        if token.lemma_ in OUTCOME_VERBS:
             if token.lower_.endswith("ing") and doc[token.i - 1].text == ",":
                 return None  # ", leading to 28 convictions" qualifies the main clause
             window_end = doc[min(sent_end, token.i + 10) - 1].idx + len(doc[min(sent_end, token.i + 10) - 1])
