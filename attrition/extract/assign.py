@@ -397,6 +397,31 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     return None
 
 
+def relative_outcome(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue]) -> Cue | None:
+    """The stage named in a relative clause on a share's base: `7 per cent of recorded rapes that
+    resulted in a charge` -> the "charge" cue, wherever the parser hung the figure itself.
+
+    The tree it looks for: figure -prep-> "of" -pobj-> base -relcl-> an outcome verb
+    (OUTCOME_VERBS). None when the figure's "of" phrase has no such clause or the clause names no stage.
+    """
+    fig = _span(doc, fig_start, fig_end)
+    if fig is None:
+        return None
+    heads = [fig.root] + ([fig.root.head] if fig.root.dep_ in ("nummod", "quantmod") else [])  # "7" -> "cent"
+    for head in heads:
+        for of in head.children:
+            if of.lower_ != "of" or of.i < fig.end - 1:
+                continue
+            for base in of.children:
+                for clause in base.children:
+                    if base.dep_ == "pobj" and clause.dep_ == "relcl" and clause.lemma_ in OUTCOME_VERBS:
+                        last = doc[max(t.i for t in clause.subtree)]
+                        after = [c for c in cues if clause.idx <= c.start < last.idx + len(last)
+                                 and c.label != "other" and c.weight >= STRONG]
+                        return min(after, key=lambda c: c.start) if after else None
+    return None
+
+
 _RESTATEMENT = re.compile(r"\s*+(?:,\s*or|\(|,?\s*[–—-])\s*+(?:just\s+|only\s+|about\s+|around\s+)?")
 _CHANGE_NOUN_AFTER = re.compile(
     r"^\s*(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump|decline)\s+in\s+", re.I)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, text_of
+from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, relative_outcome, text_of
 from attrition.extract.attach import (
     area_for, continues_quote, governing_source, period_for, previous_sentence_area,
 )
@@ -101,7 +101,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     fig_cues = [c for c in sentence.stage if abs(c.start - fig.start) <= CUE_WINDOW
                 and not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
     gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
-    outcome = outcome_cue(doc, fig.start, fig.end, fig_cues, others) or anaphoric_outcome(doc, fig, s_start, s_end)
+    outcome = (outcome_cue(doc, fig.start, fig.end, fig_cues, others) or relative_outcome(doc, fig.start, fig.end, fig_cues)
+               or anaphoric_outcome(doc, fig, s_start, s_end))
     if outcome is not None:
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:
             inside = gov if inside is None else inside
