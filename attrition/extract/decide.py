@@ -200,6 +200,8 @@ def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is not None:
         head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound") else span.root
+        while head.dep_ == "compound" and head.head is not head:
+            head = head.head  # "the 150 rape files ...": the phrase is the files', not the compound's
         last = max(t.i for t in head.subtree)
         end = doc[last].idx + len(doc[last])
         own = [c for c in cues if fig.end <= c.start < end and c.weight >= CONTEXT and c.label != "other"]
@@ -393,7 +395,7 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
 
 def decide_offence(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage) -> str:
     """The offence nearest the figure in the parse, else the last named, else the article's main one."""
-    if stage.forces_count:
+    if stage.forces_count or _counts_all_crime(article, sentence, fig):
         return "other"
     offence = None
     near = sorted((c for c in sentence.offence if abs(c.start - fig.start) <= CUE_WINDOW),
@@ -401,6 +403,43 @@ def decide_offence(article: Article, scope: Scope, sentence: Sentence, fig, stag
     if near:
         offence = nearest_by_tree(article.doc, fig.start, fig.end, [(c.start, c.end, c.label) for c in near])
     return offence or scope.last_offence or article.dominant_offence
+
+
+def _counts_all_crime(article: Article, sentence: Sentence, fig) -> bool:
+    """True for a count of crimes of every kind: "1.9m crimes, including 70,330 rapes" (GUIDELINES 11).
+
+    The figure numbers the noun "crime", no offence word sits in that noun's own phrase, and
+    the sentence's offence words all belong to its other figures' nouns.
+    """
+    if fig.unit != "count":
+        return False
+    doc = article.doc
+    noun = _numbered_noun(doc, fig.start, fig.end)
+    if noun is None or noun.lemma_ != "crime":
+        return False
+    cues = [c for c in sentence.offence if c.label != "other"]
+    phrases = [_phrase_chars(noun, fig.start)]
+    for start, end in sentence.fig_spans:
+        other = _numbered_noun(doc, start, end) if (start, end) != (fig.start, fig.end) else None
+        if other is not None:
+            phrases.append(_phrase_chars(other, start))
+    owners = [next((i for i, (a, b) in enumerate(phrases) if a <= c.start < b), None) for c in cues]
+    return bool(cues) and all(o is not None and o > 0 for o in owners)
+
+
+def _numbered_noun(doc: Doc, start: int, end: int):
+    """The noun a count figure numbers ("1.9m crimes" -> crimes), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nummod":
+        return None
+    return span.root.head
+
+
+def _phrase_chars(noun, fig_start: int) -> tuple[int, int]:
+    """The characters from a figure to the end of the noun it numbers and that noun's complements."""
+    last = max(t.i for t in noun.subtree if t.i >= noun.i)
+    token = noun.doc[last]
+    return fig_start, token.idx + len(token)
 
 
 def decide_source(article: Article, scope: Scope, sentence: Sentence, fig) -> tuple[str | None, bool, str | None]:
