@@ -406,25 +406,34 @@ def decide_offence(article: Article, scope: Scope, sentence: Sentence, fig, stag
 
 
 def _counts_all_crime(article: Article, sentence: Sentence, fig) -> bool:
-    """True for a count of crimes of every kind: "1.9m crimes, including 70,330 rapes" (GUIDELINES 11).
+    """True for a count of crimes of every kind: "1.9m crimes, including 70,330 rapes", "40 rapes
+    and 95 other crimes" (GUIDELINES 11).
 
-    The figure numbers the noun "crime", no offence word sits in that noun's own phrase, and
-    the sentence's offence words all belong to its other figures' nouns.
+    The figure numbers the noun "crime" with no offence word in that noun's own phrase; the
+    sentence's offence words belong to its other figures' nouns, and those come after it unless
+    the crimes are set apart by a word of their own ("other", "violent"). "147 such crimes"
+    points back to an offence named before, and is that offence.
     """
     if fig.unit != "count":
         return False
     doc = article.doc
     noun = _numbered_noun(doc, fig.start, fig.end)
-    if noun is None or noun.lemma_ != "crime":
+    if noun is None or noun.lemma_ != "crime" or any(t.lower_ in ("such", "these", "those") for t in noun.children):
         return False
     cues = [c for c in sentence.offence if c.label != "other"]
-    phrases = [_phrase_chars(noun, fig.start)]
-    for start, end in sentence.fig_spans:
-        other = _numbered_noun(doc, start, end) if (start, end) != (fig.start, fig.end) else None
-        if other is not None:
-            phrases.append(_phrase_chars(other, start))
-    owners = [next((i for i, (a, b) in enumerate(phrases) if a <= c.start < b), None) for c in cues]
-    return bool(cues) and all(o is not None and o > 0 for o in owners)
+    if not cues:
+        return False
+    own_start, own_end = _phrase_chars(noun, fig.start)
+    set_apart = any(t.dep_ == "amod" and t.i < noun.i for t in noun.children)  # "other crimes", "violent crimes"
+    for c in cues:
+        if own_start <= c.start < own_end:
+            return False
+        owner = next(((start, end) for start, end in sentence.fig_spans if (start, end) != (fig.start, fig.end)
+                      and (n := _numbered_noun(doc, start, end)) is not None
+                      and _phrase_chars(n, start)[0] <= c.start < _phrase_chars(n, start)[1]), None)
+        if owner is None or (owner[0] < fig.start and not set_apart):
+            return False
+    return True
 
 
 def _numbered_noun(doc: Doc, start: int, end: int):

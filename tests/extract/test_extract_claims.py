@@ -287,8 +287,11 @@ def test_unbalanced_quote_mark_does_not_crash():
     ("Nationally, police recorded 1.9m crimes in 2022, including 70,330 rapes.", "1.9m", "other"),
     ("Nationally, police recorded 1.9m crimes in 2022, including 70,330 rapes.", "70,330", "rape"),
     ("An audit found 40 rapes and 95 other crimes wrongly left off the books in Kent in 2019.", "95", "other"),
-    # ... but an offence named for the whole clause is the crimes' own
+    # ... but an offence named for the whole clause is the crimes' own, and crimes after an
+    # offence's count, or "such crimes", are some of those
     ("For rape, 85 crimes were prosecuted in Kent in 2021.", "85", "rape"),
+    ("Essex Police recorded 1,310 sexual offences in 2021, with only 147 crimes solved.", "147", "sexual_offences"),
+    ("Essex Police recorded 1,310 sexual offences in 2021, with 147 such crimes solved.", "147", "sexual_offences"),
     ("Kent Police recorded 300 crimes of rape in 2022.", "300", "rape"),
 ])
 def test_offences(text, figure, offence):
