@@ -144,6 +144,11 @@ class Article:
     columns: dict
     sentences: list[tuple[int, int]]
     breaks: list[int]
+    requests: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_request(self, pos: int) -> bool:
+        """True when character `pos` lies in an FOI request's list of items ("Request:" to "Response:")."""
+        return any(start <= pos < end for start, end in self.requests)
 
     def paragraph_of(self, pos: int) -> int:
         """The number of the paragraph (line) holding character `pos`."""
@@ -213,10 +218,12 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     sentences = sentence_spans(doc)
     figure_spans = Spans(figures)
     # Stage cues matter only where there are figures, in list headers ("... recorded:") and questions.
+    requests = request_regions(text)
     stage_cues = [
         c
         for s, e in sentences
         if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?")) or _REQUEST.match(text, s)
+        or any(a <= s < b for a, b in requests)
         for c in find_stage_cues(doc, s, e)
     ]
     offence_cues = find_offence_cues(doc)
@@ -233,8 +240,29 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         full_years=[(p.period_start, p.period_end) for p in periods
                     if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
         columns=column_stages(doc) if "|" in text or "\t" in text else {},
-        sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)],
+        sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)], requests=requests,
     )
+
+
+# An FOI page's heading over the items asked for, and the heading over the answers.
+_REQUEST_HEADING = re.compile(
+    r"^[ \t]*(?:(?:your|the|my|original|information)\s+)?(?:request(?:ed)?|questions?|you\s+asked(?:\s+for)?|"
+    r"information\s+requested|details\s+of\s+(?:the\s+|your\s+)?request)[ \t]*:?[ \t]*$", re.I | re.M)
+_RESPONSE_HEADING = re.compile(
+    r"^[ \t]*(?:(?:our|the|my|force)\s+)?(?:response|answer|reply|decision|information\s+(?:held|disclosed|supplied))s?\b",
+    re.I | re.M)
+
+
+def request_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans of an FOI request's items: from a "Request:" heading line to the next
+    "Response:" heading (or the end of the text when none follows)."""
+    regions = []
+    for m in _REQUEST_HEADING.finditer(text):
+        if regions and m.start() < regions[-1][1]:
+            continue
+        answer = _RESPONSE_HEADING.search(text, m.end())
+        regions.append((m.end(), answer.start() if answer else len(text)))
+    return regions
 
 
 def new_scope(meta: dict | None) -> Scope:
@@ -341,7 +369,8 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
         scope.national_scope = None
     scope.prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
-    asks = sentence.text.rstrip().endswith("?") or bool(_REQUEST.match(sentence.text) and not sentence.figures)
+    asks = sentence.text.rstrip().endswith("?") or bool(
+        (_REQUEST.match(sentence.text) or article.in_request(sentence.start)) and not sentence.figures)
     if sentence.text.rstrip().endswith(":") or asks:
         # A list header, or a question (an FOI request) whose answer follows.
         strong = [c for c in sentence.stage if c.weight >= STRONG and c.label != "other"]

@@ -76,3 +76,23 @@ def test_a_tab_separated_table_gives_each_column_its_headers_stage():
                                            (28, "charged", "Cleveland", "2021-01-01"),
                                            (720, "recorded", "Cleveland", "2022-01-01"),
                                            (31, "charged", "Cleveland", "2022-01-01")]
+
+
+@pytest.mark.parametrize("request_heading, response_heading", [
+    ("Request:", "Response:"),
+    ("Information requested", "Information disclosed"),
+])
+def test_items_under_a_request_heading_are_questions_for_the_numbered_answers(request_heading, response_heading):
+    # the items are statements ("The number of ..."), not questions: the heading says they are asked
+    text = (f"{request_heading}\n1.\nThe number of rapes reported to the force in 2021 and 2022.\n"
+            "2.\nOf those, the number where a suspect was charged.\n\n"
+            f"{response_heading}\n1. 2021: 540; 2022: 610\n2. 2021: 31; 2022: 28")
+    assert [(v, s, a) for v, s, a, _ in _claims(text, **FORCE_PAGE)] == [
+        (540, "reported", "Cleveland"), (610, "reported", "Cleveland"),
+        (31, "charged", "Cleveland"), (28, "charged", "Cleveland")]
+
+
+def test_the_answers_after_a_response_heading_are_not_questions():
+    text = ("Request:\nThe number of rapes recorded in 2022.\n\nResponse:\n"
+            "The force recorded 702 rapes in 2022. Of these, 44 were charged.")
+    assert [(v, s) for v, s, _, _ in _claims(text, **FORCE_PAGE)] == [(702, "recorded"), (44, "charged")]
