@@ -250,18 +250,24 @@ def _reason_beats_closed(text: str, fig, stage: str | None, gov, cues: list[Cue]
 
     A closing verb counts the cases closed (recorded, GUIDELINES 9), but when the clause goes on
     to say they closed with no further action, because the complainant pulled out, or as no crime,
-    that reason is the outcome counted. Takes the stage chosen so far and the governing cue.
+    that reason is the outcome counted: "closed 640 cases with no further action", and as the
+    predicate, "290 rape reports were closed due to evidential difficulties". Takes the stage
+    chosen so far and the governing cue.
     """
-    if stage != "recorded" or gov is None or gov.cue.start > fig.start \
-            or not _CLOSED_VERB.search(text, gov.cue.start, gov.cue.end):
+    if stage not in ("recorded", "reported") or gov is None:
         return stage
+    closing_cue = stage == "recorded" and gov.cue.start <= fig.start and _CLOSED_VERB.search(text, gov.cue.start, gov.cue.end)
     for cue in cues:
         if cue.start <= fig.end or cue.label not in ("nfa", "withdrawn", "no_crime"):
             continue
         between = text[fig.end:cue.start]
         if any(fig.end <= o[0] < cue.start for o in others) or re.search(r"[.;:]|\bincluding\b", between):
             break
-        if _REASON_LINK.search(between) or cue.label == "nfa" and re.match(r"\s*(?:no\s+further|without)", text[cue.start:cue.end]):
+        closing = _CLOSED_VERB.search(between)  # "... were closed due to ...": the predicate closes them
+        if not (closing_cue or closing):
+            continue
+        link = between[closing.end():] if closing else between
+        if _REASON_LINK.search(link) or cue.label == "nfa" and re.match(r"\s*(?:no\s+further|without)", text[cue.start:cue.end]):
             return cue.label
     return stage
 

@@ -10,6 +10,10 @@ from extract_helpers import claim_for, figures_claimed
     ("Gwent Police closed 640 rape cases with no further action.", "640", "nfa"),
     ("Gwent Police closed 310 rape investigations last year because the complainant withdrew.", "310", "withdrawn"),
     ("Gwent Police closed 900 rape investigations last year, and 70 led to a charge.", "900", "recorded"),
+    # the closing verb as the predicate of the figure's noun
+    ("Gwent Police said 290 rape reports were closed due to evidential difficulties in 2021.", "290", "nfa"),
+    ("In Gwent, 180 rape cases were closed in 2021 as a result of evidential difficulties.", "180", "nfa"),
+    ("In Gwent, 95 rape allegations were closed in 2021.", "95", "recorded"),  # no reason: closed cases (GUIDELINES 9)
 ])
 def test_the_reason_a_case_closed_beats_the_word_closed(text, figure, stage):
     assert claim_for(text, figure, published="2023-02-01").stage == stage
