@@ -155,7 +155,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     forces_count = counts_forces(text, fig)
     if forces_count and _PEER_GROUP.match(text, fig.end):
         return None  # "among its seven most similar forces": the group compared against, not a finding
-    if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)):
+    if forces_count or (stage not in ("other", None) and is_non_funnel(text, fig.start, fig.end, s_start, s_end)
+                        and not _place_breakdown(text, fig, sentence.areas)):
         stage = "other"
     if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
         return None
@@ -164,6 +165,18 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
                     sentence.has_offence or in_context and stage is not None, forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
+
+
+_SHARE_VERB_BEFORE = re.compile(r"\s+(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|accounts\s+for|account\s+for|comprised)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)
+
+
+def _place_breakdown(text: str, fig, areas) -> bool:
+    """True for a count a place contributes to a total ("Blackpool accounted for 400 of them"):
+    a breakdown by area keeps the total's stage, unlike a crime type's share of crime (other)."""
+    if fig.unit != "count":
+        return False
+    return any(a.kind in ("force", "place") and a.end <= fig.start and _SHARE_VERB_BEFORE.fullmatch(text, a.end, fig.start)
+               for a in areas)
 
 
 _CHANGE_OF_PREVIOUS = re.compile(

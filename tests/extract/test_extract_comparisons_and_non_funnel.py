@@ -125,3 +125,14 @@ def test_an_aside_defining_a_term_lends_no_stage():
     claims = _claims("Northumbria's rape no-crime rate - that is, the share of crimes recorded as rape and later "
                      "cancelled - stood at 17% in 2020.")
     assert claims["17%"].stage == "no_crime"
+
+
+def test_a_place_accounting_for_part_of_a_total_keeps_the_totals_stage():
+    # a breakdown by area, not a crime type's share of crime (GUIDELINES 10)
+    claims = _claims("Rape reports to Lancashire Constabulary rose to 1,800 in 2022. Blackpool accounted for 400 of them.")
+    assert (claims["400"].stage, claims["400"].area) == ("reported", "Lancashire")
+
+
+def test_a_crime_type_making_up_part_of_a_total_is_other():
+    claims = _claims("Rape made up 4,000 of the 60,000 sexual offences recorded in Kent in 2022.")
+    assert claims["4,000"].stage == "other"
