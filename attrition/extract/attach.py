@@ -80,7 +80,8 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     # "since the first review came out in 2010-11": the period dates the publication
     usable = [(p, v) for p, v in resolved if v is not None and not _EVENT_BEFORE.search(text, max(0, p.start - 30), p.start)]
     if change:
-        usable = [(p, v) for p, v in usable if p.kind != "previous"]  # "an increase of 8% from the previous year"
+        # "an increase of 8% from the previous year", "up 163% since January 2021": the change's base
+        usable = [(p, v) for p, v in usable if p.kind != "previous" and not re.match(r"(?i)since\b", p.text)]
     for p, v in usable:
         gap = text[fig.end:p.start]
         if p.start >= fig.end and _OWN_PERIOD_GAP.fullmatch(gap) and not (change and "from" in gap.lower()):

@@ -126,6 +126,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("years_to", re.compile(
         rf"\b(?:the\s+)?(?:last\s+|past\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years?\s+(?:to|ending|ended|up\s+to|until|leading\s+(?:up\s+)?to)\s+"
         rf"(?:the\s+end\s+of\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
+    ("since_month", re.compile(
+        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_DAY}\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+        rf"(?!\s*,?\s*(?:\d|this\b|last\b))\b", re.I)),
+    ("months_to", re.compile(
+        rf"\b(?:the\s+)?(?:(?P<n>three|six|nine|3|6|9)[\s-]+months?|(?P<q>quarter))(?:[\s-]+period)?\s+(?:to|ending|ended|up\s+to|until)\s+"
+        rf"(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
+    ("quarter_of", re.compile(
+        rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?:the\s+)?(?:(?P<fy>financial)\s+year\s+)?"
+        rf"(?P<y1>{_YEAR})(?:\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b", re.I)),
     ("half_year", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
     ("twelve_months_to", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
@@ -190,6 +199,15 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         if first is None or published is None or published <= first:
             return PeriodMention(*span, text, "date")
         return PeriodMention(*span, text, "explicit", first.isoformat(), published.isoformat())
+    if name == "since_month":
+        # "since April": from the latest 1 April before the article's date, to that date
+        if published is None:
+            return PeriodMention(*span, text, "none")
+        month = _month(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else published.year if month <= published.month else published.year - 1
+        if date(year, month, 1) >= published:
+            return PeriodMention(*span, text, "date")
+        return PeriodMention(*span, text, "explicit", date(year, month, 1).isoformat(), published.isoformat())
     if name == "quarter":
         q = int(m.group("q"))
         if not m.group("y1"):
@@ -222,6 +240,21 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return PeriodMention(*span, text, "explicit", *calendar_years(y - n + 1, y), last_unit=calendar_years(y, y))
         first, last = twelve_months_to(y - n + 1, _month(m.group("m")))[0], twelve_months_to(y, _month(m.group("m")))
         return PeriodMention(*span, text, "explicit", first, last[1], last_unit=last)
+    if name == "months_to":
+        # "the quarter to September 2022", "the six months to March 2021": that many months ending then
+        n = 3 if m.group("q") else {"three": 3, "six": 6, "nine": 9}.get(m.group("n").lower(), None) or int(m.group("n"))
+        y, month = int(m.group("y")), _month(m.group("m"))
+        first = y * 12 + month - n  # months since year 0, of the month before the first
+        return PeriodMention(*span, text, "explicit", date(first // 12, first % 12 + 1, 1).isoformat(),
+                             _last_day(y, month).isoformat())
+    if name == "quarter_of":
+        # "the first quarter of 2023" is January-March; "of 2022/23", April-June of that financial year
+        q = {"first": 1, "second": 2, "third": 3}.get(m.group("q").lower(), 4)
+        if m.group("y2"):
+            fy = _fy_from_parts(m.group("y1"), m.group("y2"))
+            return PeriodMention(*span, text, "explicit", *fiscal_quarter(int(fy[0][:4]), q)) if fy else None
+        y = int(m.group("y1"))
+        return PeriodMention(*span, text, "explicit", date(y, 3 * q - 2, 1).isoformat(), _last_day(y, 3 * q).isoformat())
     if name == "half_year":
         y = int(m.group("y"))
         first_half = m.group("h").lower() == "first"
@@ -345,7 +378,7 @@ _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 _YEAR_ENDED = {"date"}
 # Patterns whose every match holds a year, no further than _REACH characters from it: searched
 # only in the text around the years (each long alternation then scans a fraction of the text).
-_HOLDS_YEAR = {"since_date", "range_dates", "years_to", "half_year", "twelve_months_to", "date_pair", "year_ending",
+_HOLDS_YEAR = {"since_date", "range_dates", "years_to", "months_to", "quarter_of", "half_year", "twelve_months_to", "date_pair", "year_ending",
                "calendar_year", "fy_range", "fy", "fy_words", "year_range", "document", "same_in", "month_year", "year"}
 _REACH = 120
 

@@ -54,7 +54,7 @@ _VERB_AFTER = r"(?:show(?:s|ed|n)?|reveal(?:s|ed)?|outline(?:s|d)?|suggest(?:s|e
 _CUES_BEFORE = [
     r"according\s+to\s+(?:an?\s+|the\s+)?(?:(?:new|latest|official|recent)\s+)?(?:" + _DATA + r"\s+(?:from|by|released\s+by|published\s+by|of)\s+)?(?:the\s+)?$",
     _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected|taken|drawn|sourced|extracted)\s+(?:from|by)\s+(?:the\s+)?$",
-    _DATA + r"\s+(?:from|by|of)\s+(?:the\s+|an?\s+)?(?:(?:independent|multi-agency|official|national)\s+)?$",
+    _DATA + r",?\s+(?:from|by|of)\s+(?:the\s+|an?\s+)?(?:(?:independent|multi-agency|official|national)\s+)?$",
     r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
     r"(?:published|released|compiled|commissioned|issued|produced)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
     r"on\s+behalf\s+of\s+(?:the\s+)?$",
@@ -165,7 +165,9 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
         after = text[end:end + 60]
         if _JOINT_BEFORE.search(before) or _JOINT_AFTER.match(after):
             continue  # "figures from the police and CPS": two compilers named, neither is the source
-        said = name in _KNOWN_NAMES and (re.match(r"\s+(?:has\s+)?(?:said|says|reported|stated|states)\b", after) or re.search(
+        if _OBTAINED_BY.search(before) and _FOI.search(_same_sentence(text, start, end)):
+            continue  # "figures obtained by the BBC under the Freedom of Information Act": the force's (GUIDELINES 20)
+        said = name in _KNOWN_NAMES and (re.match(r"\s+(?:\([A-Z]{2,8}\)\s+)?(?:has\s+)?(?:said|says|reported|stated|states)\b", after) or re.search(
             r"(?:recorded|collected|gathered|monitored)\s+by\s+(?:the\s+)?(?:national\s+|independent\s+|official\s+)?$", before))
         # ("recorded by the force" names the stage; "recorded by the Rape Monitoring Group" names a statistics body)
         if said or any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
@@ -174,6 +176,16 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
 
 
 _FOI = re.compile(r"\b(?:freedom\s+of\s+information|FOI|FoI)\b", re.I)
+_OBTAINED_BY = re.compile(r"\bobtained\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
+
+
+def _same_sentence(text: str, start: int, end: int) -> str:
+    """The text around text[start:end] up to the nearest sentence ends (at most 200 characters each side)."""
+    left = text[max(0, start - 200):start]
+    right = text[end:end + 200]
+    cut = max(left.rfind(". "), left.rfind("\n"))
+    stop = min((i for i in (right.find(". "), right.find("\n")) if i >= 0), default=len(right))
+    return left[cut + 1:] + text[start:end] + right[:stop]
 
 
 def foi_force_source(sentence: str, area: str | None) -> str | None:

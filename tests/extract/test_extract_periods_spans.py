@@ -12,6 +12,16 @@ from extract_helpers import claim_for, figures_claimed
     ("In the two years to June 2021, Norfolk recorded 2,400 rapes.", "2019-07-01", "2021-06-30"),
     ("Norfolk recorded 2,400 rapes in the first half of 2022.", "2022-01-01", "2022-06-30"),
     ("Norfolk recorded 2,400 rapes in the second half of 2022.", "2022-07-01", "2022-12-31"),
+    # quarters in words: of a calendar year, or of a financial year
+    ("Norfolk recorded 2,400 rapes in the first quarter of 2022.", "2022-01-01", "2022-03-31"),
+    ("Norfolk recorded 2,400 rapes in the final quarter of 2022.", "2022-10-01", "2022-12-31"),
+    ("Norfolk recorded 2,400 rapes in the second quarter of 2022/23.", "2022-07-01", "2022-09-30"),
+    # a quarter or some months to a month: that many months ending then
+    ("In the quarter to September 2022, Norfolk recorded 2,400 rapes.", "2022-07-01", "2022-09-30"),
+    ("In the six months to March 2021, Norfolk recorded 2,400 rapes.", "2020-10-01", "2021-03-31"),
+    # "since" a month: from then to the article's date
+    ("Since April, Norfolk has recorded 2,400 rapes.", "2023-04-01", "2023-05-01"),
+    ("Since February 2021, Norfolk has recorded 2,400 rapes.", "2021-02-01", "2023-05-01"),
 ])
 def test_spans_of_years_and_half_years(text, start, end):
     claim = claim_for(text, "2,400", published="2023-05-01")
@@ -43,3 +53,9 @@ def test_the_first_half_of_a_year_is_no_figure_of_fifty_per_cent():
 def test_from_a_to_b_over_a_range_gives_a_its_first_year_and_b_its_last(text, a, b, first, last):
     assert claim_for(text, a, published="2023-02-01").period_start == first
     assert claim_for(text, b, published="2023-02-01").period_start == last
+
+
+def test_a_change_since_a_month_is_dated_by_its_context_not_by_the_base():
+    text = "In the quarter to September 2022, Norfolk's rape charges rose 40% since January 2021."
+    claim = claim_for(text, "40%", published="2023-05-01")
+    assert claim.change and (claim.period_start, claim.period_end) == ("2022-07-01", "2022-09-30")

@@ -15,6 +15,14 @@ def _claims(text: str, published: str | None = "2024-06-01") -> dict[str, object
 
 
 @pytest.mark.parametrize("text, figure, source", [
+    # a body's name with its acronym in brackets before "said"
+    ("The Office for National Statistics (ONS) said police recorded 70,100 rapes in the year to March 2023.",
+     "70,100", "Office for National Statistics"),
+    # the data's origin set off by commas
+    ("The figures, from the Home Office, show Norfolk recorded 930 rapes in 2022.", "930", "Home Office"),
+    # an outlet that obtained a force's figures under FOI is not their source (GUIDELINES 20)
+    ("Norfolk Constabulary recorded 1,900 rapes in 2022, figures obtained by a newspaper under the Freedom of "
+     "Information Act show.", "1,900", "Norfolk Constabulary"),
     # an official series named for its publisher, after the figures it covers
     ("Rape convictions in Scotland fell to 91 in 2022/23. The latest Recorded Crime in Scotland "
      "bulletin reported the fall.", "91", "Scottish Government"),
