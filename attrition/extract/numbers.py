@@ -347,11 +347,37 @@ _RANGE_END = re.compile(r"\bbetween\s+(?:about\s+|around\s+)?[\d,.]+\s*(?:%|per\
 
 
 def _in_range(text: str, start: int, end: int) -> bool:
-    """Either end of `between 10,000 and 13,000`: a range the schema cannot hold (GUIDELINES 5)."""
+    """Either end of `between 10,000 and 13,000` or `3 - 4 per cent`: a range the schema cannot hold
+    (GUIDELINES 5). A dash joins a range only when the second number is the larger and no change
+    word follows it (`stood at 350 - 15 down` is a level and its change)."""
     before = text[max(0, start - 40):start]
     if _RANGE_END.search(before):
         return True
-    return bool(_RANGE_START.search(before) and re.match(r"\s*(?:%|per\s*cent)?\s+and\s+[\d,.]+", text[end:end + 30], re.I))
+    if _RANGE_START.search(before) and re.match(r"\s*(?:%|per\s*cent)?\s+and\s+[\d,.]+", text[end:end + 30], re.I):
+        return True
+    value = _plain_value(text[start:end])
+    if value is None:
+        return False
+    after = _DASH_RANGE_AFTER.match(text, end, end + 40)
+    if after and (high := _plain_value(after.group("b"))) is not None and high > value:
+        return True
+    lower = _DASH_RANGE_BEFORE.search(before)
+    return bool(lower and (low := _plain_value(lower.group("a"))) is not None and low < value
+                and not _CHANGE_WORD_AFTER.match(text, end, end + 30))
+
+
+def _plain_value(raw: str) -> float | None:
+    """The value of digits as written (`1,200`, `3.5`), or None for anything else."""
+    if not re.fullmatch(r"\d[\d,]*(?:\.\d+)?", raw):
+        return None
+    return float(raw.replace(",", ""))
+
+
+_CHANGE_WORD_AFTER = re.compile(r"\s*(?:%|per\s*cent)?\s*(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b", re.I)
+_DASH_RANGE_AFTER = re.compile(
+    r"[ \t]*[-–][ \t]*(?P<b>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:%|per\s*cent)?\s*(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
+# the lower end must be no other range's end or an age ("aged between 31 and 40 - 929 of them")
+_DASH_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?<!\band\s)(?<!\bto\s)(?<!\baged\s)(?<!\bage\s)(?P<a>\d[\d,]*(?:\.\d+)?)[ \t]*[-–][ \t]*$")
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) -> bool:

@@ -82,3 +82,24 @@ def test_two_equal_figures_in_one_sentence_are_two_claims():
 def test_declines_to_support_is_withdrawn():
     text = "In Kent 300 rape reports ended because the victim declines to support a prosecution."
     assert claim_for(text, "300", published="2024-03-01").stage == "withdrawn"
+
+
+@pytest.mark.parametrize("text", [
+    "An estimated 3 - 4 per cent of rape reports lead to a charge.",
+    "An estimated 3-4% of rape reports lead to a charge.",
+    "Officers think 3 - 4,000 rapes go unrecorded.",
+])
+def test_a_range_joined_by_a_dash_is_no_figure(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a level and its change
+    ("Rape reports stood at 350 - 15 down on the year before.", [("350", 350, "count"), ("15", 15, "count")]),
+    # a dash after a range that ends with "and 40" sets off a new figure
+    ("Most suspects were aged between 31 and 40 - 929 of them.", [("929", 929, "count")]),
+    # two places' figures side by side
+    ("Rape charges: Kent 120 - Essex 95.", [("120", 120, "count"), ("95", 95, "count")]),
+])
+def test_a_dash_between_figures_that_are_no_range(text, expected):
+    assert figures(text) == expected
