@@ -330,13 +330,15 @@ _BASE_AFTER = re.compile(r"\s+(?:out\s+of|of)\s+(?:the\s+|all\s+)?(?:about\s+|ar
 
 
 def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
-                other_figures: list[tuple[int, int]] = ()) -> Cue | None:
+                other_figures: list[tuple[int, int]] = (), same_value: frozenset[int] = frozenset()) -> Cue | None:
     """The stage a figure's cases reached, when an outcome verb follows the figure.
 
     `9 per cent of rape complaints ended in a charge`, `one in six logged rapes led to a
     conviction`, `only 17 end in a charge`: the first stage cue after `led to`,
     `resulted in`, `ended in`, `saw`, `secured` names the stage, however the parser
-    attached the words. Stops at another figure or the end of the clause.
+    attached the words. Stops at another figure or the end of the clause, but not at one
+    that starts at a position in `same_value`: the same figure in other words ("one in 40
+    rapes reported in 2022 - 2.5% - resulted in a charge").
     """
     fig = _span(doc, fig_start, fig_end)
     if fig is None:
@@ -369,10 +371,12 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     restated_end = max(restated.values(), default=-1)
     # "17 out of 885 offences recorded ... resulted in charges": the 885 is the 17's base, no stop
     base = {s for s, _ in other_figures if s > fig_end and _BASE_AFTER.fullmatch(text[fig_end:s])}
-    stops = {s for s, _ in other_figures if s > fig_end and s not in restated and s not in base}
+    stops = {s for s, _ in other_figures if s > fig_end and s not in restated and s not in base and s not in same_value}
     for token in doc[fig.end:min(sent_end, fig.end + 20)]:
         if token.idx < restated_end or (token.text in ",)" and text[restated_end:token.idx].strip() == ""):
             continue
+        if token.text == "(" and token.i + 1 < len(doc) and doc[token.i + 1].idx in same_value:
+            continue  # "(2.5 per cent)": the same figure in brackets
         if token.idx in stops or token.text in (";", ".", "—", "(") or (token.text == "," and token.i > fig.end + 8):
             return None
         after_noun = doc[token.i - 1].pos_ in ("NOUN", "PROPN")

@@ -101,7 +101,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     fig_cues = [c for c in sentence.stage if abs(c.start - fig.start) <= CUE_WINDOW
                 and not any(p0 <= c.start < p1 and not p0 <= fig.start < p1 for p0, p1 in sentence.parens)]
     gov, inside = choose(doc, fig.start, fig.end, fig_cues, others)
-    outcome = (outcome_cue(doc, fig.start, fig.end, fig_cues, others) or relative_outcome(doc, fig.start, fig.end, fig_cues)
+    same_value = frozenset(f.start for f in sentence.figures if f.start != fig.start and f.unit == fig.unit
+                           and abs(f.value - fig.value) < 0.05)
+    outcome = (outcome_cue(doc, fig.start, fig.end, fig_cues, others, same_value) or relative_outcome(doc, fig.start, fig.end, fig_cues)
                or anaphoric_outcome(doc, fig, s_start, s_end))
     if outcome is not None:
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from attrition.extract.claim import Claim
 
 
@@ -19,14 +21,15 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         key = (claim.area, claim.stage, claim.unit, claim.value, claim.change)
         twin = next((i for i in by_figure.get(key, ())
-                     if not _same_sentence(kept[i], claim) and (
+                     if (not _same_sentence(kept[i], claim) or _restates(kept[i], claim)) and (
                          kept[i].period_start is None or claim.period_start is None or
                          (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end))), None)
         if twin is None:
             by_figure.setdefault(key, []).append(len(kept))
             kept.append(claim)
-        elif kept[twin].period_start is None and claim.period_start is not None:
-            kept[twin] = claim
+        elif kept[twin].period_start is None and claim.period_start is not None or (
+                _approximate(kept[twin]) and not _approximate(claim) and (claim.period_start or not kept[twin].period_start)):
+            kept[twin] = claim  # the one with a period, or the exact wording of a ratio ("2.5%" for "one in 40")
     kept = _drop_placeless_echoes(kept)
     exact: dict[tuple, list[Claim]] = {}
     for k in kept:
@@ -41,6 +44,25 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
 def _same_sentence(a: Claim, b: Claim) -> bool:
     """True when two different figures sit in one quoted sentence (a sentence does not repeat itself)."""
     return a.char_start != b.char_start and a.quote_start <= b.char_start < a.quote_start + len(a.quote)
+
+
+_RATIO_OR_FRACTION = re.compile(r"(?i)\bin\s+(?:every\s+)?\w+$|\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)\b")
+
+
+def _written(claim: Claim) -> str:
+    """The figure as the text writes it ("one in 40", "2.5%"), read from its quote."""
+    start = claim.char_start - claim.quote_start
+    return claim.quote[start:start + claim.char_end - claim.char_start] if 0 <= start <= len(claim.quote) else ""
+
+
+def _approximate(claim: Claim) -> bool:
+    """True for a rate written as a ratio or fraction ("one in 40", "a third of")."""
+    return claim.unit == "percent" and bool(_RATIO_OR_FRACTION.search(_written(claim)))
+
+
+def _restates(a: Claim, b: Claim) -> bool:
+    """True when one sentence gives one rate twice, as a ratio and as a percentage ("one in 40 - 2.5% -")."""
+    return _approximate(a) != _approximate(b)
 
 
 def _same_period(a: Claim, b: Claim) -> bool:

@@ -4,7 +4,7 @@ import pytest
 
 from attrition.extract.numbers import find_figures, parse_word_number
 
-from extract_helpers import claim_for, figures_claimed
+from extract_helpers import claim_for, claims_of, figures_claimed
 
 
 def figures(text):
@@ -77,6 +77,17 @@ def test_home_office_outcome_codes_are_no_figures(text):
 def test_two_equal_figures_in_one_sentence_are_two_claims():
     text = "Kent charged 40 rape suspects and 40 sexual assault suspects in 2023."
     assert figures_claimed(text, published="2024-03-01") == ["40", "40"]
+
+
+@pytest.mark.parametrize("text", [
+    "Just one in 40 rapes reported to Kent Police in 2022 - 2.5% - resulted in a charge.",
+    "One in 40 rapes reported to Kent Police in 2022 (2.5 per cent) led to a charge.",
+])
+def test_a_ratio_and_its_percentage_in_one_sentence_are_one_claim_in_the_exact_wording(text):
+    # the percentage between the ratio and its outcome verb does not stop the ratio reaching "resulted in"
+    claims = claims_of(text, "2024-03-01")
+    assert [(text[c.char_start:c.char_end], c.stage) for c in claims] in (
+        [("2.5%", "charged")], [("2.5 per cent", "charged")])
 
 
 def test_declines_to_support_is_withdrawn():
