@@ -209,6 +209,9 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head is not head:
         # "1,200 reported rapes recorded by the force": a participle on the noun counted is its predicate
         described = described | _clause_ids(anchor.head)
+    # "Rape reports recorded by the force rose to 2,100": a participle on the subject a level is of,
+    # unless the subject's own word is the stronger ("the 'no crimes' recorded were at 33%")
+    subject_described = _clause_ids(subject) if subject is not None else _Ids()
     roots = {}
     for cue in cues:
         span = _span(doc, cue.start, cue.end)
@@ -244,7 +247,8 @@ def score_cues(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
             cost += 3.0  # "12 of those crimes": the denominator, not the stage
         if relation == "subject" and in_phrase and cue.weight < CONTEXT:
             cost += 1.0  # "one in six female victims ... reported it": the noun counted, not what happened
-        if root.i in described:
+        if root.i in described or (root.i in subject_described and cue.weight >= max(
+                (c.weight for c, r in roots.items() if r.i == subject.i), default=0.0)):
             cost -= 1.0  # "69 reports which were not recorded as a crime"
         if any(root.i in tree and root.i not in own for tree in other_trees):
             cost += 1.5

@@ -173,3 +173,15 @@ def test_a_share_of_closed_investigations_has_no_base_stage():
     claims = _claims("Staffordshire officers charged rape suspects 147 times in 2022 - about 3 per cent of closed "
                      "investigations.")
     assert claims["3 per cent"].stage == "charged" and claims["3 per cent"].of_stage is None
+
+
+@pytest.mark.parametrize("text, figure, stage", [
+    # a participle on the subject a level is of names the stage ...
+    ("Rape reports recorded by Kent Police rose to 2,100 in 2022.", "2,100", "recorded"),
+    # ... unless the subject's own word is the stronger
+    ("In Kent, the 'no crimes' recorded for rape were at 31% in 2022.", "31%", "no_crime"),
+    # coming to the police's attention is reporting
+    ("Some 2,100 rapes came to the attention of Kent Police in 2022.", "2,100", "reported"),
+])
+def test_the_subjects_participle_and_other_reporting_words(text, figure, stage):
+    assert _claims(text)[figure].stage == stage
