@@ -341,12 +341,23 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if named is not None:
         # "the charge rate for reported offences": the base named after the rate; a bare
         # "conviction rate of 61%" or "the detection rate" states none (GUIDELINES 12)
-        to = _BASE_AFTER_RATE.match(text, named.end())
-        return next((c.label for c in sentence.stage if to is not None and c.start == to.end()
-                     and c.label not in (stage.label, "other") and c.weight > BARE_RAPES), None)
+        # ... or after the rate's figure ("a charge rate of 5.6% for reported rapes"), anywhere in
+        # that noun phrase ("the conviction rate for rape cases that reached court was 60%")
+        for after in (named.end(), fig.end):
+            to = _BASE_AFTER_RATE.match(text, after)
+            if to is None:
+                continue
+            stop = _BASE_PHRASE_END.search(text, to.end(), min(sentence.end, to.end() + 80))
+            end = stop.start() if stop else min(sentence.end, to.end() + 80)
+            base = next((c.label for c in sentence.stage if to.end() <= c.start < end
+                         and c.label not in (stage.label, "other") and c.weight > BARE_RAPES), None)
+            if base is not None:
+                return base
+        return None
     return DEFAULT_OF_STAGE.get(stage.label)
 
 
+_BASE_PHRASE_END = re.compile(r"[,;:.(]|\s[-–—]\s|\b(?:was|were|is|are|stood|stands|has|have|had|fell|rose|dropped|increased|decreased|remained|in\s+(?:19|20)\d\d)\b|\d", re.I)
 _BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)
 _NAMED_RATE = re.compile(r"(?:charge|conviction|detection|prosecution|referral|solved|outcome|sanction\s+detection)\s+rates?\b", re.I)
 

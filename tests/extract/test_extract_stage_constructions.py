@@ -185,3 +185,16 @@ def test_a_share_of_closed_investigations_has_no_base_stage():
 ])
 def test_the_subjects_participle_and_other_reporting_words(text, figure, stage):
     assert _claims(text)[figure].stage == stage
+
+
+@pytest.mark.parametrize("text, figure, stages", [
+    # a named rate's base after its figure, or further into the base's noun phrase (GUIDELINES 12)
+    ("Kent had a charge rate of 5.6% for reported rapes in 2022.", "5.6%", ("charged", "reported")),
+    ("In Kent the conviction rate for rape cases that reached court was 60% in 2022.", "60%",
+     ("convicted", "prosecuted")),
+    # a named rate with no base stays without one
+    ("Kent had a charge rate of 5.6% in 2022, the force said of rape.", "5.6%", ("charged", None)),
+])
+def test_a_named_rates_base_after_its_figure_or_deeper_in_its_phrase(text, figure, stages):
+    claim = _claims(text)[figure]
+    assert (claim.stage, claim.of_stage) == stages
