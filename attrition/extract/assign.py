@@ -388,6 +388,9 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         participle = after_noun and (token.tag_ in ("VBN", "VBG") or (
             token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as")))
         participle = participle or (token.text[:1].isupper() and token.i > sent_start)  # a mis-tagged name
+        # "one in 26 reported rapes ends in a charge": a verb form before the noun it modifies, however tagged
+        participle = participle or (token.tag_ in ("VBD", "VBN") and token.i + 1 < sent_end
+                                    and doc[token.i + 1].tag_ in ("NNS", "NN") and doc[token.i + 1].dep_ not in ("dobj", "pobj"))
         if token.pos_ in ("VERB", "AUX") and token.lemma_ not in OUTCOME_VERBS and not participle and not chance \
                 and token.dep_ not in ("acl", "amod", "relcl", "compound") and token.head.lemma_ not in OUTCOME_VERBS:
             return None
