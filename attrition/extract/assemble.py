@@ -92,6 +92,8 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
         source = None  # a force's page quoting a national rate: the force did not compile it
     period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)
+    if period and article.published and period[0] > str(article.published)[:10]:
+        return None  # "to reach 10 per cent by 2025": a period not yet begun holds a target, no finding (GUIDELINES 5)
     q_start, q_end = evidence(article.text, sentence.start, sentence.end, fig.start, fig.end)
     copied = stage.copied
     if copied is not None and not stage.change and fig.unit == copied.unit == "percent" and copied.of_stage:

@@ -306,7 +306,10 @@ def read_sentence(article: Article, scope: Scope, index: int, start: int, end: i
     for a in s_areas:
         if a.kind == "anaphor":
             before = [b for b in s_areas if b.kind in ("force", "place") and b.end <= a.start]
-            area = before[-1].area if before else (scope.last_claim_area or article.dominant)
+            if article.page and text[a.start:a.start + 3].lower() == "our":
+                area = article.page  # "our force area" on a force's or commissioner's page (GUIDELINES 17)
+            else:
+                area = before[-1].area if before else (scope.last_claim_area or article.dominant or article.page)
         else:
             area = a.area
         if area:
@@ -363,10 +366,12 @@ def enter_sentence(scope: Scope, sentence: Sentence) -> None:
 def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: list[Claim]) -> None:
     """Update the scope after a sentence: national scope, list header, force, period, source, offence."""
     resolved_areas = sentence.resolved_areas
-    if _NATIONAL_OPENER.match(sentence.text):
+    local = any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas)
+    if _NATIONAL_OPENER.match(sentence.text) and not local:
+        # ("Nationally, the rate is 4.9%, while in our area it is 5.9%": the contrast names a force)
         scope.national_scope = next((area for a, area in resolved_areas if a.kind == "national"), NATIONAL)
         scope.national_para = article.paragraph_of(sentence.start)
-    elif any(a.kind in ("force", "place", "anaphor") for a, _ in resolved_areas):
+    elif local:
         scope.national_scope = None
     scope.prev_named_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")), None)
     asks = sentence.text.rstrip().endswith("?") or bool(

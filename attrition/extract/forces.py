@@ -38,6 +38,7 @@ _RAILWAY = re.compile(
 # A force named earlier and then referred to as "the force", "the county"...
 _ANAPHOR_PATTERN = (
     r"(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:county'?s?\s+)?(?:force|constabulary|county|force\s+area|police\s+force|region)\b"
+    r"|[Oo]ur\s+(?:county|force(?:\s+area)?|police\s+force|constabulary|area|policing\s+area)\b"
 )
 
 

@@ -136,3 +136,9 @@ def test_a_place_accounting_for_part_of_a_total_keeps_the_totals_stage():
 def test_a_crime_type_making_up_part_of_a_total_is_other():
     claims = _claims("Rape made up 4,000 of the 60,000 sexual offences recorded in Kent in 2022.")
     assert claims["4,000"].stage == "other"
+
+
+def test_a_figure_for_a_period_not_yet_begun_is_a_target_not_a_claim():
+    claims = _claims('The commissioner said: "I want to see our rape charge rate reach 10 per cent by 2026." '
+                     "Kent's rape charge rate was 5.9 per cent in 2023.", published="2024-06-01")
+    assert list(claims) == ["5.9 per cent"]

@@ -96,3 +96,12 @@ def test_the_answers_after_a_response_heading_are_not_questions():
     text = ("Request:\nThe number of rapes recorded in 2022.\n\nResponse:\n"
             "The force recorded 702 rapes in 2022. Of these, 44 were charged.")
     assert [(v, s) for v, s, _, _ in _claims(text, **FORCE_PAGE)] == [(702, "recorded"), (44, "charged")]
+
+
+def test_our_area_on_a_commissioners_page_is_the_publishers_force():
+    text = ("Nationally, the charge rate for rape is 4.9 per cent, while in our area it is now 5.9 per cent.\n\n"
+            "Support services helped 2,300 victims of sexual violence last year.")
+    claims = {v: a for v, _, a, _ in _claims(text, "2023-07-01", publisher="Cleveland PCC",
+                                             url="https://www.cleveland.pcc.police.uk/news/rape")}
+    # the national rate is national; "our area", and what follows it, the page's force
+    assert claims == {4.9: "England and Wales", 5.9: "Cleveland", 2300: "Cleveland"}
