@@ -349,9 +349,10 @@ def area_for(doc: Doc, fig, resolved_areas, other_figures, parens=()) -> str | N
             if mention.kind == "national" else 0.0
         lo, hi = min(fig.end, mention.end), max(fig.start, mention.start)
         if mention.start >= fig.end and re.search(
-                r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against|below|above|behind|ahead|higher|lower)\b"
+                r"[,;]\s*(?:while|whereas|but|with|although|though|as|compared|against|below|above|behind|ahead|higher|lower|followed|then|next)\b"
                 r"|\s[—–]\s|\s-\s|;", text[fig.end:mention.start]):
-            continue  # "180 complaints ..., while in Gwent, 15 charges", "29% — the national figure is 10%", "...; and in Kent"
+            continue  # "180 complaints ..., while in Gwent, 15 charges", "29% — the national figure is 10%", "...; and in Kent",
+            # "at 612, followed by Kent with 588"
         if any(lo <= s and e <= hi for s, e in other_figures):
             if mention.start >= fig.end:
                 continue  # "was 14%, and the lowest, 2%, in Norfolk": Norfolk is the 2%'s

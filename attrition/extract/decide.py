@@ -685,10 +685,22 @@ def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
 
 
 def counts_forces(text: str, fig) -> bool:
-    """`43 police forces`, `38th out of 43 forces`, `one of 11 forces`: a count of forces."""
+    """`43 police forces`, `38th out of 43 forces`, `one of 11 forces`, `Of the 43 forces, 12 saw ...`:
+    a count of forces."""
+    if fig.unit != "count":
+        return False
     after = text[fig.end:fig.end + 40]
-    return fig.unit == "count" and bool(re.match(
-        r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies|CPS\s+areas)\b", after, re.I))
+    if re.match(r"\s+(?:out\s+of\s+[\d,]+\s+)?(?:\w+\s+){0,2}(?:police\s+)?(?:forces|force\s+areas|constabularies|CPS\s+areas)\b",
+                after, re.I):
+        return True
+    return bool(_OF_THE_FORCES.search(text, max(0, fig.start - 60), fig.start) and _BARE_COUNT_VERB.match(after))
+
+
+# "Of the 43 forces, 12 saw their charge rate fall": a bare count under a group of forces
+_OF_THE_FORCES = re.compile(r"\b(?:of|among|out\s+of)\s+(?:the|these|those|all)\s+(?:[\d,]+\s+)?(?:\w+\s+)?(?:police\s+)?"
+                            r"(?:forces|force\s+areas|constabularies|CPS\s+areas)\s*,\s*(?:only\s+|just\s+)?$", re.I)
+_BARE_COUNT_VERB = re.compile(r"\s+(?:of\s+them\s+)?(?:saw|had|have|has|recorded|reported|were|are|was|did|showed|increased|fell|"
+                              r"rose|improved|failed|met|charged|missed|achieved)\b", re.I)
 
 
 _PEER_GROUP = re.compile(r"\s+(?:most\s+)?(?:similar|comparable|peer|neighbouring|family)\b", re.I)

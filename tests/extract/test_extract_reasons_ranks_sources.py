@@ -111,3 +111,14 @@ def test_a_statement_quoted_in_an_organisations_name_has_it_as_speaker(text, spe
 ])
 def test_a_region_of_several_forces_or_an_unnamed_force_has_no_claim(text, kept):
     assert figures_claimed(text, published="2023-02-01") == kept
+
+
+def test_a_place_after_followed_by_is_the_next_figures():
+    text = ("Surrey Police had the highest number of rapes closed because the victim did not support action, "
+            "at 612, followed by Kent with 588.")
+    assert (claim_for(text, "612", "2023-03-01").area, claim_for(text, "588", "2023-03-01").area) == ("Surrey", "Kent")
+
+
+def test_a_bare_count_under_a_group_of_forces_counts_forces():
+    claim = claim_for("Of the 43 forces, 12 saw their rape charge rate fall in 2022.", "12", "2023-03-01")
+    assert (claim.stage, claim.offence, claim.area) == ("other", "other", "England and Wales")
