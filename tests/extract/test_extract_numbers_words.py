@@ -114,3 +114,20 @@ def test_a_range_joined_by_a_dash_is_no_figure(text):
 ])
 def test_a_dash_between_figures_that_are_no_range(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fraction after a change verb and "by" is the change's size
+    ("Rape charges in Kent fell by a third.", [("a third", 33.33, "percent")]),
+    ("Rape charges in Kent rose by two-thirds.", [("two-thirds", 66.67, "percent")]),
+    ("Rape charges in Kent were cut by half.", [("half", 50.0, "percent")]),
+    # ... and nothing else is
+    ("The rape case was reviewed by a third party.", []),
+])
+def test_a_fraction_as_the_size_of_a_change(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_change_by_a_fraction_is_a_change_claim():
+    claim = claim_for("In Kent, rape charges fell by a third in 2022.", "a third", published="2023-03-01")
+    assert (claim.stage, claim.change, claim.value) == ("charged", True, 33.33)
