@@ -117,8 +117,10 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if change:
         gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
-    if fig.unit == "count" and _DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start) \
+    if fig.unit == "count" and (_DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start)
+                                or _OF_THE_OPENER.fullmatch(text, s_start, fig.start)) \
             and not (gov is not None and gov.inside):
+        # "Of the 842 offences, 329 were closed ...": the opener's count is the base, with its own noun's stage
         # "cleared up only one of 27 sexual assaults": the 27 counts its own noun, not what happened to the one
         # "Just 8% of the 430 cases reached trial": its own noun phrase's stage word, else the
         # 501 given in the sentence before, else recorded
@@ -152,7 +154,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
-    stage = _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
+    stage = _own_reason(text, fig, fig_cues) or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
     if forces_count and _PEER_GROUP.match(text, fig.end):
@@ -219,6 +221,8 @@ def denominator_stage(doc: Doc, fig, cues: list[Cue]) -> Governed:
             head = head.head  # "the 150 rape files ...": the phrase is the files', not the compound's
         last = max(t.i for t in head.subtree)
         end = doc[last].idx + len(doc[last])
+        comma = text_of(doc).find(",", fig.end, end)
+        end = comma if comma >= 0 else end  # "Of the 842 offences, 329 were ...": the phrase ends at the comma
         own = [c for c in cues if fig.end <= c.start < end and c.weight >= CONTEXT and c.label != "other"]
         if own:
             first = min(own, key=lambda c: c.start)
@@ -240,6 +244,7 @@ def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -
 
 
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
+_OF_THE_OPENER = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the\s+|these\s+|those\s+|a\s+total\s+of\s+)?", re.I)
 _DENOMINATOR_BEFORE = re.compile(r"(?:\d|\bper\s*cent|%|\bone)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
 _BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'‘-]+\s+){1,6}\(\s*(?:from\s+)?$")
 
@@ -258,6 +263,18 @@ def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
 
 _CLOSED_VERB = re.compile(r"\b(?:closed|concluded|finalised|finalized|ended|shut|filed)\b", re.I)
 _REASON_LINK = re.compile(r"\b(?:with|because|due\s+to|owing\s+to|as|after|for|following|since|citing)\b|[—–]", re.I)
+
+
+_REASON_RIGHT_AFTER = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|through)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _own_reason(text: str, fig, cues: list[Cue]) -> str | None:
+    """The reason that follows a figure at once names its outcome: "... and 201 due to evidential
+    difficulties" (nfa), whatever the clause before it gave the figures it lists."""
+    for cue in cues:
+        if cue.start > fig.end and cue.label in ("nfa", "withdrawn", "no_crime"):
+            return cue.label if _REASON_RIGHT_AFTER.fullmatch(text, fig.end, cue.start) else None
+    return None
 
 
 def _reason_beats_closed(text: str, fig, stage: str | None, gov, cues: list[Cue], others) -> str | None:

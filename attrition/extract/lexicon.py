@@ -67,7 +67,9 @@ STAGE_WORDS: list[Word] = [
     Word("no_crime", OUTCOME, ("transfer",), tags=_VERB_FORMS),
     Word("nfa", OUTCOME, ("discontinue",)),
     Word("withdrawn", WITHDRAWN, ("withdraw", "withdrawal", "retract", "retraction"), phrases=("pull out",)),
-    Word("referred", REFERRAL, ("refer", "referral")),
+    # "a Sexual Assault Referral Centre": a stage word naming a kind of institution names no stage
+    Word("referred", REFERRAL, ("refer", "referral"),
+         not_before=frozenset({"centre", "center", "service", "pathway", "team", "unit", "scheme", "hub", "line", "network"})),
     Word("convicted", OUTCOME, ("convict", "conviction"),
          phrases=("find guilty", "guilty verdict", "guilty plea", "successful prosecution", "successfully prosecute")),
     Word("charged", STAGE, ("charge", "summons", "detection", "detect", "solve", "resolve"),

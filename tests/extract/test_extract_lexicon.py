@@ -100,3 +100,8 @@ def test_the_lexicon_names_stages_and_uses_the_named_weights():
 def test_word_cues_are_found_once_per_doc():
     doc = load_pipeline()("Nine were charged.")
     assert word_cues(doc) is word_cues(doc)
+
+
+def test_a_stage_word_naming_an_institution_is_no_cue():
+    assert ("Referral", "referred") not in cues("She went to the Sexual Assault Referral Centre.")
+    assert ("referral", "referred") in cues("The referral of 40 files took a year.")

@@ -3,7 +3,7 @@ recording audits and counts of times (issue 11; GUIDELINES 9, 10, 15, 18-20)."""
 
 import pytest
 
-from extract_helpers import claim_for, figures_claimed
+from extract_helpers import claim_for, claims_of, figures_claimed
 
 
 @pytest.mark.parametrize("text, figure, stage", [
@@ -122,3 +122,15 @@ def test_a_place_after_followed_by_is_the_next_figures():
 def test_a_bare_count_under_a_group_of_forces_counts_forces():
     claim = claim_for("Of the 43 forces, 12 saw their rape charge rate fall in 2022.", "12", "2023-03-01")
     assert (claim.stage, claim.offence, claim.area) == ("other", "other", "England and Wales")
+
+
+def test_an_of_the_opener_restates_the_earlier_count_and_each_listed_figure_keeps_its_reason():
+    text = ("The force recorded 842 rapes in 2021/22. Of the 842 offences, 329 were closed because the victim "
+            "did not support further action and 201 due to evidential difficulties.")
+    claims = [(text[c.char_start:c.char_end], c.stage) for c in claims_of(text, "2022-07-15")]
+    assert claims == [("842", "recorded"), ("329", "withdrawn"), ("201", "nfa")]
+
+
+def test_a_referral_centre_names_no_referral():
+    text = "A spokesperson for the Sexual Assault Referral Centre in Kent said it saw 410 victims of rape last year."
+    assert claim_for(text, "410", "2023-03-01").stage == "other"
