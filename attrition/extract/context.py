@@ -29,7 +29,7 @@ from attrition.extract.page import page_area, page_source
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
-from attrition.extract.tables import column_stages, is_row
+from attrition.extract.tables import column_periods, column_stages, is_row
 
 NATIONAL_AREAS = (NATIONAL, "England", "Wales")
 
@@ -145,6 +145,7 @@ class Article:
     sentences: list[tuple[int, int]]
     breaks: list[int]
     requests: list[tuple[int, int]] = field(default_factory=list)
+    column_periods: dict = field(default_factory=dict)  # figure start -> (start, end, words) of its column
 
     def in_request(self, pos: int) -> bool:
         """True when character `pos` lies in an FOI request's list of items ("Request:" to "Response:")."""
@@ -240,6 +241,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         full_years=[(p.period_start, p.period_end) for p in periods
                     if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
         columns=column_stages(doc) if "|" in text or "\t" in text else {},
+        column_periods=column_periods(doc) if "|" in text or "\t" in text else {},
         sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)], requests=requests,
     )
 

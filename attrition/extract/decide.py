@@ -435,6 +435,9 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
         if stage.change and period and p.last_unit and period == (p.period_start, p.period_end):
             period = p.last_unit  # "a 68% fall between 2009 and 2013": the later of the two years
         return period, (p.text.strip(" ,.;:") if period else None), False
+    column = article.column_periods.get(fig.start)
+    if column is not None:
+        return column[:2], column[2], False  # "| Outcome | 2021 | 2022 |": the column's header dates its cells
     if scope.context_period and not is_row(sentence.text):
         if stage.change and scope.context_last_unit:
             return scope.context_last_unit, scope.context_period_text, True

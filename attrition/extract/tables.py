@@ -1,4 +1,4 @@
-"""Flattened tables: the stage a column's header (or the table's caption) gives the figures under it.
+"""Flattened tables: the stage (or period) a column's header, or the table's caption, gives the figures under it.
 
 A pipe table as text extraction leaves it,
 
@@ -8,8 +8,10 @@ A pipe table as text extraction leaves it,
 
 names the stage once, in the header or the line above it; each figure in a row
 takes its column's. Cells split at pipes, or at tabs (a table copied from a page
-into a text file). `column_stages(text)` returns {figure start: stage} for the
-figures of such rows. Pure text: no parse needed.
+into a text file). `column_stages(doc)` returns {figure start: stage} for the
+figures of such rows; `column_periods(doc)` does the same for a header of
+periods (`| Outcome | 2021 | 2022 |`). The stage words are read from the parse
+(they are lemmas); the layout is read from the text.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc
 from attrition.extract.cues import find_stage_cues
 from attrition.extract.doctext import text_of
 from attrition.extract.lexicon import STRONG
+from attrition.extract.periods import find_period_mentions
 
 _FIGURE = re.compile(r"\d[\d,.]*")
 _CELL_BREAK = re.compile(r"\||(?<=\S)\t+(?=\S)")
@@ -87,3 +90,44 @@ def column_stages(doc: Doc) -> dict[int, str]:
                             found[m.start()] = head
         i = j
     return found
+
+
+def column_periods(doc: Doc) -> dict[int, tuple[str, str, str]]:
+    """Return {char offset of a figure: (period start, period end, header words)} for figures in
+    table rows under a header whose cells are periods ("| Outcome | 2021 | 2022 |").
+
+    The header is the block's first row when every cell that holds digits is one period.
+    """
+    text = text_of(doc)
+    lines = _lines(text)
+    found: dict[int, tuple[str, str, str]] = {}
+    i = 0
+    while i < len(lines):
+        if not is_row(lines[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_row(lines[j][1]):
+            j += 1
+        header_at, header = lines[i]
+        cells = [(a, b) for a, b in _cells(header_at, header) if text[a:b].strip()]
+        heads = [_period_of(text[a:b]) for a, b in cells]
+        if j - i >= 2 and any(heads) and all(h or not re.search(r"\d", text[a:b]) for h, (a, b) in zip(heads, cells)):
+            for offset, row in lines[i + 1:j]:
+                row_cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
+                for (a, b), head in zip(reversed(row_cells), reversed(heads)):
+                    if head:
+                        for m in _FIGURE.finditer(text, a, b):
+                            found[m.start()] = head
+        i = j
+    return found
+
+
+def _period_of(cell: str) -> tuple[str, str, str] | None:
+    """The period a header cell is, when the cell is nothing but one explicit period ("2021", "2021/22")."""
+    mentions = find_period_mentions(cell)
+    if len(mentions) != 1 or mentions[0].kind != "explicit" or cell.strip(" \t*") != mentions[0].text.strip():
+        return None
+    m = mentions[0]
+    return m.period_start, m.period_end, m.text.strip()
+

@@ -105,3 +105,15 @@ def test_our_area_on_a_commissioners_page_is_the_publishers_force():
                                              url="https://www.cleveland.pcc.police.uk/news/rape")}
     # the national rate is national; "our area", and what follows it, the page's force
     assert claims == {4.9: "England and Wales", 5.9: "Cleveland", 2300: "Cleveland"}
+
+
+@pytest.mark.parametrize("sep", ["|", "\t"])
+def test_a_header_of_years_dates_each_column_and_row_labels_give_the_stage(sep):
+    rows = [["Outcome", "2021", "2022/23"], ["Charged/summonsed", "41", "55"],
+            ["Victim does not support action", "402", "377"], ["Investigation ongoing", "96", "180"]]
+    table = "\n".join((f"| {' | '.join(r)} |" if sep == "|" else "\t".join(r)) for r in rows)
+    text = "You asked for the outcomes of reported rapes.\n\n" + table
+    assert [(v, s, p) for v, s, _, p in _claims(text, **FORCE_PAGE)] == [
+        (41, "charged", "2021-01-01"), (55, "charged", "2022-04-01"),
+        (402, "withdrawn", "2021-01-01"), (377, "withdrawn", "2022-04-01"),
+        (96, "other", "2021-01-01"), (180, "other", "2022-04-01")]
