@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -26,6 +27,7 @@ from attrition.extract.decide import (
 )
 from attrition.extract.dedupe import dedupe
 from attrition.extract.forces import is_force_organisation
+from attrition.extract.periods import as_date
 from attrition.extract.sources import foi_force_source
 from attrition.extract.sentence_rules import (
     follow_reference, rate_restating_a_count, rates_restating_counts, respectively, shared_by,
@@ -92,7 +94,8 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
         source = None  # a force's page quoting a national rate: the force did not compile it
     period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)
-    if period and article.published and period[0] > str(article.published)[:10]:
+    published = as_date(article.published)
+    if period and published and date.fromisoformat(period[0]) > published:
         return None  # "to reach 10 per cent by 2025": a period not yet begun holds a target, no finding (GUIDELINES 5)
     q_start, q_end = evidence(article.text, sentence.start, sentence.end, fig.start, fig.end)
     copied = stage.copied

@@ -15,8 +15,9 @@ import re
 
 from spacy.tokens import Doc
 
-from attrition.extract.assign import nearest_by_tree, text_of
+from attrition.extract.assign import nearest_by_tree
 from attrition.extract.claim import Claim
+from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL, AreaMention
 from attrition.extract.periods import is_full_year, shift_year
 

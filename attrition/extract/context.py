@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from attrition.extract.assign import text_of
 from attrition.extract.attach import is_comparison, names_comparand, tags_clause, with_anaphors_resolved
 from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues
+from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL, find_area_mentions
 from attrition.extract.lexicon import STRONG
 from attrition.extract.numbers import find_figures

@@ -45,6 +45,9 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+no|without|because|due|for\s+lack|after|as\s+a\s+result))", CLOSING),
     ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?)|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
+    # people supported and calls taken (GUIDELINES 10): "supported 72,000 survivors", "took 45,000 calls"
+    ("other", r"(?:supported|helped|counselled|assisted|advised)(?=\s+(?:more\s+than\s+|over\s+|some\s+|almost\s+|nearly\s+|around\s+|about\s+)?\d)"
+              r"|(?:helplines?|phone\s+lines?)\b", STAGE),
     # cases with no outcome yet (GUIDELINES 10), as a table's row label or a noun phrase
     ("other", r"(?:investigations?|cases?|enquiry|enquiries|inquiry|inquiries)\s+(?:still\s+)?(?:ongoing|outstanding|pending|continuing|open)\b"
               r"|(?:ongoing|outstanding|pending|open|live)\s+(?:investigations?|cases?|enquiries|inquiries)\b"

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, relative_outcome, text_of
+from attrition.extract.assign import Governed, change_cue, choose, nearest_by_tree, outcome_cue, relative_outcome
 from attrition.extract.attach import (
     area_for, continues_quote, governing_source, period_for, previous_sentence_area,
 )
 from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
 from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel
+from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
 from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body

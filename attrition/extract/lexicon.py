@@ -1,4 +1,4 @@
-"""The words that name a funnel stage or an offence, as data: spaCy `Matcher` patterns over lemmas.
+"""The words that name a funnel stage or an offence, as data: lemmas run by spaCy `PhraseMatcher`s.
 
 A word that says a stage in every form ("charge", "charges", "charged", "charging")
 is one lemma here; the pipeline's lemmatizer supplies its forms, irregular ones
@@ -11,7 +11,8 @@ with no further action", "passed ... to the CPS") are regular expressions in
 overlap the longer wins.
 
 The weights say how firmly a word alone names the stage of the figure it governs.
-They are named here, in one place, and read by `assign.py` and `decide.py`.
+They are named here, in one place, and read by `cues.py` and the deciding steps
+(`assign.py`, `decide.py`, `context.py`, `sentence_rules.py`, `tables.py`).
 """
 
 from __future__ import annotations
@@ -148,6 +149,7 @@ def _matchers(vocab: Vocab) -> tuple[tuple[PhraseMatcher, PhraseMatcher], tuple[
 
 
 def _run(doc: Doc, matchers: tuple[PhraseMatcher, PhraseMatcher], words: list[Word]) -> list[tuple[int, int, str, float]]:
+    """The (start_char, end_char, label, weight) of each word of `words` the two matchers find in `doc`."""
     strings = doc.vocab.strings
     by_lemma, by_form = matchers
     # A form match stands as it is (its forms were chosen for the tags); a lemma match counts

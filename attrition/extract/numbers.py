@@ -57,7 +57,7 @@ _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 FIGURE_RE = re.compile(
     rf"""
     (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
-    |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|(?<=\bby\s)(?P<b_num>a|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|tenths?)\b)
+    |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|(?<=\bby\s)(?P<b_num>a|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|tenths?)\b(?![\s-]+part(?:y|ies)\b))
     |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b))
     |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b)|(?<=\bby\s)half\b)
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
@@ -179,7 +179,7 @@ def parse_digits(raw: str) -> float:
 
 _CHANGE_BY_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|rise|fell|fallen|falling|fall|dropped|drop|increased?|decreased?|reduced|reduction|cut|grew|grown|"
-    r"declined?|jumped|up|down|shrunk|shrank)\s+(?:\w+\s+)?by\s+$", re.I)
+    r"declined?|jumped|shrunk|shrank)\s+(?:\w+\s+)?by\s+$", re.I)
 
 
 def _financial_year(raw: str) -> bool:

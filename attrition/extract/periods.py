@@ -127,7 +127,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b(?:the\s+)?(?:last\s+|past\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years?\s+(?:to|ending|ended|up\s+to|until|leading\s+(?:up\s+)?to)\s+"
         rf"(?:the\s+end\s+of\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
     ("since_month", re.compile(
-        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:{_DAY}\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
+        rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<d>{_DAY})\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?"
         rf"(?!\s*,?\s*(?:\d|this\b|last\b))\b", re.I)),
     ("months_to", re.compile(
         rf"\b(?:the\s+)?(?:(?P<n>three|six|nine|3|6|9)[\s-]+months?|(?P<q>quarter))(?:[\s-]+period)?\s+(?:to|ending|ended|up\s+to|until)\s+"
@@ -200,14 +200,19 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return PeriodMention(*span, text, "date")
         return PeriodMention(*span, text, "explicit", first.isoformat(), published.isoformat())
     if name == "since_month":
-        # "since April": from the latest 1 April before the article's date, to that date
+        # "since April", "since 15 April": from the latest such day before the article's date, to that date
         if published is None:
-            return PeriodMention(*span, text, "none")
+            return PeriodMention(*span, text, "date" if m.group("y") else "none")
         month = _month(m.group("m"))
-        year = int(m.group("y")) if m.group("y") else published.year if month <= published.month else published.year - 1
-        if date(year, month, 1) >= published:
+        day = int(re.match(r"\d+", m.group("d")).group(0)) if m.group("d") else 1
+        year = int(m.group("y")) if m.group("y") else published.year if (month, day) <= (published.month, published.day) else published.year - 1
+        try:
+            first = date(year, month, day)
+        except ValueError:
+            return None
+        if first >= published:
             return PeriodMention(*span, text, "date")
-        return PeriodMention(*span, text, "explicit", date(year, month, 1).isoformat(), published.isoformat())
+        return PeriodMention(*span, text, "explicit", first.isoformat(), published.isoformat())
     if name == "quarter":
         q = int(m.group("q"))
         if not m.group("y1"):
@@ -250,6 +255,8 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
     if name == "quarter_of":
         # "the first quarter of 2023" is January-March; "of 2022/23", April-June of that financial year
         q = {"first": 1, "second": 2, "third": 3}.get(m.group("q").lower(), 4)
+        if m.group("fy") and not m.group("y2"):
+            return PeriodMention(*span, text, "none")  # "the financial year 2023": which one is not said
         if m.group("y2"):
             fy = _fy_from_parts(m.group("y1"), m.group("y2"))
             return PeriodMention(*span, text, "explicit", *fiscal_quarter(int(fy[0][:4]), q)) if fy else None
@@ -345,7 +352,7 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
     `published` (ISO date or date) resolves `this year` in month ranges; other
     relative phrases come back with a `kind` for `resolve_relative`.
     """
-    pub = _as_date(published)
+    pub = as_date(published)
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     mentions: list[PeriodMention] = []
     years = [(m.start(), m.end()) for m in _ANY_YEAR.finditer(text)]
@@ -409,7 +416,8 @@ def _matches(pattern: re.Pattern, text: str, year_ends: list[int] | None):
                 yield m
 
 
-def _as_date(value: str | date | None) -> date | None:
+def as_date(value: str | date | None) -> date | None:
+    """A `date` from an ISO date string (or a date), or None when there is none or it does not parse."""
     if value is None or isinstance(value, date):
         return value
     try:
@@ -446,7 +454,7 @@ def resolve_relative(mention: PeriodMention, context: tuple[str, str] | None,
 
 def _resolve(mention: PeriodMention, context: tuple[str, str] | None,
              full_years: list[tuple[str, str]], published: str | date | None) -> tuple[str, str] | None:
-    pub = _as_date(published)
+    pub = as_date(published)
     if mention.kind == "explicit":
         return mention.period_start, mention.period_end
     if mention.kind == "same":

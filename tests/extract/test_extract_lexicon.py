@@ -1,5 +1,7 @@
 """Stage and offence words as lemmas (`lexicon.py`): every form of a word, from the real pipeline's lemmatizer."""
 
+import re
+
 import pytest
 
 from attrition.extract import lexicon
@@ -90,11 +92,15 @@ def test_regular_forms(lemma, tags, forms):
 
 
 def test_the_lexicon_names_stages_and_uses_the_named_weights():
+    # every weight in the tables is written as one of the named constants, not as a bare number
+    source = open(lexicon.__file__).read()
+    table = source[source.index("STAGE_WORDS: list[Word] = ["):source.index("def _regular_forms")]
+    assert not re.search(r"Word\([^)]*?,\s*\d", table)
     named = {v for k, v in vars(lexicon).items() if k.isupper() and isinstance(v, float)}
     for word in STAGE_WORDS:
         assert word.label in STAGES
         assert word.weight in named
-        assert word.lemmas or word.sequences
+        assert word.lemmas or word.phrases
 
 
 def test_word_cues_are_found_once_per_doc():
@@ -105,3 +111,9 @@ def test_word_cues_are_found_once_per_doc():
 def test_a_stage_word_naming_an_institution_is_no_cue():
     assert ("Referral", "referred") not in cues("She went to the Sexual Assault Referral Centre.")
     assert ("referral", "referred") in cues("The referral of 40 files took a year.")
+
+
+def test_a_table_with_bars_and_no_spaces_still_gives_its_words():
+    # "Year|Reported|Charged": the tokenizer splits cells at the bar, so the header's words are found
+    doc = load_pipeline()("Year|Reported|Charged\n2021|100|20")
+    assert [doc.text[c.start:c.end] for c in find_stage_cues(doc)] == ["Reported", "Charged"]

@@ -123,6 +123,8 @@ def test_a_dash_between_figures_that_are_no_range(text, expected):
     ("Rape charges in Kent were cut by half.", [("half", 50.0, "percent")]),
     # ... and nothing else is
     ("The rape case was reviewed by a third party.", []),
+    ("The rape case was dropped by a third party.", []),
+    ("The rape review was backed up by half the officers.", []),
 ])
 def test_a_fraction_as_the_size_of_a_change(text, expected):
     assert figures(text) == expected

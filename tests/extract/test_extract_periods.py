@@ -232,7 +232,8 @@ def test_every_match_of_a_year_holding_pattern_holds_a_year():
     text = ("since 1 May 2019, from June 2018 to May 2019, the two years to 2020, the second half of 2021, "
             "the year ending March 2017, 3 January 2020 - 4 February 2021, the 2019 calendar year, "
             "from 2017/18 to 2019/20, 2018-19, 2018 to 2019, between 2015 and 2016, the 2020 release, "
-            "the same period in 2014, in May 2016, 2012")
+            "the same period in 2014, in May 2016, 2012, the quarter to September 2022, the six months to "
+            "March 2021, the first quarter of 2023, the second quarter of 2022/23")
     names = dict(periods._PATTERNS)
     for name in periods._HOLDS_YEAR:
         for m in names[name].finditer(text):

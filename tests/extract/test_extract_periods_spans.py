@@ -22,6 +22,7 @@ from extract_helpers import claim_for, figures_claimed
     # "since" a month: from then to the article's date
     ("Since April, Norfolk has recorded 2,400 rapes.", "2023-04-01", "2023-05-01"),
     ("Since February 2021, Norfolk has recorded 2,400 rapes.", "2021-02-01", "2023-05-01"),
+    ("Since 15 April, Norfolk has recorded 2,400 rapes.", "2023-04-15", "2023-05-01"),
 ])
 def test_spans_of_years_and_half_years(text, start, end):
     claim = claim_for(text, "2,400", published="2023-05-01")
@@ -59,3 +60,9 @@ def test_a_change_since_a_month_is_dated_by_its_context_not_by_the_base():
     text = "In the quarter to September 2022, Norfolk's rape charges rose 40% since January 2021."
     claim = claim_for(text, "40%", published="2023-05-01")
     assert claim.change and (claim.period_start, claim.period_end) == ("2022-07-01", "2022-09-30")
+
+
+def test_a_quarter_of_an_unnamed_financial_year_has_no_period():
+    claim = claim_for("In the first quarter of the financial year 2023, Norfolk recorded 2,400 rapes.", "2,400",
+                      published="2023-05-01")
+    assert claim.period_start is None
