@@ -146,3 +146,12 @@ def test_a_figure_for_a_period_not_yet_begun_is_a_target_not_a_claim():
 
 def test_a_publication_date_that_is_not_iso_does_not_drop_claims():
     assert list(_claims("In 2022 police in Kent recorded 300 rapes.", published="03/05/2023")) == ["300"]
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("A charity in Kent said that 40% of the rape victims it supports never report to police.", "40%"),
+    ("In Kent, 40% of rape victims don't report the attack.", "40%"),
+])
+def test_a_share_that_never_reports_is_other(text, figure):
+    # under-reporting (GUIDELINES 10), in the present tense too
+    assert _claims(text)[figure].stage == "other"
