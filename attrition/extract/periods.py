@@ -356,12 +356,16 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     mentions: list[PeriodMention] = []
     years = [(m.start(), m.end()) for m in _ANY_YEAR.finditer(text)]
-    windows = _year_windows(years, len(text))
+    windows: dict[str, list[tuple[int, int]]] = {"year": _windows(years, len(text))}
     for name, pattern in _PATTERNS:
+        anchor = _ANCHOR_OF.get(name)
         if name in _YEAR_ENDED:
             found = _matches(pattern, text, [end for _, end in years])
-        elif name in _HOLDS_YEAR:
-            found = (m for start, end in windows for m in pattern.finditer(text, start, end))
+        elif anchor is not None:
+            if anchor not in windows:
+                spots = [(m.start(), m.end()) for m in _ANCHORS[anchor].finditer(text)]
+                windows[anchor] = _windows(spots, len(text))
+            found = (m for start, end in windows[anchor] for m in pattern.finditer(text, start, end))
         else:
             found = pattern.finditer(text)
         for m in found:
@@ -383,17 +387,25 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
 # Patterns whose every match ends with a year: searched only in a window before each year.
 _YEAR_ENDED = {"date"}
-# Patterns whose every match holds a year, no further than _REACH characters from it: searched
-# only in the text around the years (each long alternation then scans a fraction of the text).
+# Patterns whose every match holds a year, a month's name or a word of time ("year", "months",
+# "period"), no further than _REACH characters from it: searched only in the text around those
+# words (each long alternation then scans a fraction of the text).
 _HOLDS_YEAR = {"since_date", "range_dates", "years_to", "months_to", "quarter_of", "half_year", "twelve_months_to", "date_pair", "year_ending",
                "calendar_year", "fy_range", "fy", "fy_words", "year_range", "document", "same_in", "month_year", "year"}
+_HOLDS_MONTH = {"twelve_months_rel", "twelve_months_bare", "month_range", "month_to_month", "since_month", "month"}
+_HOLDS_TIME_WORD = {"none", "previous", "last_year", "same"}
+_ANCHOR_OF = {**{n: "year" for n in _HOLDS_YEAR}, **{n: "month" for n in _HOLDS_MONTH}, **{n: "time" for n in _HOLDS_TIME_WORD}}
+_ANCHORS = {
+    "month": re.compile(rf"\b{_MONTH}", re.I),
+    "time": re.compile(r"\b(?:years?|months?|weeks?|period|time)\b", re.I),
+}
 _REACH = 120
 
 
-def _year_windows(years: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """The stretches of text within _REACH characters of a year, merged where they meet."""
+def _windows(spots: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of text within _REACH characters of the (start, end) `spots`, merged where they meet."""
     windows: list[tuple[int, int]] = []
-    for start, end in years:
+    for start, end in spots:
         lo, hi = max(0, start - _REACH), min(length, end + _REACH)
         if windows and lo <= windows[-1][1]:
             windows[-1] = (windows[-1][0], hi)

@@ -238,3 +238,16 @@ def test_every_match_of_a_year_holding_pattern_holds_a_year():
     for name in periods._HOLDS_YEAR:
         for m in names[name].finditer(text):
             assert periods._ANY_YEAR.search(m.group(0)), (name, m.group(0))
+
+
+def test_every_match_of_a_month_or_time_word_holding_pattern_holds_its_anchor():
+    from attrition.extract import periods
+    text = ("the 12 months to March this year, the twelve months ending in June, between March and May, April to June "
+            "last year, since April, in May, this year, the last six months, year-on-year, the previous year, a year "
+            "earlier, last year, the past 12 months, that period, the same time, those 12 months")
+    names = dict(periods._PATTERNS)
+    for name, anchor in periods._ANCHOR_OF.items():
+        if anchor == "year":
+            continue
+        for m in names[name].finditer(text):
+            assert periods._ANCHORS[anchor].search(m.group(0)), (name, m.group(0))
