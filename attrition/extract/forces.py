@@ -207,7 +207,9 @@ def _mention_tables() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]
         names.append(row["place"])
         table.setdefault(_key_of(row["place"]), (row["force"], "place"))
     bounded = r"(?<![\w-]){}(?![\w-])"
-    name_regex = re.compile(bounded.format(_trie_regex(names)), re.IGNORECASE)
+    # Names are matched in the lower-cased text: a case-blind scan of a long alternation is
+    # several times slower than an exact one.
+    name_regex = re.compile(bounded.format(_trie_regex(sorted({n.lower() for n in names}))))
     acronym_regex = re.compile(bounded.format("(?:" + "|".join(map(re.escape, acronyms)) + ")"))
     national = [(re.compile(bounded.format(f"(?:{p})"), re.IGNORECASE), area) for p, area in _NATIONAL_PATTERNS]
     national.append((re.compile(bounded.format(f"(?:{_ANAPHOR_PATTERN})"), re.IGNORECASE), ""))
@@ -223,9 +225,12 @@ def find_area_mentions(text: str) -> list[AreaMention]:
     """
     name_regex, acronym_regex, table, national = _mention_tables()
     found: list[AreaMention] = []
-    for regex in (name_regex, acronym_regex):
-        for m in regex.finditer(text):
-            matched = m.group(0)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # keep every offset
+    for regex, searched in ((name_regex, lowered), (acronym_regex, text)):
+        for m in regex.finditer(searched):
+            matched = text[m.start():m.end()]
             if matched.lower() == "the met" and re.match(r"\s+Office", text[m.end():m.end() + 8]):
                 continue
             area, kind = table[_key_of(matched)]

@@ -126,3 +126,10 @@ def test_mentions_are_in_order_with_offsets_into_the_text():
     mentions = find_area_mentions(text)
     assert [m.start for m in mentions] == sorted(m.start for m in mentions)
     assert [text[m.start:m.end] for m in mentions] == ["Kent Police", "the Met", "across the country", "Leeds"]
+
+
+def test_names_are_found_whatever_their_case_and_offsets_hold_when_lowercasing_changes_length():
+    from attrition.extract.forces import find_area_mentions
+    text = "İİ In KENT, as in Bromley and Stockton, 40 rapes were reported."
+    found = [(text[m.start:m.end], m.area) for m in find_area_mentions(text)]
+    assert found == [("KENT", "Kent"), ("Bromley", "Metropolitan Police"), ("Stockton", "Cleveland")]
