@@ -211,8 +211,9 @@ def _mention_tables() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]
     # several times slower than an exact one.
     name_regex = re.compile(bounded.format(_trie_regex(sorted({n.lower() for n in names}))))
     acronym_regex = re.compile(bounded.format("(?:" + "|".join(map(re.escape, acronyms)) + ")"))
-    national = [(re.compile(bounded.format(f"(?:{p})"), re.IGNORECASE), area) for p, area in _NATIONAL_PATTERNS]
-    national.append((re.compile(bounded.format(f"(?:{_ANAPHOR_PATTERN})"), re.IGNORECASE), ""))
+    # (lower-cased too: the patterns hold no upper-case escapes such as \S or \W)
+    national = [(re.compile(bounded.format(f"(?:{p})").lower()), area) for p, area in _NATIONAL_PATTERNS]
+    national.append((re.compile(bounded.format(f"(?:{_ANAPHOR_PATTERN})").lower()), ""))
     return name_regex, acronym_regex, table, national
 
 
@@ -242,7 +243,7 @@ def find_area_mentions(text: str) -> list[AreaMention]:
                 continue
             found.append(AreaMention(m.start(), m.end(), area, kind))
     for regex, area in national:
-        for m in regex.finditer(text):
+        for m in regex.finditer(lowered):
             found.append(AreaMention(m.start(), m.end(), area or None, "national" if area else "anaphor"))
     for m in _RAILWAY.finditer(text):
         found.append(AreaMention(m.start(), m.end(), "British Transport Police", "place"))
