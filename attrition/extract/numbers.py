@@ -69,6 +69,7 @@ _PERCENT_AFTER = re.compile(rf"^{_PERCENT}", re.IGNORECASE)
 _PER100K_AFTER = re.compile(rf"^(?:\s+(?!per\b)[a-z-]+){{0,3}}?{_PER_100K}", re.IGNORECASE)
 
 # Spans that are never figures: financial years, dates, times, phone numbers, money.
+_ADDRESS = re.compile(r"(?<![^\s(<\[])[^\s@]++@\S+|\bhttps?://\S+|\bwww\.\S+", re.I)  # e-mail and web addresses
 _BLOCKERS = [
     re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*(?:19|20)?\d\d\b"),  # 2017/18, 2012-13, 2015/2016
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+|\s*,\s*)(?:{MONTHS})\b\.?", re.I),  # 16 July
@@ -84,7 +85,7 @@ _BLOCKERS = [
     re.compile(r"(?<![\d,.])\d[\d,.]*+\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
     re.compile(r"\b\d+(?:<sup>)?(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd, 11<sup>th
     re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
-    re.compile(r"(?<![^\s(<\[])[^\s@]++@\S+|\bhttps?://\S+|\bwww\.\S+", re.I),
+    _ADDRESS,
     re.compile(r"\b(?:BBC|ITV|S4C|Channel|Radio)\s+(?:One|Two|Three|Four|Five|1|2|3|4|5)\b"),  # channel names
 ]
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
@@ -193,8 +194,11 @@ def _financial_year(raw: str) -> bool:
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that are never figures, merged and sorted so `_overlaps` can bisect them."""
-    spans = sorted((m.start(), m.end()) for pattern in _BLOCKERS for m in pattern.finditer(text)
-                   if pattern is not _BLOCKERS[0] or _financial_year(m.group(0)))
+    lowered = text.lower()
+    # the address pattern tries every position: run it only where an address can be
+    has_address = "@" in text or "http" in lowered or "www." in lowered
+    spans = sorted((m.start(), m.end()) for pattern in _BLOCKERS if pattern is not _ADDRESS or has_address
+                   for m in pattern.finditer(text) if pattern is not _BLOCKERS[0] or _financial_year(m.group(0)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
