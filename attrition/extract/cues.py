@@ -79,7 +79,9 @@ LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|was|were|of)\s*$|\b(?:up|down|rose|f
 
 def _compiled(patterns) -> list[tuple[str, re.Pattern, float]]:
     # Every cue starts a word: the leading \b lets the scan skip positions inside words at once.
-    return [(label, re.compile(rf"\b(?:{pattern})", re.I), weight[0] if weight else STAGE) for label, pattern, *weight in patterns]
+    # The patterns are matched, lower-cased, against the lower-cased text: a case-blind scan is
+    # slower (they hold no escape whose meaning depends on case, such as \S or \W).
+    return [(label, re.compile(rf"\b(?:{pattern})".lower()), weight[0] if weight else STAGE) for label, pattern, *weight in patterns]
 
 
 _STAGE_REGEXES = _compiled(STAGE_PHRASES)
@@ -87,7 +89,7 @@ _OFFENCE_REGEXES = _compiled(OFFENCE_PHRASES)
 
 
 def _cues(doc: Doc, start: int, end: int | None, regexes, words) -> list[Cue]:
-    text = text_of(doc)
+    text = _lowered(doc)
     end = len(text) if end is None else end
     part = text[start:end]
     found = [Cue(start + m.start(), start + m.end(), label, weight)
@@ -99,6 +101,18 @@ def _cues(doc: Doc, start: int, end: int | None, regexes, words) -> list[Cue]:
         if e <= end:
             found.append(Cue(s, e, label, weight))
     return _drop_nested(found)
+
+
+def _lowered(doc: Doc) -> str:
+    """The doc's text in lower case, offsets kept (a character whose lower case is longer stays as it is)."""
+    lowered = doc.user_data.get("attrition_lowered")
+    if lowered is None:
+        text = text_of(doc)
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        doc.user_data["attrition_lowered"] = lowered
+    return lowered
 
 
 def find_stage_cues(doc: Doc, start: int = 0, end: int | None = None) -> list[Cue]:
