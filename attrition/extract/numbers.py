@@ -394,9 +394,11 @@ def _plain_value(raw: str) -> float | None:
 
 _CHANGE_WORD_AFTER = re.compile(r"\s*(?:%|per\s*cent)?\s*(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b", re.I)
 _DASH_RANGE_AFTER = re.compile(
-    r"[ \t]*[-–][ \t]*(?P<b>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:%|per\s*cent)?\s*(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
+    r"[ \t]*[-–][ \t]*(?!(?:19|20)\d\d\b)(?P<b>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:%|per\s*cent)?\s*(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
 # the lower end must be no other range's end or an age ("aged between 31 and 40 - 929 of them")
-_DASH_RANGE_BEFORE = re.compile(r"(?<![\d,.])(?<!\band\s)(?<!\bto\s)(?<!\baged\s)(?<!\bage\s)(?P<a>\d[\d,]*(?:\.\d+)?)[ \t]*[-–][ \t]*$")
+# nor a year or the end of one ("2019/20 - 1,045", "2019 - 2,100": a label and its value)
+_DASH_RANGE_BEFORE = re.compile(
+    r"(?<![\d,./])(?<!\band\s)(?<!\bto\s)(?<!\baged\s)(?<!\bage\s)(?!(?:19|20)\d\d\b)(?P<a>\d[\d,]*(?:\.\d+)?)[ \t]*[-–][ \t]*$")
 
 
 def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) -> bool:

@@ -73,6 +73,7 @@ def time_budget(text: str, seconds_per_10kb: float | None = None) -> float:
 MAX_SENTENCE_TOKENS = 250
 _NOT_START = 2**64 - 1  # SENT_START -1 as Doc.to_array/from_array hold it (uint64)
 
+_LABEL_VALUE_LINE = re.compile(r"[^\n.!?|]{1,60}?\s[-–—:]\s*\d[\d,.]*\s*(?:%|per\s*cent)?\s*", re.I)
 _VALUE_ONLY_LINE = re.compile(r"\s*[\d.,]+\s*(?:%|per\s*cent)?\s*\|?\s*$")
 
 
@@ -80,14 +81,16 @@ _VALUE_ONLY_LINE = re.compile(r"\s*[\d.,]+\s*(?:%|per\s*cent)?\s*\|?\s*$")
 def line_sentences(doc: Doc) -> Doc:
     """Make line breaks sentence boundaries (tables, bullets, headlines).
 
-    A row of a flattened table (`Crimed Cases | 75% |`) stays one sentence, and a
+    A row of a flattened table (`Crimed Cases | 75% |`) or a label and its value
+    (`2021/22 - 1,230`) stays one sentence, and a
     line holding only a value continues the row above it (`Conviction (Rape) |` /
     `6% |`).
     """
     text = doc.text
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     lines = [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
-    piped = ["|" in line for line in lines]
+    # a table row, or a line that is a label and its value ("2021/22 - 1,230"), stays one sentence
+    piped = ["|" in line or bool(_LABEL_VALUE_LINE.fullmatch(line.rstrip("\n"))) for line in lines]
     # Setting Token.is_sent_start one token at a time checks the whole doc each time (quadratic
     # on a long text): the values are gathered here and written in one from_array call.
     starts_out = doc.to_array([SENT_START]).reshape(-1)  # uint64: -1 ("not a start") is stored as 2**64 - 1

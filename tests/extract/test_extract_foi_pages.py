@@ -117,3 +117,11 @@ def test_a_header_of_years_dates_each_column_and_row_labels_give_the_stage(sep):
         (41, "charged", "2021-01-01"), (55, "charged", "2022-04-01"),
         (402, "withdrawn", "2021-01-01"), (377, "withdrawn", "2022-04-01"),
         (96, "other", "2021-01-01"), (180, "other", "2022-04-01")]
+
+
+def test_label_and_value_lines_under_a_header_each_give_a_claim_dated_by_their_label():
+    text = ("Allegations of rape received:\n2019/20 - 1,045\n2020/21 - 1,112\n2021/22 - 1,230\n\n"
+            "Of these, the number resulting in a charge:\n2019/20 - 38\n2020/21 - 41\n2021/22 - 57")
+    assert [(v, s, p) for v, s, _, p in _claims(text, **FORCE_PAGE)] == [
+        (1045, "reported", "2019-04-01"), (1112, "reported", "2020-04-01"), (1230, "reported", "2021-04-01"),
+        (38, "charged", "2019-04-01"), (41, "charged", "2020-04-01"), (57, "charged", "2021-04-01")]

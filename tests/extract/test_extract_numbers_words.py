@@ -133,3 +133,12 @@ def test_a_fraction_as_the_size_of_a_change(text, expected):
 def test_a_change_by_a_fraction_is_a_change_claim():
     claim = claim_for("In Kent, rape charges fell by a third in 2022.", "a third", published="2023-03-01")
     assert (claim.stage, claim.change, claim.value) == ("charged", True, 33.33)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a year or financial year, a dash, a value: a label and its value, not a range
+    ("2019/20 - 1,045 rapes", [("1,045", 1045, "count")]),
+    ("2019 - 2,100 rapes", [("2,100", 2100, "count")]),
+])
+def test_a_period_label_before_a_dash_is_no_range(text, expected):
+    assert figures(text) == expected
