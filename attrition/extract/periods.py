@@ -123,6 +123,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range_dates", re.compile(
         rf"\b(?:between|from|the\s+(?:year|period)\s+(?:from\s+)?)\s*(?P<d1>{_MONTH},?\s+{_DAY}?,?\s*{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_YEAR})"
         rf"\s+(?:and|to|until)\s+(?P<d2>{_MONTH},?\s+{_DAY},?(?:\s*{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})", re.I)),
+    # "April 2021 to March 2022", "April 2021 - March 2022": a range with no "from" or "between"
+    ("range_dates", re.compile(rf"\b(?P<d1>{_MONTH}\s+{_YEAR})\s*(?:to|until|[–-])\s*(?P<d2>{_MONTH}\s+{_YEAR})\b", re.I)),
     ("years_to", re.compile(
         rf"\b(?:the\s+)?(?:last\s+|past\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+years?\s+(?:to|ending|ended|up\s+to|until|leading\s+(?:up\s+)?to)\s+"
         rf"(?:the\s+end\s+of\s+)?(?:(?P<m>{_MONTH})\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),

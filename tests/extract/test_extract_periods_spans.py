@@ -19,6 +19,9 @@ from extract_helpers import claim_for, figures_claimed
     # a quarter or some months to a month: that many months ending then
     ("In the quarter to September 2022, Norfolk recorded 2,400 rapes.", "2022-07-01", "2022-09-30"),
     ("In the six months to March 2021, Norfolk recorded 2,400 rapes.", "2020-10-01", "2021-03-31"),
+    # a range of months with their years and no "from" or "between"
+    ("April 2021 to March 2022: Norfolk recorded 2,400 rapes.", "2021-04-01", "2022-03-31"),
+    ("April 2021 - September 2021: Norfolk recorded 2,400 rapes.", "2021-04-01", "2021-09-30"),
     # "since" a month: from then to the article's date
     ("Since April, Norfolk has recorded 2,400 rapes.", "2023-04-01", "2023-05-01"),
     ("Since February 2021, Norfolk has recorded 2,400 rapes.", "2021-02-01", "2023-05-01"),
