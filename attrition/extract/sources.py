@@ -29,6 +29,8 @@ KNOWN_BODIES: list[tuple[str, str]] = [
 ]
 
 _KNOWN_NAMES = {name for name, _ in KNOWN_BODIES}
+# Compiled once; every name starts a word (the leading \b lets the scan skip positions inside words).
+_BODY_REGEXES = [(name, re.compile(r"\b" + pattern, re.I if "Majesty" in pattern else 0)) for name, pattern in KNOWN_BODIES]
 
 # Official statistical series, named for the body that publishes them: "the latest Criminal
 # Proceedings in Scotland bulletin" is the Scottish Government's.
@@ -84,8 +86,8 @@ class SourceMention:
 
 def _org_mentions(text: str, extra_orgs: list[tuple[int, int, str]], areas=None) -> list[tuple[int, int, str]]:
     orgs = []
-    for name, pattern in KNOWN_BODIES:
-        for m in re.finditer(pattern, text, re.I if "Majesty" in pattern else 0):
+    for name, regex in _BODY_REGEXES:
+        for m in regex.finditer(text):
             orgs.append((m.start(), m.end(), name))
     forces = load_forces()
     for mention in (areas if areas is not None else find_area_mentions(text)):
