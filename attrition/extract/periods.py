@@ -342,6 +342,25 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
     return PeriodMention(*span, text, name)
 
 
+class _AsWritten:
+    """A match found in the lower-cased text, read back from the text as written (same offsets)."""
+
+    __slots__ = ("_m", "_text")
+
+    def __init__(self, m: re.Match, text: str):
+        self._m, self._text = m, text
+
+    def start(self, group=0) -> int:
+        return self._m.start(group)
+
+    def end(self, group=0) -> int:
+        return self._m.end(group)
+
+    def group(self, group=0) -> str | None:
+        start = self._m.start(group)
+        return None if start < 0 else self._text[start:self._m.end(group)]
+
+
 def _first_day_if_month_only(raw: str, parsed: date) -> date:
     if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", re.sub(_YEAR, "", raw)):
         return parsed
@@ -359,18 +378,23 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
     mentions: list[PeriodMention] = []
     years = [(m.start(), m.end()) for m in _ANY_YEAR.finditer(text)]
     windows: dict[str, list[tuple[int, int]]] = {"year": _windows(years, len(text))}
-    for name, pattern in _PATTERNS:
+    lowered = text.lower()
+    lowered = lowered if len(lowered) == len(text) else None  # a case change that moved offsets: scan as written
+    for (name, pattern), exact in zip(_PATTERNS, _LOWER):
         anchor = _ANCHOR_OF.get(name)
+        searched, regex = (lowered, exact) if lowered is not None and exact is not None else (text, pattern)
         if name in _YEAR_ENDED:
-            found = _matches(pattern, text, [end for _, end in years])
+            found = _matches(regex, searched, [end for _, end in years])
         elif anchor is not None:
             if anchor not in windows:
                 spots = [(m.start(), m.end()) for m in _ANCHORS[anchor].finditer(text)]
                 windows[anchor] = _windows(spots, len(text))
-            found = (m for start, end in windows[anchor] for m in pattern.finditer(text, start, end))
+            found = (m for start, end in windows[anchor] for m in regex.finditer(searched, start, end))
         else:
-            found = pattern.finditer(text)
+            found = regex.finditer(searched)
         for m in found:
+            if searched is not text:
+                m = _AsWritten(m, text)
             i = bisect.bisect_left(taken, (m.start(), m.start()))
             if (i < len(taken) and taken[i][0] < m.end()) or (i > 0 and taken[i - 1][1] > m.start()):
                 continue  # an earlier, more specific pattern already read these words
@@ -387,6 +411,10 @@ def find_period_mentions(text: str, published: str | date | None = None) -> list
 
 
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+# The case-blind patterns again, lower-cased and exact, for the lower-cased text: a case-blind scan
+# is slower (none holds an escape whose meaning depends on case, such as \S or \W).
+_LOWER = [re.compile(pattern.pattern.lower().replace("(?p<", "(?P<"), pattern.flags & ~re.I) if pattern.flags & re.I else None
+          for _, pattern in _PATTERNS]
 # Patterns whose every match ends with a year: searched only in a window before each year.
 _YEAR_ENDED = {"date"}
 # Patterns whose every match holds a year, a month's name or a word of time ("year", "months",
