@@ -251,3 +251,11 @@ def test_every_match_of_a_month_or_time_word_holding_pattern_holds_its_anchor():
             continue
         for m in names[name].finditer(text):
             assert periods._ANCHORS[anchor].search(m.group(0)), (name, m.group(0))
+
+
+def test_periods_are_read_whatever_the_case_and_keep_their_words_as_written():
+    for text in ["In MARCH 2021 Kent recorded 40 rapes.", "İİ In MARCH 2021 Kent recorded 40 rapes."]:
+        mentions = find_period_mentions(text, "2022-01-01")
+        assert [(m.text, m.period_start, m.period_end) for m in mentions] == [
+            ("In MARCH 2021", "2021-03-01", "2021-03-31")]
+        assert all(text[m.start:m.end] == m.text for m in mentions)
