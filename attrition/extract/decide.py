@@ -752,7 +752,10 @@ def is_claim(doc: Doc, fig, funnel: bool, offence: bool, forces_count: bool) -> 
             noun = noun.head  # "80 specialist women's organisations" counts organisations
         own_unit = span.start <= noun.i < span.end  # "1.4 percentage points": the unit, not a counted noun
         # a figure counts the noun after it; "the past financial year 48, or five per cent" is misparsed
-        if not own_unit and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS) \
+        # "to 140 last year": the parser may hang the figure on the period, which it does not count
+        period_noun = noun.lower_.rstrip("s") in ("day", "week", "month", "year") and any(
+            c.lower_ in ("last", "this", "next", "previous", "that", "same", "following") for c in noun.children)
+        if not own_unit and not period_noun and noun.i >= span.end and (noun.lower_ in NOT_CLAIM_NOUNS or noun.lower_.rstrip("s") in NOT_CLAIM_NOUNS) \
                 and not (noun.lower_.rstrip("s") in ("day", "week", "month", "year")
                          and _AVERAGE_TIME_IS.search(text_of(doc), max(0, fig.start - 140), fig.start)):
             return False  # (but "the average time to trial was 18 months" is a figure, GUIDELINES 10)

@@ -155,3 +155,13 @@ def test_a_publication_date_that_is_not_iso_does_not_drop_claims():
 def test_a_share_that_never_reports_is_other(text, figure):
     # under-reporting (GUIDELINES 10), in the present tense too
     assert _claims(text)[figure].stage == "other"
+
+
+def test_a_figure_the_parser_hangs_on_a_period_is_still_a_claim():
+    # "to 140 last year": "last year" dates the 140, it is not what the 140 counts
+    claim = _claims("Rape prosecutions in Kent have almost halved since 2016, to 140 last year.", "2023-03-01")["140"]
+    assert (claim.stage, claim.period_start) == ("prosecuted", "2022-01-01")
+
+
+def test_a_count_of_years_is_still_no_claim():
+    assert _claims("Kent Police has investigated rape for 140 years.", "2023-03-01") == {}
