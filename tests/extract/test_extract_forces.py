@@ -133,3 +133,8 @@ def test_names_are_found_whatever_their_case_and_offsets_hold_when_lowercasing_c
     text = "İİ In KENT, as in Bromley and Stockton, 40 rapes were reported."
     found = [(text[m.start:m.end], m.area) for m in find_area_mentions(text)]
     assert found == [("KENT", "Kent"), ("Bromley", "Metropolitan Police"), ("Stockton", "Cleveland")]
+
+
+def test_an_informal_short_name_is_the_force():
+    from attrition.extract.forces import find_area_mentions
+    assert [m.area for m in find_area_mentions("West Mids Police said so.")] == ["West Midlands"]
