@@ -135,6 +135,12 @@ def test_names_are_found_whatever_their_case_and_offsets_hold_when_lowercasing_c
     assert found == [("KENT", "Kent"), ("Bromley", "Metropolitan Police"), ("Stockton", "Cleveland")]
 
 
-def test_an_informal_short_name_is_the_force():
+@pytest.mark.parametrize("text, area", [
+    ("West Mids Police said so.", "West Midlands"),
+    ("Hants Police said so.", "Hampshire"),
+    ("North Yorks Police said so.", "North Yorkshire"),
+    ("A court in Oxon heard it.", "Thames Valley"),
+])
+def test_an_informal_short_name_is_the_force(text, area):
     from attrition.extract.forces import find_area_mentions
-    assert [m.area for m in find_area_mentions("West Mids Police said so.")] == ["West Midlands"]
+    assert [m.area for m in find_area_mentions(text)] == [area]
