@@ -31,6 +31,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
                 _approximate(kept[twin]) and not _approximate(claim) and (claim.period_start or not kept[twin].period_start)):
             kept[twin] = claim  # the one with a period, or the exact wording of a ratio ("2.5%" for "one in 40")
     kept = _drop_placeless_echoes(kept)
+    kept = _drop_rounded_words(kept)
     exact: dict[tuple, list[Claim]] = {}
     for k in kept:
         if not k.comparator:
@@ -63,6 +64,15 @@ def _approximate(claim: Claim) -> bool:
 def _restates(a: Claim, b: Claim) -> bool:
     """True when one sentence gives one rate twice, as a ratio and as a percentage ("one in 40 - 2.5% -")."""
     return _approximate(a) != _approximate(b)
+
+
+def _drop_rounded_words(claims: list[Claim]) -> list[Claim]:
+    """A rate in words ("down a quarter", "one in three") goes when the article states the exact
+    rate it rounds for the same area, stage and change ("a fall of ... 25.2%")."""
+    exact = [c for c in claims if c.unit == "percent" and not _approximate(c)]
+    return [c for c in claims if not (_approximate(c) and any(
+        (o.area, o.stage, o.change) == (c.area, c.stage, c.change) and _same_period(c, o)
+        and abs(o.value - c.value) <= max(1.0, 0.05 * c.value) for o in exact))]
 
 
 def _same_period(a: Claim, b: Claim) -> bool:

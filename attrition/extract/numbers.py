@@ -57,7 +57,7 @@ _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 FIGURE_RE = re.compile(
     rf"""
     (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
-    |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|(?<=\bby\s)(?P<b_num>a|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|tenths?)\b(?![\s-]+part(?:y|ies)\b))
+    |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|(?:(?<=\bby\s)|(?<=\bup\s)|(?<=\bdown\s))(?P<b_num>a|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|tenths?)\b(?![\s-]+(?:part(?:y|ies)|time|times|place|round|stage)\b))
     |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b))
     |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b)|(?<=\bby\s)half\b)
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
@@ -270,8 +270,10 @@ def find_figures(text: str) -> list[Figure]:
                 if re.match(r"\s*\(", text[end:end + 3]) or _EXACT_APPOSITIVE.match(text[end:end + 60]):
                     continue  # "two thirds (64 per cent)", "a quarter of the reports, some 23 per cent,": the exact figure follows
                 # "a third of", or a change's size: "fell by a third" (not "passed by a third party")
-                if m.group("b_num") and not _CHANGE_BY_BEFORE.search(text, max(0, start - 40), start):
-                    continue
+                if m.group("b_num") and not (_CHANGE_BY_BEFORE.search(text, max(0, start - 40), start)
+                                             or re.search(r"\b(?:are|is|was|were|been|rates?|figures?|numbers?|charges|reports|rapes)\s+(?:up|down)\s+$",
+                                                          text[max(0, start - 30):start], re.I)):
+                    continue  # "rape charges are up a fifth", not "set up a third team"
                 num_word, den = (m.group("f_num"), m.group("f_den")) if m.group("f_num") else (m.group("b_num"), m.group("b_den"))
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[num_word.lower()]
                 value = num * FRACTIONS[den.lower()]

@@ -142,3 +142,20 @@ def test_a_change_by_a_fraction_is_a_change_claim():
 ])
 def test_a_period_label_before_a_dash_is_no_range(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("In Kent, rape convictions are down a quarter - a fall of 25.2% - in 2022.", ["25.2%"]),
+    ("A third of rapes reported to Kent Police are no-crimed.\nKent Police no-crimed 33.6% of the rapes reported "
+     "to it in 2022, figures show.", ["33.6%"]),
+])
+def test_a_rate_in_words_yields_to_the_exact_rate_it_rounds(text, kept):
+    assert figures_claimed(text, published="2023-03-01") == kept
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rape charges in Kent are up a fifth on last year.", [("a fifth", 20.0, "percent")]),
+    ("The force set up a third team for rape cases.", []),
+])
+def test_up_or_down_a_fraction_is_a_change(text, expected):
+    assert figures(text) == expected
