@@ -130,6 +130,10 @@ _TARGET_BEFORE = re.compile(r"\b(?:target|targets|aim|goal|ambition)\s+(?:of\s+)
 _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
 _BOUNDS = {"more_than", "at_least", "nearly", "less_than", "at_most"}
 _NOT_PLURAL = {"was", "is", "has", "as", "this", "its", "his", "yes", "thus", "plus", "less", "across"}
+_PEOPLE_ARE_BEFORE = re.compile(r"(?:\b(?:victims?|survivors?|people|women|men|children|girls|boys|suspects?|offenders?|complainants?)\s+"
+                                r"(?:(?:who\s+)?(?:are|were|is|was|being)\s+)?(?:aged\s+)?"
+                                r"|\d[\d,.]*\s*(?:%|per\s*cent)?\s+)(?:under|over|below|above)\s+$", re.I)  # or "..., and 40 over 60"
+_AGE_ENDS_AFTER = re.compile(r"\s*(?:[.,;:)]|$|(?:and|or|in|at|when)\b)")
 _UNDER_AGE = re.compile(r"\b(?:under|over|below|above)\s+$", re.I)
 
 
@@ -317,10 +321,13 @@ def find_figures(text: str) -> list[Figure]:
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or (value < 100 and _AGE_BAND_AFTER.match(after)):
             continue
         if _UNDER_AGE.search(before) and value in (13, 14, 16, 18) and not _PERCENT_AFTER.match(after):
-            nxt = re.match(r"\s*(\w+)", after)
-            word = nxt.group(1).lower() if nxt else ""
-            if not word.endswith("s") or word in _NOT_PLURAL:
-                continue  # "a female over 16 was": an age; "over 16 reports": a count
+            nxt = re.match(r"\s*(\w+)(?:[ \t]+(\w+))?", after)
+            words = [w.lower() for w in (nxt.groups() if nxt else ()) if w]
+            # "over 16 reports", "over 16 rape suspects": a count (the noun may follow a modifier)
+            if not any(w.endswith("s") and w not in _NOT_PLURAL for w in words[:2]) or (words and words[0] in _NOT_PLURAL):
+                continue  # "a female over 16 was": an age
+        if _UNDER_AGE.search(before) and value < 100 and _PEOPLE_ARE_BEFORE.search(before) and _AGE_ENDS_AFTER.match(after):
+            continue  # "57% of victims are under 25.": an age band
         unit = "count"
         pm = _PERCENT_AFTER.match(after)
         km = _PER100K_AFTER.match(after)

@@ -159,3 +159,21 @@ def test_a_rate_in_words_yields_to_the_exact_rate_it_rounds(text, kept):
 ])
 def test_up_or_down_a_fraction_is_a_change(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ages after "under"/"over": of people, or gapped after a figure
+    ("In Kent, 57% of rape victims are under 25.", [("57%", 57.0, "percent")]),
+    ("In Kent, 300 rape victims were aged under 18 and 40 over 60.", [("300", 300, "count"), ("40", 40, "count")]),
+    # a count after "over", its noun behind a modifier
+    ("Kent charged over 16 rape suspects.", [("16", 16, "count")]),
+    ("A female over 16 was raped in Kent.", []),
+])
+def test_ages_after_under_or_over_are_no_figures(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_share_waiting_a_year_for_trial_is_other():
+    claim = claim_for("In Kent, one in three rape survivors waits more than a year for trial.", "one in three",
+                      published="2023-03-01")
+    assert claim.stage == "other"
