@@ -228,7 +228,10 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         for c in find_stage_cues(doc, s, e)
     ]
     offence_cues = find_offence_cues(doc)
-    people = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    # a force or place the NER reads as a person ("Kent", "Durham") is no speaker
+    places = {(a.start, a.end) for a in areas if a.kind in ("force", "place")}
+    people = [(e.start_char, e.end_char, e.text) for e in doc.ents
+              if e.label_ == "PERSON" and (e.start_char, e.end_char) not in places]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
     sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
     offence_counts = Counter(c.label for c in offence_cues if c.label != "other")

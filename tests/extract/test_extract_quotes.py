@@ -93,3 +93,11 @@ def test_quote_spans_include_their_marks():
     text = 'Jo Reed said: \u201cThere were 300 reports from victims this year.\u201d Then she left.'
     (start, end, continues), = quote_spans(text)
     assert text[start] == "\u201c" and text[end - 1] == "\u201d" and not continues
+
+
+def test_a_place_the_ner_reads_as_a_person_is_no_speaker():
+    # "she said" after a force's name: the speaker is the woman named before, not "Kent"
+    from attrition.extract import extract
+    text = ('Detective Inspector Sarah Cole leads the rape unit in Kent.\n\n'
+            '"Last year we charged 120 rape suspects," she said.')
+    assert [c.speaker for c in extract(text, "2023-03-01")] == ["Sarah Cole"]
