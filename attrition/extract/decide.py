@@ -25,6 +25,7 @@ from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_c
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
 from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG
+from attrition.extract.periods import is_full_year, shift_year
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
 from attrition.extract.sentence_rules import CLOSED_BASE
 from attrition.extract.tables import is_row
@@ -245,6 +246,7 @@ def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -
 
 
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
+_EARLIER_LEVEL = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased)\s+from\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
 _OF_THE_OPENER = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the\s+|these\s+|those\s+|a\s+total\s+of\s+)?", re.I)
 _DENOMINATOR_BEFORE = re.compile(r"(?:\d|\bper\s*cent|%|\bone)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
 _BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'‘-]+\s+){1,6}\(\s*(?:from\s+)?$")
@@ -440,6 +442,11 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
     if column is not None:
         return column[:2], column[2], False  # "| Outcome | 2021 | 2022 |": the column's header dates its cells
     if scope.context_period and not is_row(sentence.text):
+        if not stage.change and is_full_year(scope.context_period) and \
+                _EARLIER_LEVEL.search(article.text, max(sentence.start, fig.start - 30), fig.start) and \
+                not re.match(r"\s*(?:%|per\s*cent)?\s+to\s+\d", article.text[fig.end:fig.end + 24]):  # "from 11 to 15": a pair
+            # "That is up from 80": the level the figure in context rose from, a year earlier (GUIDELINES 14)
+            return shift_year(scope.context_period), f"the year before {scope.context_period_text or ''}".strip(), True
         if stage.change and scope.context_last_unit:
             return scope.context_last_unit, scope.context_period_text, True
         return scope.context_period, scope.context_period_text, True

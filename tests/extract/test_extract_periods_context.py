@@ -102,3 +102,11 @@ def test_the_year_a_report_was_published_is_not_its_figures_period():
     claims = _claims("Convictions for rape have risen 30% in the decade since the first such report was published "
                      "in 2009-10.", None)
     assert _period(claims["30%"]) == (None, None)
+
+
+def test_a_level_risen_from_in_the_next_sentence_is_the_year_before():
+    from attrition.extract import extract
+    text = "Kent charged 120 rape suspects in 2022. That is up from 80."
+    claims = {text[c.char_start:c.char_end]: c for c in extract(text, "2023-03-01")}
+    assert (claims["80"].period_start, claims["80"].period_end) == ("2021-01-01", "2021-12-31")
+    assert claims["80"].period_inherited
