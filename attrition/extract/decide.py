@@ -249,12 +249,15 @@ _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\
 _EARLIER_LEVEL = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased)\s+from\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
 _OF_THE_OPENER = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the\s+|these\s+|those\s+|a\s+total\s+of\s+)?", re.I)
 _DENOMINATOR_BEFORE = re.compile(r"(?:\d|\bper\s*cent|%|\bone)\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?$", re.I)
+_OPENS_BRACKET = re.compile(r"\(\s*(?:from\s+)?$")
 _BRACKET_AFTER_PHRASE = re.compile(r"(?:[\w’'‘-]+\s+){1,6}\(\s*(?:from\s+)?$")
 
 
 def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
     """The stage a bracketed count restates: the funnel word in the few words before the bracket
     (`the number of court cases (91,400)`), or None."""
+    if not _OPENS_BRACKET.search(text, max(s_start, fig.start - 12), fig.start):
+        return None  # (checked first: the phrase search backtracks over every word before the figure)
     m = _BRACKET_AFTER_PHRASE.search(text, max(s_start, fig.start - 80), fig.start)
     if m is None or m.end() != fig.start:
         return None
