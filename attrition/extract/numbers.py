@@ -91,6 +91,10 @@ _BLOCKERS = [
     _ADDRESS,
     re.compile(r"\b(?:BBC|ITV|S4C|Channel|Radio)\s+(?:One|Two|Three|Four|Five|1|2|3|4|5)\b"),  # channel names
 ]
+# The case-blind blockers again, exact, for the lower-cased text (not those with an escape whose
+# meaning depends on case, such as \S).
+_BLOCKERS_EXACT = [re.compile(p.pattern.lower(), p.flags & ~re.I) if p.flags & re.I and not re.search(r"\\[SWBDAZ]", p.pattern) else None
+                   for p in _BLOCKERS]
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:section|sections|page|pages|channel|act|chapter|paragraph|clause|findings|no\.?|"
@@ -204,8 +208,11 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     # the address pattern tries every position: run it only where an address can be
     has_address = "@" in text or "http" in lowered or "www." in lowered
-    spans = sorted((m.start(), m.end()) for pattern in _BLOCKERS if pattern is not _ADDRESS or has_address
-                   for m in pattern.finditer(text) if pattern is not _BLOCKERS[0] or _financial_year(m.group(0)))
+    searched = lowered if len(lowered) == len(text) else None
+    spans = sorted((m.start(), m.end()) for pattern, exact in zip(_BLOCKERS, _BLOCKERS_EXACT)
+                   if pattern is not _ADDRESS or has_address
+                   for m in (exact.finditer(searched) if exact is not None and searched is not None else pattern.finditer(text))
+                   if pattern is not _BLOCKERS[0] or _financial_year(m.group(0)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
