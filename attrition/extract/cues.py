@@ -14,7 +14,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from attrition.extract.doctext import text_of
+from attrition.extract.doctext import lowered, text_of
 from attrition.extract.lexicon import (
     CLOSING, OUTCOME, RECORDING, REFERRAL, REPORTING, STAGE, WEAK_OTHER, WITHDRAWN, word_cues,
 )
@@ -105,14 +105,10 @@ def _cues(doc: Doc, start: int, end: int | None, regexes, words) -> list[Cue]:
 
 def _lowered(doc: Doc) -> str:
     """The doc's text in lower case, offsets kept (a character whose lower case is longer stays as it is)."""
-    lowered = doc.user_data.get("attrition_lowered")
-    if lowered is None:
-        text = text_of(doc)
-        lowered = text.lower()
-        if len(lowered) != len(text):
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        doc.user_data["attrition_lowered"] = lowered
-    return lowered
+    low = doc.user_data.get("attrition_lowered")
+    if low is None:
+        low = doc.user_data["attrition_lowered"] = lowered(text_of(doc))
+    return low
 
 
 def find_stage_cues(doc: Doc, start: int = 0, end: int | None = None) -> list[Cue]:

@@ -20,3 +20,11 @@ def keep_text(doc: Doc, text: str) -> None:
     """
     if not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
         doc.user_data["attrition_text"] = text
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case with every offset kept: a character whose lower case is longer ("İ") stays as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

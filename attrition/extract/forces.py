@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from attrition.extract.doctext import lowered
+
 NATIONAL = "England and Wales"
 
 # Phrases that place a figure at national level.
@@ -226,10 +228,8 @@ def find_area_mentions(text: str) -> list[AreaMention]:
     """
     name_regex, acronym_regex, table, national = _mention_tables()
     found: list[AreaMention] = []
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # keep every offset
-    for regex, searched in ((name_regex, lowered), (acronym_regex, text)):
+    low = lowered(text)
+    for regex, searched in ((name_regex, low), (acronym_regex, text)):
         for m in regex.finditer(searched):
             matched = text[m.start():m.end()]
             if matched.lower() == "the met" and re.match(r"\s+Office", text[m.end():m.end() + 8]):
@@ -243,7 +243,7 @@ def find_area_mentions(text: str) -> list[AreaMention]:
                 continue
             found.append(AreaMention(m.start(), m.end(), area, kind))
     for regex, area in national:
-        for m in regex.finditer(lowered):
+        for m in regex.finditer(low):
             found.append(AreaMention(m.start(), m.end(), area or None, "national" if area else "anaphor"))
     for m in _RAILWAY.finditer(text):
         found.append(AreaMention(m.start(), m.end(), "British Transport Police", "place"))

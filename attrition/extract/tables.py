@@ -58,6 +58,35 @@ def _cells(offset: int, line: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _blocks(lines: list[tuple[int, str]]):
+    """Yield (i, j) for each run lines[i:j] of two or more table rows."""
+    i = 0
+    while i < len(lines):
+        if not is_row(lines[i][1]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and is_row(lines[j][1]):
+            j += 1
+        if j - i >= 2:
+            yield i, j
+        i = j
+
+
+def _cells_under(text: str, rows: list[tuple[int, str]], heads: list, found: dict) -> None:
+    """Give each figure in `rows` the head of its column in `found` (figure start -> head).
+
+    The header may name the label column ("| Year | Recorded | Charged |") or leave it out
+    ("| Volume | % |"): cells are aligned from the right, where the figures are.
+    """
+    for offset, row in rows:
+        cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
+        for (a, b), head in zip(reversed(cells), reversed(heads)):
+            if head:
+                for m in _FIGURE.finditer(text, a, b):
+                    found[m.start()] = head
+
+
 def column_stages(doc: Doc) -> dict[int, str]:
     """Return {char offset of a figure: stage} for figures in table rows under a header.
 
@@ -68,27 +97,12 @@ def column_stages(doc: Doc) -> dict[int, str]:
     text = text_of(doc)
     lines = _lines(text)
     found: dict[int, str] = {}
-    i = 0
-    while i < len(lines):
-        if not is_row(lines[i][1]):
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and is_row(lines[j][1]):
-            j += 1
+    for i, j in _blocks(lines):
         header_at, header = lines[i]
-        if not re.search(r"\d", header) and j - i >= 2:
+        if not re.search(r"\d", header):
             caption = next((_stage_of(doc, at, at + len(line)) for at, line in reversed(lines[max(0, i - 2):i]) if line.strip()), None)
             heads = [_stage_of(doc, a, b) or caption for a, b in _cells(header_at, header) if text[a:b].strip()]
-            for offset, row in lines[i + 1:j]:
-                cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
-                # The header may name the label column ("| Year | Recorded | Charged |") or leave
-                # it out ("| Volume | % |"): align from the right, where the figures are.
-                for (a, b), head in zip(reversed(cells), reversed(heads)):
-                    if head:
-                        for m in _FIGURE.finditer(text, a, b):
-                            found[m.start()] = head
-        i = j
+            _cells_under(text, lines[i + 1:j], heads, found)
     return found
 
 
@@ -101,25 +115,12 @@ def column_periods(doc: Doc) -> dict[int, tuple[str, str, str]]:
     text = text_of(doc)
     lines = _lines(text)
     found: dict[int, tuple[str, str, str]] = {}
-    i = 0
-    while i < len(lines):
-        if not is_row(lines[i][1]):
-            i += 1
-            continue
-        j = i
-        while j < len(lines) and is_row(lines[j][1]):
-            j += 1
+    for i, j in _blocks(lines):
         header_at, header = lines[i]
         cells = [(a, b) for a, b in _cells(header_at, header) if text[a:b].strip()]
         heads = [_period_of(text[a:b]) for a, b in cells]
-        if j - i >= 2 and any(heads) and all(h or not re.search(r"\d", text[a:b]) for h, (a, b) in zip(heads, cells)):
-            for offset, row in lines[i + 1:j]:
-                row_cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
-                for (a, b), head in zip(reversed(row_cells), reversed(heads)):
-                    if head:
-                        for m in _FIGURE.finditer(text, a, b):
-                            found[m.start()] = head
-        i = j
+        if any(heads) and all(h or not re.search(r"\d", text[a:b]) for h, (a, b) in zip(heads, cells)):
+            _cells_under(text, lines[i + 1:j], heads, found)
     return found
 
 
