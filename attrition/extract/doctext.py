@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the CLI's help imports the areas' module, which must not load spaCy
+    from spacy.tokens import Doc
 
 
 def text_of(doc: Doc) -> str:
