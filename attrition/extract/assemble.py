@@ -23,7 +23,7 @@ from attrition.extract.context import (
     NATIONAL_AREAS, Article, Scope, Sentence, carry_forward, enter_sentence, new_scope, read_article, read_sentence,
 )
 from attrition.extract.decide import (
-    decide_area, decide_base, decide_offence, decide_period, decide_source, decide_stage, unit_in_context,
+    decide_area, decide_base, decide_offence, decide_period, decide_source, decide_stage, reporting_share, unit_in_context,
 )
 from attrition.extract.dedupe import dedupe
 from attrition.extract.forces import is_force_organisation
@@ -93,6 +93,8 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
         source = foi_force_source(sentence.text, area)  # "figures obtained under FOI show Kent recorded ..."
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
         source = None  # a force's page quoting a national rate: the force did not compile it
+    if source_inherited and reporting_share(article.text, fig, stage.change, sentence.start, sentence.end):
+        source = None  # "it's estimated two-thirds go unreported": not the data the story cites
     period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)
     published = as_date(article.published)
     if period and published and date.fromisoformat(period[0]) > published:

@@ -272,6 +272,27 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
 
 
+# How many victims tell the police at all ("two-thirds of rapes go unreported", "only 15% of
+# survivors ever report", "reporting rates have stayed at 15 per cent"): a survey estimate
+# no force can know, so national and of no period the text does not give.
+_REPORTING_SHARE_AFTER = re.compile(
+    r"^(?:\s*(?:of|per\s*cent|percent|%)\b|\s)?[^.;:–—]{0,60}?(?:\bgo(?:es)?\s+unreported\b|\bunreported\b"
+    r"|\b(?:victims?|survivors?|people|women|men|those)\s+(?:who\s+[\w\s]{0,30}?)?(?:ever\s+|actually\s+|then\s+|go\s+on\s+to\s+)?"
+    r"report(?:ed)?\s+(?:it|them|the\s+\w+|their\s+\w+|to)\b"
+    r"|\b(?:that|which)\s+are\s+(?:ever\s+|actually\s+)reported\b)", re.I)
+_REPORTING_SHARE_BEFORE = re.compile(r"\b(?:reporting\s+rates?|(?:actually|ever)\s+reported)\b[^.;:]{0,50}$", re.I)
+
+
+def is_victim_reporting_share(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """True when the share at text[start:end] is the share of victims who report to the police at all.
+
+    Takes the text, a percent figure's offsets and its sentence's bounds; looks at the
+    words just after the figure ("of survivors ever report", "go unreported") and
+    before it ("reporting rates ... at around 15 per cent")."""
+    return bool(_REPORTING_SHARE_AFTER.match(text[end:min(clause_end, end + 90)])
+                or _REPORTING_SHARE_BEFORE.search(text[max(clause_start, start - 70):start]))
+
+
 _MODAL_AFTER = re.compile(r"^[^.;:,–—]{0,60}?\b(?:could|would|might)\s+(?:\w+\s+)?(?:be|result|lead|hit|reach|rise|fall|see|have|go|end)\b", re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+){0,3}$", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless)\b|(?:^|[,;]\s*)were\s+\w+\s+to\b", re.I)

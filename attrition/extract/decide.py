@@ -21,7 +21,9 @@ from attrition.extract.attach import (
 )
 from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
-from attrition.extract.cues import Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel
+from attrition.extract.cues import (
+    Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel, is_victim_reporting_share,
+)
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
 from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG
@@ -401,6 +403,8 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     own = area_for(article.doc, fig, sentence.resolved_areas, stage.others, sentence.parens)
     if own:
         return own, False
+    if reporting_share(text, fig, stage.change, sentence.start, sentence.end):
+        return NATIONAL, False  # "two-thirds of rapes go unreported": a national survey estimate
     restated = restated_claim(text, fig, claims)
     if restated is not None:
         return restated.area, True  # "Out of the 1,760 logged rapes": the 1,760 named before
@@ -416,7 +420,8 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         # "Nationally, ..." carries until a force is named, but not into someone's quoted words
         return scope.national_scope, True
     same_para = article.paragraph_of(scope.prev_sentence_start) == article.paragraph_of(sentence.start)
-    previous = previous_sentence_area(scope.previous_claims, scope.prev_sentence_start, sentence.start)
+    previous = previous_sentence_area([c for c in scope.previous_claims if not reporting_share(
+        text, AsFigure(c), c.change, c.quote_start, c.quote_start + len(c.quote))], scope.prev_sentence_start, sentence.start)
     points_back = bool(_POINTS_BACK.match(text, sentence.start))  # "Of those, 95% ...": the figures just given
     if previous and (previous not in NATIONAL_AREAS or same_para or points_back
                      or continues_quote(text, sentence.start, article.quotes)):
@@ -429,6 +434,11 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if own_source in NATIONAL_PUBLISHERS:
         return NATIONAL, True  # "Just 2% of rapes led to a charge, the Home Office said": not the page's force
     return article_area(article.areas, sentence.start, article.dominant, scope.current_source, article.page), True
+
+
+def reporting_share(text: str, fig, change: bool, s_start: int, s_end: int) -> bool:
+    """True when a figure (not a change) is the share of victims who tell the police at all."""
+    return fig.unit == "percent" and not change and is_victim_reporting_share(text, fig.start, fig.end, s_start, s_end)
 
 
 def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage: Stage):
@@ -444,6 +454,8 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
     column = article.column_periods.get(fig.start)
     if column is not None:
         return column[:2], column[2], False  # "| Outcome | 2021 | 2022 |": the column's header dates its cells
+    if reporting_share(article.text, fig, stage.change, sentence.start, sentence.end):
+        return None, None, False  # a survey estimate of reporting is of no year the story's figures are of
     if scope.context_period and not is_row(sentence.text):
         if not stage.change and is_full_year(scope.context_period) and \
                 _EARLIER_LEVEL.search(article.text, max(sentence.start, fig.start - 30), fig.start) and \

@@ -453,3 +453,25 @@ def test_about_a_fraction_keeps_its_value_and_rhetoric_and_ranges_are_not_claims
 def test_logged_is_reported_and_still_under_investigation_is_other():
     claims = _claims("Kent Police logged 820 sexual assaults in 2022, with 120 cases still under investigation.")
     assert claims["820"].stage == "reported" and claims["120"].stage == "other"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Cumbria Police recorded 610 rapes in 2021. Yet about two-thirds of rapes go unreported, the charity said.",
+     "two-thirds"),
+    ("Cumbria Police recorded 610 rapes in 2021. \"Only 16% of survivors ever report it to police,\" she said.", "16%"),
+    ("Cumbria Police recorded 610 rapes in 2021. The reporting rate for rape has stayed at around 15 per cent.",
+     "15 per cent"),
+])
+def test_the_share_of_victims_who_report_at_all_is_a_national_estimate(text, figure):
+    claims = _claims(text, "2022-05-01")
+    assert claims["610"].area == "Cumbria"
+    assert claims[figure].area == "England and Wales"
+    assert claims[figure].period_start is None and claims[figure].source is None
+
+
+def test_a_reporting_estimate_does_not_take_the_force_out_of_the_story():
+    text = ("Cumbria Police recorded 610 rapes in 2021. Only 15% of victims report to the police. "
+            "In 2021, 9% of reports led to a charge.")
+    claims = _claims(text, "2022-05-01")
+    assert claims["15%"].area == "England and Wales"
+    assert claims["9%"].area == "Cumbria"
