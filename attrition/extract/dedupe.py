@@ -68,10 +68,11 @@ def _restates(a: Claim, b: Claim) -> bool:
 
 def _drop_rounded_words(claims: list[Claim]) -> list[Claim]:
     """A rate in words ("down a quarter", "one in three") goes when the article states the exact
-    rate it rounds for the same area, stage and change ("a fall of ... 25.2%")."""
+    rate it rounds for the same area, stage and change ("a fall of ... 25.2%"), of the same period
+    or in the same sentence (where a period read for one of them may be the other's)."""
     exact = [c for c in claims if c.unit == "percent" and not _approximate(c)]
     return [c for c in claims if not (_approximate(c) and any(
-        (o.area, o.stage, o.change) == (c.area, c.stage, c.change) and _same_period(c, o)
+        (o.area, o.stage, o.change) == (c.area, c.stage, c.change) and (_same_period(c, o) or _same_sentence(c, o))
         and abs(o.value - c.value) <= max(1.0, 0.05 * c.value) for o in exact))]
 
 

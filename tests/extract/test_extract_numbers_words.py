@@ -148,6 +148,8 @@ def test_a_period_label_before_a_dash_is_no_range(text, expected):
     ("In Kent, rape convictions are down a quarter - a fall of 25.2% - in 2022.", ["25.2%"]),
     ("A third of rapes reported to Kent Police are no-crimed.\nKent Police no-crimed 33.6% of the rapes reported "
      "to it in 2022, figures show.", ["33.6%"]),
+    ("Kent's rape convictions are down a third, to 200 from 300 in 2021 (a fall of 100, or 33.3%).",
+     ["200", "300", "100", "33.3%"]),
 ])
 def test_a_rate_in_words_yields_to_the_exact_rate_it_rounds(text, kept):
     assert figures_claimed(text, published="2023-03-01") == kept
