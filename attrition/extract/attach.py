@@ -252,7 +252,8 @@ def pair_from_to(text: str, claims: list[Claim], s_start: int, s_end: int, resol
 
 
 def _change_takes_later(s_claims: list[Claim]) -> None:
-    """`climbed 11.2% from 540 in Q1 to 600 in Q2`: the change covers the later of the two periods."""
+    """`climbed 11.2% from 540 in Q1 to 600 in Q2`, `fell 12% to 200, from 300 in 2021`: the change
+    covers the later of the two periods of the levels after it."""
     for i, c in enumerate(s_claims):
         if not c.change:
             continue
@@ -261,6 +262,10 @@ def _change_takes_later(s_claims: list[Claim]) -> None:
                 continue
             if b.period_end > a.period_end and (c.period_start, c.period_end) != (b.period_start, b.period_end):
                 c.period_start, c.period_end, c.period_text = b.period_start, b.period_end, b.period_text
+            elif a.period_end > b.period_end and c.stage == a.stage and \
+                    (c.period_start, c.period_end) == (b.period_start, b.period_end):
+                # "fell 12% to 200, from 300 in 2021": the change was given the earlier level's year
+                c.period_start, c.period_end, c.period_text = a.period_start, a.period_end, a.period_text
             break
 
 

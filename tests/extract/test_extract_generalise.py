@@ -127,6 +127,12 @@ def test_cps_quarters_resolve_in_their_financial_year():
     assert claims["4%"].period_start == "2022-07-01"  # a change takes the later period
 
 
+def test_a_change_before_to_then_from_takes_the_later_level_period():
+    claims = _claims("Convictions for rape in Gwent fell 12% to 200, from 300 in 2021.", "2023-03-01")
+    assert claims["300"].period_start == "2021-01-01"
+    assert claims["200"].period_start == claims["12%"].period_start == "2022-01-01"
+
+
 @pytest.mark.parametrize("phrase, expected", [
     ("the 12 months before March 2018", ("2017-04-01", "2018-03-31")),
     ("the 12 months leading to June 2015", ("2014-07-01", "2015-06-30")),
