@@ -29,7 +29,7 @@ from attrition.extract.page import page_area, page_source
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
-from attrition.extract.tables import column_periods, column_stages, is_row
+from attrition.extract.tables import column_periods, column_stages, is_row, stacked_cells
 
 NATIONAL_AREAS = (NATIONAL, "England", "Wales")
 
@@ -146,6 +146,7 @@ class Article:
     breaks: list[int]
     requests: list[tuple[int, int]] = field(default_factory=list)
     column_periods: dict = field(default_factory=dict)  # figure start -> (start, end, words) of its column
+    cells: dict = field(default_factory=dict)  # figure start -> tables.Cell, for tables saved one cell per line
 
     def in_request(self, pos: int) -> bool:
         """True when character `pos` lies in an FOI request's list of items ("Request:" to "Response:")."""
@@ -235,6 +236,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
     sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
     offence_counts = Counter(c.label for c in offence_cues if c.label != "other")
+    cells = stacked_cells(doc) if _VALUE_LINES.search(text) else {}
     return Article(
         doc=doc, text=text, published=published, figures=figure_spans, areas=areas, area_spans=Spans(areas),
         periods=Spans(periods), stage_cues=Spans(stage_cues), offence_cues=Spans(offence_cues),
@@ -245,8 +247,12 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
                     if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
         columns=column_stages(doc) if "|" in text or "\t" in text else {},
         column_periods=column_periods(doc) if "|" in text or "\t" in text else {},
-        sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)], requests=requests,
+        sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)], requests=requests, cells=cells,
     )
+
+
+# Two lines holding nothing but a figure: the text may hold a table saved one cell per line.
+_VALUE_LINES = re.compile(r"^[ \t]*\d[\d,.]*[ \t]*%?[ \t]*\n(?:.*\n){0,3}?[ \t]*\d[\d,.]*[ \t]*%?[ \t]*$", re.M)
 
 
 # An FOI page's heading over the items asked for, and the heading over the answers.

@@ -138,10 +138,11 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     header = scope.header
     if header is not None and header[2] and (gov is None or gov.cue.weight < STRONG):
         stage = header[2]
-    column = article.columns.get(fig.start)
-    if column and (gov is None or gov.cue.weight < STRONG
+    cell = article.cells.get(fig.start)
+    column = cell.stage if cell is not None else article.columns.get(fig.start)
+    if column and (gov is None or gov.cue.weight < STRONG or cell is not None
                    or is_row(text[min(gov.cue.start, fig.start):max(gov.cue.end, fig.end)])):
-        stage = column  # a table's column header (or caption) names what its cells count
+        stage = column  # a table's column header (or caption), or its row's label, names what its cells count
     bracketed = bracket_names(text, fig, fig_cues, s_start)
     if bracketed is not None:
         stage = bracketed  # "those subsequently convicted (92,334)": the phrase the bracket follows
@@ -170,7 +171,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         return None
     under_header = header is not None and header[2] is not None and stage == header[2]
     if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header,
-                    sentence.has_offence or in_context and stage is not None, forces_count):
+                    sentence.has_offence or in_context and stage is not None or cell is not None and stage is not None,
+                    forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
 
@@ -336,6 +338,9 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     """
     if fig.unit != "percent" or stage.change or stage.label == "other":
         return None
+    cell = article.cells.get(fig.start)
+    if cell is not None and cell.base:
+        return cell.base  # "Charge rate (% of recorded rapes)" over a table's column
     text = article.text
     if CLOSED_BASE.match(text, fig.end):
         return None  # "3 per cent of closed investigations": a share of outcomes states no stage (GUIDELINES 12)
@@ -445,6 +450,9 @@ def decide_period(article: Article, scope: Scope, sentence: Sentence, fig, stage
     """The period of a figure as ((start, end) or None, the words, inherited?)."""
     if stage.forces_count:
         return None, None, False
+    cell = article.cells.get(fig.start)
+    if cell is not None and cell.period is not None:
+        return cell.period[:2], cell.period[2], False  # the period of the cell's column or row
     chosen = period_for(article.text, fig, sentence.resolved, stage.change, stage.others)
     if chosen is not None:
         p, period = chosen

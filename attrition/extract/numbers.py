@@ -448,7 +448,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
 
 
 _OUTCOME_CODE_BEFORE = re.compile(
-    r"\b(?:outcomes?|outcome\s+(?:codes?|types?|groups?)|codes?)\s+(?:\d{1,2}[a-z]?\s*(?:,|and|or|&|to|-|–)\s*)*$", re.I)
+    r"\b(?:outcomes?|outcome\s+(?:codes?|types?|groups?)|codes?)[ \t]+(?:\d{1,2}[a-z]?[ \t]*(?:,|and|or|&|to|-|–)[ \t]*)*$", re.I)
 
 
 def _has_sibling_label(text: str, start: int, end: int) -> bool:

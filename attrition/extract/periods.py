@@ -158,7 +158,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_range", re.compile(
         rf"\b(?:between|from)\s+(?P<m1>{_MONTH})\s+(?:and|to|until)\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
     ("month_to_month", re.compile(
-        rf"\b(?P<m1>{_MONTH})\s+to\s+(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
+        rf"\b(?P<m1>{_MONTH})(?:\s+to\s+|\s*[–-]\s*(?={_MONTH}\s+{_YEAR}))(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?(?P<this>\s+this\s+year)?(?P<last>\s+last\s+year)?", re.I)),
     ("none", re.compile(
         r"\b(?:(?:to\s+date\s+)?this\s+year|(?:in\s+)?the\s+(?:last|past|latest)\s+(?:six|three|(?!12\b)\d+|few|two|five|ten)[\s-]+(?:months?|years?|weeks?)(?:[\s-]period)?"
         r"|year[\s-]on[\s-]year|from\s+last\s+year|since\s+last\s+year|over\s+the\s+past\s+\w+\s+years)", re.I)),

@@ -17,12 +17,13 @@ periods (`| Outcome | 2021 | 2022 |`). The stage words are read from the parse
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from attrition.extract.cues import find_stage_cues
 from attrition.extract.doctext import text_of
-from attrition.extract.lexicon import STRONG
+from attrition.extract.lexicon import BARE_NOUN, CONTEXT, STRONG
 from attrition.extract.periods import find_period_mentions
 
 _FIGURE = re.compile(r"\d[\d,.]*")
@@ -132,3 +133,125 @@ def _period_of(cell: str) -> tuple[str, str, str] | None:
     m = mentions[0]
     return m.period_start, m.period_end, m.text.strip()
 
+
+
+# A table saved one cell per line, as many pages' text comes out:
+#
+#     Year                      Outcome                 2009-10
+#     Rapes recorded            Charge/summons          2008-09
+#     2020                      47                      Rapes recorded by the police
+#     312                       Offender has died       884
+#     2021                      4                       821
+#     356                       ...                     ...
+#
+# Each row is a label cell (a period or a description) and the same number of value
+# cells; the header, when there is one, is the run of cells above the first row.
+_VALUE_CELL = re.compile(r"[<>~≈]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|per\s*cent|pc)?", re.I)
+_YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+_MAX_CELL = 90
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What a stacked table says of one value cell: its stage, the base its header names
+    ("Charge rate (% of recorded rapes)"), and its period (start, end, words) if any."""
+
+    stage: str | None
+    base: str | None
+    period: tuple[str, str, str] | None
+
+
+def _is_cell(line: str) -> bool:
+    """True for a line short enough to be a table cell and not a sentence of prose."""
+    s = line.strip()
+    return 0 < len(s) <= _MAX_CELL and not (s.endswith((".", "?", "!")) and len(s.split()) > 4)
+
+
+def _is_value(line: str) -> bool:
+    s = line.strip()
+    return bool(_VALUE_CELL.fullmatch(s)) and not _YEAR_CELL.fullmatch(s)
+
+
+def _cell_blocks(lines: list[tuple[int, str]]):
+    """Yield the runs of cell lines (blank lines inside a run are skipped) holding two or more values."""
+    run: list[tuple[int, str]] = []
+    for offset, line in lines + [(-1, "x" * (_MAX_CELL + 1))]:  # a last non-cell line ends the last run
+        if not line.strip() and run:
+            continue
+        if _is_cell(line):
+            run.append((offset, line))
+            continue
+        if sum(_is_value(l) for _, l in run) >= 2:
+            yield run
+        run = []
+
+
+def _tables(block: list[tuple[int, str]]):
+    """Yield (header cells, rows) for each table in a block: rows are (label cell, value cells),
+    every row of one table with as many values; a table has two rows or more."""
+    kinds = [_is_value(line) for _, line in block]
+    done = 0
+    while True:
+        first = next((i for i in range(done, len(block) - 1) if not kinds[i] and kinds[i + 1]), None)
+        if first is None:
+            return
+        rows, i, width = [], first, None
+        while i < len(block) - 1 and not kinds[i] and kinds[i + 1]:
+            j = i + 1
+            while j < len(block) and kinds[j]:
+                j += 1
+            if width is not None and j - i - 1 != width:
+                break
+            width = j - i - 1
+            rows.append((block[i], block[i + 1:j]))
+            i = j
+        if len(rows) >= 2:
+            yield block[done:first], rows
+        done = max(i, first + 1)
+
+
+def _head_stage(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """The stage a header cell names, and the base a bracket in it names ("Charge rate (% of recorded)")."""
+    text = text_of(doc)
+    bracket = text.find("(", start, end)
+    outside = _stage_of(doc, start, bracket if bracket >= 0 else end)
+    inside = _stage_of(doc, bracket, end) if bracket >= 0 else None
+    return (outside or inside), (inside if outside and inside != outside else None)
+
+
+def _label_stage(doc: Doc, start: int, end: int) -> str | None:
+    """The stage a row's label names: its weightiest cue ("Evidential difficulties: victim does not
+    support action" is withdrawn; "Caution" is other), or None for a label such as "Total"."""
+    cues = [c for c in find_stage_cues(doc, start, end) if c.weight >= CONTEXT and c.weight != BARE_NOUN]
+    return max(cues, key=lambda c: c.weight).label if cues else None
+
+
+def stacked_cells(doc: Doc) -> dict[int, Cell]:
+    """Return {char offset of a figure: Cell} for the value cells of tables saved one cell per line.
+
+    A value takes the stage of its column's header, else of its row's label; its period
+    is its column header's when that is a period, else its row label's.
+    """
+    text = text_of(doc)
+    found: dict[int, Cell] = {}
+    for block in _cell_blocks(_lines(text)):
+        for header, rows in _tables(block):
+            width = len(rows[0][1])
+            heads = ([None] * width + header)[-width:]  # the last header cells head the value columns
+            columns = [(_head_stage(doc, h[0], h[0] + len(h[1])), _period_of(h[1])) if h else ((None, None), None)
+                       for h in heads]
+            for (l_at, label), values in rows:
+                l_stage, l_period = _label_stage(doc, l_at, l_at + len(label)), _label_period(label)
+                for ((h_stage, h_base), h_period), (v_at, value) in zip(columns, values):
+                    m = _FIGURE.search(text, v_at, v_at + len(value))
+                    if m is not None:
+                        found[m.start()] = Cell(h_stage or l_stage, h_base, h_period or l_period)
+    return found
+
+
+def _label_period(cell: str) -> tuple[str, str, str] | None:
+    """The one explicit period a row label names ("2019/20", "Apr–Jun 2022"), if any."""
+    mentions = [m for m in find_period_mentions(cell) if m.kind == "explicit"]
+    if len(mentions) != 1:
+        return None
+    return mentions[0].period_start, mentions[0].period_end, mentions[0].text.strip()

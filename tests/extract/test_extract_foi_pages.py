@@ -125,3 +125,34 @@ def test_label_and_value_lines_under_a_header_each_give_a_claim_dated_by_their_l
     assert [(v, s, p) for v, s, _, p in _claims(text, **FORCE_PAGE)] == [
         (1045, "reported", "2019-04-01"), (1112, "reported", "2020-04-01"), (1230, "reported", "2021-04-01"),
         (38, "charged", "2019-04-01"), (41, "charged", "2020-04-01"), (57, "charged", "2021-04-01")]
+
+
+# Tables saved one cell per line (GUIDELINES 8: a column's header names its cells' stage).
+def test_a_table_saved_one_cell_per_line_with_years_down_the_side():
+    text = ("Rape outcomes\n\nYear\nRapes recorded\nCharged or summonsed\n2021\n410\n22\n2022\n455\n19\n\n"
+            "Figures are correct at the time of extraction.")
+    assert sorted(_claims(text, **FORCE_PAGE)) == sorted([
+        (410, "recorded", "Cleveland", "2021-01-01"), (22, "charged", "Cleveland", "2021-01-01"),
+        (455, "recorded", "Cleveland", "2022-01-01"), (19, "charged", "Cleveland", "2022-01-01")])
+
+
+def test_a_table_saved_one_cell_per_line_with_years_across_the_top():
+    text = "Key figures\n2019/20\n2020/21\nRapes recorded by the force\n530\n601\nCases sent to the CPS\n41\n38\n"
+    assert sorted(_claims(text, **FORCE_PAGE)) == sorted([
+        (530, "recorded", "Cleveland", "2019-04-01"), (601, "recorded", "Cleveland", "2020-04-01"),
+        (41, "referred", "Cleveland", "2019-04-01"), (38, "referred", "Cleveland", "2020-04-01")])
+
+
+def test_outcome_labels_down_the_side_name_their_cells_stage():
+    text = ("Outcomes of rapes recorded in 2022:\n\nOutcome\nNumber\nCharge/summons\n31\n"
+            "Suspect has died\n3\nVictim does not support action\n240\nNot yet assigned an outcome\n97\n")
+    stages = {value: stage for value, stage, _, _ in _claims(text, **FORCE_PAGE)}
+    assert stages == {31: "charged", 3: "nfa", 240: "withdrawn", 97: "other"}
+
+
+def test_a_percent_column_takes_the_base_its_header_brackets():
+    text = "Quarter\nRapes recorded\nCharge rate (% of recorded rapes)\nApr–Jun 2022\n160\n5.0%\nJul–Sep 2022\n170\n4.1%\n"
+    claims = {c.value: c for c in extract(text, "2023-01-01", **FORCE_PAGE)}
+    assert claims[5.0].stage == "charged" and claims[5.0].of_stage == "recorded"
+    assert (claims[4.1].period_start, claims[4.1].period_end) == ("2022-07-01", "2022-09-30")
+    assert claims[170].stage == "recorded"
