@@ -58,7 +58,9 @@ FIGURE_RE = re.compile(
     rf"""
     (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
     |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|(?:(?<=\bby\s)|(?<=\bup\s)|(?<=\bdown\s))(?P<b_num>a|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|tenths?)\b(?![\s-]+(?:part(?:y|ies)|time|times|place|round|stage)\b))
-    |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b))
+    |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b)
+       |\b[Nn]one(?=\s+(?:has|have|had|was|were)\s+(?:yet\s+|so\s+far\s+|since\s+|ever\s+)?(?:been\s+)?(?:\w+ed|come|gone|led|made|got|reached|taken|brought)\b)
+       |(?<=[–—:-][ \t])[Nn]one(?=[ \t]*(?:\n|$)))
     |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b)|(?<=\bby\s)half\b)
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
     |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b))
@@ -435,6 +437,10 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True  # "Outcome 16 (victim declines to support)", "outcome types 14 and 15": Home Office codes
     if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
         return True
+    if _is_phone_number(text[start:end], before, after):
+        return True
+    if _HEADING_NUMBER_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]):
+        return True  # "Question 3", "Q4", "Part 2", "Section 12": a label
     if _PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I):
         return True
     # "an average of 60 rapes and over 150 other sexual crimes logged per month": an average
@@ -445,6 +451,27 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return bool(re.search(r"\b(?:per|each|every|a)\s+(?:day|week|month|fortnight)\b(?!\s+(?:ago|earlier|later|before|after)\b)",
                               clause_after, re.I))
     return False
+
+
+# Phone numbers (GUIDELINES 4): the police's 101 and 999, a number dialled ("call ... on 0808 ..."),
+# or digits grouped as a phone number writes them ("0300 123 4567").
+_DIAL_BEFORE = re.compile(r"\b(?:call(?:ing|s)?|ring(?:ing)?|dial(?:ling)?|phone|telephone|tel|text(?:ing)?|helpline|line|contact(?:ing)?\b"
+                          r"[^.;\n]{0,40}?\bon|on)[ \t:.]*(?:us[ \t]+|them[ \t]+|police[ \t]+|the[ \t]+police[ \t]+)?(?:on[ \t]+)?$", re.I)
+
+
+def _is_phone_number(raw: str, before: str, after: str) -> bool:
+    """True for a phone number: 101/999/111 dialled or offered as a way to report, or a 0-led number in groups."""
+    if raw.startswith("0") and len(raw) >= 3 and re.match(r"[ \t]\d{2,4}\b", after):
+        return True
+    if re.search(r"(?<![\d,.])0\d{2,4}(?:[ \t]\d{1,4})*[ \t]$", before):
+        return True  # a later group of "0808 80 10 800"
+    if raw in ("101", "999", "111"):
+        return bool(_DIAL_BEFORE.search(before) or re.match(r"\s*(?:or|and)\s+(?:101|999|111)\b|\s+in\s+an?\s+emergency", after, re.I)
+                    or re.search(r"\b(?:101|999|111)\s+or\s+$", before))
+    return raw.isdigit() and len(raw) >= 6 and bool(_DIAL_BEFORE.search(before))
+
+
+_HEADING_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:question|q|part|section|item|annex|appendix|table|figure|chart)[ \t.]*$", re.I)
 
 
 _OUTCOME_CODE_BEFORE = re.compile(

@@ -179,3 +179,23 @@ def test_a_share_waiting_a_year_for_trial_is_other():
     claim = claim_for("In Kent, one in three rape survivors waits more than a year for trial.", "one in three",
                       published="2023-03-01")
     assert claim.stage == "other"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Kent recorded 640 rapes in 2022. To report a rape call 101, or 999 in an emergency.", ["640"]),
+    ("Kent recorded 640 rapes in 2022. Survivors can call the helpline on 0808 80 10 800.", ["640"]),
+    ("Kent recorded 640 rapes in 2022. Ring the rape line on 01234 567890 for support.", ["640"]),
+    ("Kent Police recorded 101 rapes and 999 sexual offences in 2022.", ["101", "999"]),
+])
+def test_phone_numbers_are_not_figures(text, kept):
+    assert figures_claimed(text, published="2023-03-01") == kept
+
+
+def test_a_question_heading_number_is_a_label():
+    text = "How many rapes were charged in 2021?\n\nQuestion 2\n\nIn 2021, 14 rapes were charged."
+    assert figures_claimed(text, published="2023-03-01") == ["14"]
+
+
+def test_none_is_zero_as_a_subject_or_a_listed_value():
+    text = "Of the 40 rapes charged in Kent in 2022, none has yet come to trial."
+    assert figures_claimed(text, published="2023-03-01") == ["40", "none"]
