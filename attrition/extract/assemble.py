@@ -93,6 +93,9 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
         source = foi_force_source(sentence.text, area)  # "figures obtained under FOI show Kent recorded ..."
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):
         source = None  # a force's page quoting a national rate: the force did not compile it
+    if source_inherited and scope.source_for_nation and scope.page_source and area not in NATIONAL_AREAS \
+            and is_force_organisation(scope.page_source):
+        source = scope.page_source  # a force's page: the national figures' source is not its own figures'
     if source_inherited and reporting_share(article.text, fig, stage.change, sentence.start, sentence.end):
         source = None  # "it's estimated two-thirds go unreported": not the data the story cites
     period, period_text, period_inherited = decide_period(article, scope, sentence, fig, stage)

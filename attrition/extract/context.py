@@ -22,10 +22,10 @@ from attrition.extract.attach import is_comparison, names_comparand, tags_clause
 from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues
 from attrition.extract.doctext import text_of
-from attrition.extract.forces import NATIONAL, find_area_mentions
+from attrition.extract.forces import NATIONAL, AreaMention, find_area_mentions
 from attrition.extract.lexicon import STRONG
 from attrition.extract.numbers import find_figures
-from attrition.extract.page import page_area, page_source
+from attrition.extract.page import page_area, page_source, speaks_for_force
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
 from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
@@ -162,6 +162,8 @@ class Scope:
     """The context carried from sentence to sentence (every carried value is marked inherited)."""
 
     current_source: str | None = None
+    page_source: str | None = None  # the publisher's own name when it publishes its own figures
+    source_for_nation: bool = False  # the source in force was named for national figures only
     national_scope: str | None = None
     national_para: int = -1  # the paragraph that opened the national scope
     last_area: str | None = None
@@ -234,14 +236,18 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents
               if e.label_ == "PERSON" and (e.start_char, e.end_char) not in places]
     orgs = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ("ORG", "NORP")]
+    quotes = find_quotes(text, people)
+    page = page_area(meta)
+    if page and speaks_for_force(meta):
+        areas = sorted(areas + first_person_mentions(text, page, quotes), key=lambda a: a.start)
     sources = find_source_mentions(text, orgs, with_anaphors_resolved(areas))
     offence_counts = Counter(c.label for c in offence_cues if c.label != "other")
     cells = stacked_cells(doc) if _VALUE_LINES.search(text) else {}
     return Article(
         doc=doc, text=text, published=published, figures=figure_spans, areas=areas, area_spans=Spans(areas),
         periods=Spans(periods), stage_cues=Spans(stage_cues), offence_cues=Spans(offence_cues),
-        sources=sources, source_spans=Spans(sources), quotes=find_quotes(text, people),
-        dominant=dominant_area(areas), page=page_area(meta),
+        sources=sources, source_spans=Spans(sources), quotes=quotes,
+        dominant=dominant_area(areas), page=page,
         dominant_offence=offence_counts.most_common(1)[0][0] if offence_counts else "other",
         full_years=[(p.period_start, p.period_end) for p in periods
                     if p.kind == "explicit" and is_full_year((p.period_start, p.period_end))],
@@ -249,6 +255,18 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         column_periods=column_periods(doc) if "|" in text or "\t" in text else {},
         sentences=sentences, breaks=[m.start() for m in re.finditer(r"\n", text)], requests=requests, cells=cells,
     )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+
+
+def first_person_mentions(text: str, page: str, quotes) -> list[AreaMention]:
+    """On a force's own page, "we", "us" and "our" outside quotation marks name the force
+    ("reports made to us", "the investigations we closed")."""
+    headings = [(h.start(), text.find("\n", h.start())) for h in _RESPONSE_HEADING.finditer(text)]
+    return [AreaMention(m.start(), m.end(), page, "force") for m in _FIRST_PERSON.finditer(text)
+            if not any(q.start <= m.start() < q.end for q in quotes)
+            and not any(a <= m.start() < (b if b >= 0 else len(text)) for a, b in headings)]  # "Our response:"
 
 
 # Two lines holding nothing but a figure: the text may hold a table saved one cell per line.
@@ -278,7 +296,8 @@ def request_regions(text: str) -> list[tuple[int, int]]:
 
 def new_scope(meta: dict | None) -> Scope:
     """The scope before an article's first sentence: its publisher's own source, if any."""
-    return Scope(current_source=page_source(meta))
+    own = page_source(meta)
+    return Scope(current_source=own, page_source=own)
 
 
 def parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[int, int]]:
@@ -431,6 +450,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
                or all(m.start >= f.end for f in sentence.figures) or tags_clause(article.text, m)]
     if framing:
         scope.current_source = framing[0].name
+        scope.source_for_nation = bool(s_claims) and all(c.area in NATIONAL_AREAS for c in s_claims)
     real_offences = [c.label for c in sentence.offence if c.label != "other"]
     if real_offences:
         scope.last_offence = real_offences[-1]

@@ -51,6 +51,12 @@ def page_area(meta: dict | None) -> str | None:
     return None
 
 
+def speaks_for_force(meta: dict | None) -> bool:
+    """True when the page's publisher is a police force or its commissioner: its "we" is the force."""
+    publisher = (meta or {}).get("publisher") or ""
+    return bool(_FORCE_WORD.search(publisher) or _PCC.search(publisher)) and _first_force(publisher) is not None
+
+
 def page_source(meta: dict | None) -> str | None:
     """The publishing force's organisation name when a force published the page, else None.
 

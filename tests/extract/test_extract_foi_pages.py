@@ -156,3 +156,14 @@ def test_a_percent_column_takes_the_base_its_header_brackets():
     assert claims[5.0].stage == "charged" and claims[5.0].of_stage == "recorded"
     assert (claims[4.1].period_start, claims[4.1].period_end) == ("2022-07-01", "2022-09-30")
     assert claims[170].stage == "recorded"
+
+
+def test_on_a_force_page_we_and_us_are_the_force_and_end_national_scope():
+    text = ("Across England and Wales, the charge rate for rape was 5.8 per cent in 2023/24, according to Home Office data.\n\n"
+            "Reports of rape made to us in 2023/24 totalled 1,210.")
+    meta = {"publisher": "Cleveland Police", "url": "https://www.cleveland.police.uk/news/1"}
+    claims = {c.value: c for c in extract(text, "2024-06-01", **meta)}
+    assert claims[5.8].area == "England and Wales" and claims[5.8].source == "Home Office"
+    assert claims[1210].area == "Cleveland" and claims[1210].source == "Cleveland Police"
+    paper = {c.value: c for c in extract(text, "2024-06-01", publisher="The Northern Echo")}
+    assert paper[1210].area == "England and Wales"  # a newspaper's "us" is the paper
