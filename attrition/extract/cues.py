@@ -41,8 +41,17 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
                r"|(?:suspect|offender|perpetrator)\s+(?:has\s+|had\s+)?died|death\s+of\s+(?:the\s+)?(?:suspect|offender)"
                r"|(?:suspect|offender)\s+(?:is\s+|was\s+)?(?:too\s+young|too\s+ill|under\s+the\s+age\s+of\s+criminal\s+responsibility)"
                r"|too\s+ill|under\s+the\s+age\s+of\s+criminal\s+responsibility|not\s+in\s+the\s+public\s+interest"
-               r"|prosecution\s+prevented", OUTCOME),
-    ("withdrawn", r"(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support", WITHDRAWN),
+               r"|dropped(?=\s+(?:more\s+than\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+               r"(?:cases|investigations|reports|allegations|prosecutions|complaints)\b)"  # "police dropped 300 investigations"
+               r"|prosecution\s+prevented|(?:insufficient|not\s+enough|lack\s+of|no)\s+(?:\w+\s+)?evidence|evidential\s+(?:reasons?|grounds?)"
+               # a charge denied: "no one was charged", "without anyone being charged", "did not lead to a charge"
+               r"|(?:no[\s-]one|nobody|no\s+suspects?)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|being\s+|ever\s+)?charged"
+               r"|without\s+(?:anyone|anybody|a\s+suspect|any\s+suspect|the\s+suspect)\s+(?:being\s+|ever\s+being\s+)?charged"
+               r"|(?:were|was|been|being)\s+(?:not|never)\s+(?:been\s+)?charged|(?:never|not)\s+(?:led|leading|lead|resulted|resulting|result)\s+(?:to|in)\s+(?:a\s+|any\s+)?charges?"
+               r"|(?:did|does|do)\s+not\s+(?:lead|result)\s+(?:to|in)\s+(?:a\s+|any\s+)?charges?|no\s+charges?\s+(?:was|were|being)\s+(?:brought|laid|made)", OUTCOME),
+    ("withdrawn", r"(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support"
+                  r"|(?:chose|choose|chooses|choosing|decided|decides|deciding|opted|opting|elected)\s+not\s+to\s+(?:continue|proceed|support|go\s+ahead|pursue|take|carry\s+on)"
+                  r"|not\s+supporting|disengag(?:ed|es|ing|ement)", WITHDRAWN),
     ("referred", rf"(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", REFERRAL),
     ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
     ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
@@ -142,6 +151,11 @@ def find_offence_cues(doc: Doc, start: int = 0, end: int | None = None) -> list[
     return _cues(doc, start, end, _OFFENCE_REGEXES, word_cues(doc)[1])
 
 
+_MORE_OR_FEWER_NOUN = re.compile(
+    r"\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?(?:rapes?|reports?|offences?|crimes?|cases?|charges?|convictions?|"
+    r"prosecutions?|referrals?|allegations?|victims?|suspects?|investigations?)\b", re.I)
+
+
 def is_change(text: str, start: int, end: int, clause_start: int | None = None) -> bool:
     """True when the figure at `text[start:end]` states a rise or fall, not a level.
 
@@ -155,8 +169,10 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
     if re.search(r"\b(?:dropped|closed|cut)\s+$", before, re.I) and re.match(
             r"\s+(?:\w+\s+)?(?:cases|investigations|reports|allegations|prosecutions|charges|complaints)\b", after, re.I):
         return False  # "dropped 1,647 investigations": a level of what was dropped, not a fall
-    if CHANGE_BEFORE.search(before) or re.match(r"\s+(?:more|fewer|higher|lower)\s+(?:\w+\s+){0,2}than\b", after, re.I):
+    if CHANGE_BEFORE.search(before) or re.match(r"\s+(?:more|fewer|higher|lower)\s+(?:[\w-]+\s+){0,4}?than\b", text[end:end + 60], re.I):
         return True  # "400 more reports than the year before"
+    if _MORE_OR_FEWER_NOUN.match(after):
+        return True  # "there were 20 fewer rape charges": a difference, whatever verb comes before
     if clause_start is not None and re.search(r"\bby\s+(?:almost|nearly|more\s+than|over|around|about|just)?\s*$", before):
         earlier = text[clause_start:start]
         if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+(?:[\w-]+\s+){0,6}?by\b", earlier, re.I):

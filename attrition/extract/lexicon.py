@@ -72,7 +72,7 @@ STAGE_WORDS: list[Word] = [
     Word("referred", REFERRAL, ("refer", "referral"),
          not_before=frozenset({"centre", "center", "service", "pathway", "team", "unit", "scheme", "hub", "line", "network"})),
     Word("convicted", OUTCOME, ("convict", "conviction"),
-         phrases=("find guilty", "guilty verdict", "guilty plea", "successful prosecution", "successfully prosecute")),
+         phrases=("find guilty", "guilty verdict", "guilty plea", "plead guilty", "successful prosecution", "successfully prosecute")),
     Word("charged", STAGE, ("charge", "summons", "detection", "detect", "solve", "resolve"),
          phrases=("detection rate", "formal action")),
     Word("prosecuted", STAGE, ("prosecute", "prosecution"), not_after=frozenset({"crown"}),

@@ -181,6 +181,17 @@ def test_respectively_pairs_stages_with_figures_in_order():
 
 
 @pytest.mark.parametrize("text, figure, stage", [
+    # a charge denied, and the reasons GUIDELINES 9 lists, are no further action
+    ("Essex Police closed 900 rape investigations in 2022. In 300 of them, no one was charged.", "300", "nfa"),
+    ("In 2022, 940 rape investigations in Essex ended without anyone being charged.", "940", "nfa"),
+    ("Of the 1,000 rapes recorded in Essex in 2022, 940 did not lead to a charge.", "940", "nfa"),
+    ("In 2022, 400 rape investigations in Essex were closed because of insufficient evidence.", "400", "nfa"),
+    ("In 2022, 400 rape investigations in Essex were closed for evidential reasons.", "400", "nfa"),
+    ("In 2022, Essex Police dropped 300 rape investigations.", "300", "nfa"),
+    ("In 2022, in 250 rape cases in Essex the complainant decided not to continue.", "250", "withdrawn"),
+    ("In 2022, 36% of rape investigations in Essex ended with the victim not supporting further action.", "36%",
+     "withdrawn"),
+    ("In 2022/23, 300 men pleaded guilty to rape in Essex.", "300", "convicted"),
     ("In Essex, 40 rape investigations were dropped because no crime had been committed.", "40", "no_crime"),
     ("In Essex, 58% of rape investigations were dropped after the complainant did not want to go ahead.", "58%",
      "withdrawn"),
@@ -269,6 +280,8 @@ def test_figures_in_a_question_or_an_example_are_not_claims():
 
 
 @pytest.mark.parametrize("text, figure, change", [
+    ("In 2022 there were 300 more rape reports in Essex than in 2021.", "300", True),
+    ("In Essex there were 20 fewer rape charges in 2022.", "20", True),
     ("Rape referrals in Kent have increased for the third quarter running by 3.5%.", "3.5%", True),
     ("Kent reported an improvement of 12% in its rape charge rate in 2022.", "12%", True),
     ("Kent has seen a rise in rape charges of 85% since 2020.", "85%", True),
