@@ -231,6 +231,10 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         for c in find_stage_cues(doc, s, e)
     ]
     offence_cues = find_offence_cues(doc)
+    # a town inside a person's name ("Detective Inspector Mark Bolton", "Professor Jane Preston") is no place
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    areas = [a for a in areas if not (a.kind == "place" and any(s <= a.start and a.end <= e and (s, e) != (a.start, a.end)
+                                                                 for s, e in names))]
     # a force or place the NER reads as a person ("Kent", "Durham") is no speaker
     places = {(a.start, a.end) for a in areas if a.kind in ("force", "place")}
     people = [(e.start_char, e.end_char, e.text) for e in doc.ents

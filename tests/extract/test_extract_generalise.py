@@ -494,3 +494,11 @@ def test_a_reporting_estimate_does_not_take_the_force_out_of_the_story():
     claims = _claims(text, "2022-05-01")
     assert claims["15%"].area == "England and Wales"
     assert claims["9%"].area == "Cumbria"
+
+
+def test_a_town_in_a_persons_name_is_no_place():
+    text = ("Essex Police recorded 1,200 rapes in 2022. Detective Inspector Mark Bolton said 40 suspects had been "
+            "charged.")
+    claims = _claims(text, "2023-01-01")
+    assert claims["40"].area == "Essex"
+    assert _claims("In Bolton, 40 rape suspects were charged in 2022.", "2023-01-01")["40"].area == "Greater Manchester"
