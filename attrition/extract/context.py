@@ -218,7 +218,9 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         return None
     published = published or find_dateline(text)
     areas = [a for a in find_area_mentions(text) if not is_dateline(text, a)]
-    periods = find_period_mentions(text, published)
+    counts = {(f.start, f.end) for f in figures if f.unit == "count"}
+    # "recorded 1850 rapes": a count written like a year is no period
+    periods = [p for p in find_period_mentions(text, published) if (p.start, p.end) not in counts]
     sentences = sentence_spans(doc)
     figure_spans = Spans(figures)
     # Stage cues matter only where there are figures, in list headers ("... recorded:") and questions.

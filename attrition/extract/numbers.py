@@ -24,7 +24,8 @@ TENS_WORDS = {
 }
 FRACTIONS = {
     "half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0,
-    "fifth": 20.0, "fifths": 20.0, "tenth": 10.0, "tenths": 10.0,
+    "fifth": 20.0, "fifths": 20.0, "sixth": 100 / 6, "sixths": 100 / 6, "eighth": 12.5, "eighths": 12.5,
+    "tenth": 10.0, "tenths": 10.0,
 }
 SCALES = {"thousand": 1_000, "million": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000,
           "billion": 1_000_000_000, "k": 1_000}
@@ -56,14 +57,14 @@ _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
 FIGURE_RE = re.compile(
     rf"""
-    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred)\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
-    |(?P<fraction>\b(?P<f_num>a|one|two|three|four)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|tenths?)(?=\s+of\b|\s*\()|(?:(?<=\bby\s)|(?<=\bup\s)|(?<=\bdown\s))(?P<b_num>a|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|tenths?)\b(?![\s-]+(?:part(?:y|ies)|time|times|place|round|stage)\b))
+    (?P<ratio>\b(?:(?P<r_num>one|two|three|four|five|six|seven|eight|nine|\d)[\s-]+(?:(?:reported|recorded|alleged)\s+)?(?:(?:rape|sexual\s+offence|sex\s+offence)?\s*(?:case|person|woman|man|victim|report|rape|allegation|crime|offence|conviction|charge|prosecution)s?\s+)?(?:in|for\s+every|out\s+of(?=\s+(?:ten|10|100|a\s+hundred|two|three|four|five|six|seven|eight|nine|[2-9])\b))[\s-]+(?:every\s+)?(?!(?:19|20)\d\d\b)(?P<r_den>{_DIGITS}|{_WORD_NUMBER})\b)(?!\s*(?:-|–)?\s*(?:fold|times)))
+    |(?P<fraction>\b(?P<f_num>an?|one|two|three|four|five)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?=\s+of\b|\s*\()|(?:(?<=\bby\s)|(?<=\bup\s)|(?<=\bdown\s))(?P<b_num>an?|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?![\s-]+(?:part(?:y|ies)|time|times|place|round|stage)\b))
     |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b)
        |\b[Nn]one(?=\s+(?:has|have|had|was|were)\s+(?:yet\s+|so\s+far\s+|since\s+|ever\s+)?(?:been\s+)?(?:\w+ed|come|gone|led|made|got|reached|taken|brought)\b)
        |(?<=[–—:-][ \t])[Nn]one(?=[ \t]*(?:\n|$)))
     |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b)|(?<=\bby\s)half\b)
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
-    |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|tenths?)\b))
+    |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -240,9 +241,18 @@ def _comparator_before(text: str, start: int) -> str | None:
 
 
 def _is_year(raw: str, text: str, end: int) -> bool:
+    """True for a number written as a year: not a rate, and not a count of a noun after a verb
+    ("recorded 1850 rapes"; but "in 2021 rapes rose" is a year)."""
     if not re.fullmatch(r"(?:1[89]|20)\d\d", raw):
         return False
+    if _COUNTED_AFTER.match(text, end) and not _YEAR_PREPOSITION.search(text, max(0, end - len(raw) - 12), end - len(raw)):
+        return False
     return not _PERCENT_AFTER.match(text[end:end + 12])
+
+
+_COUNTED_AFTER = re.compile(r"\s+(?:reported\s+|recorded\s+|alleged\s+|adult\s+|child\s+)?(?:rapes|reports|offences|crimes|cases|"
+                            r"allegations|victims|charges|convictions|prosecutions|referrals|investigations|sexual\s+offences)\b", re.I)
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|from|by|during|of|to|between|and|until|for|before|after|year|early|late|mid)[\s-]+$", re.I)
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -288,7 +298,7 @@ def find_figures(text: str) -> list[Figure]:
                                                           text[max(0, start - 30):start], re.I)):
                     continue  # "rape charges are up a fifth", not "set up a third team"
                 num_word, den = (m.group("f_num"), m.group("f_den")) if m.group("f_num") else (m.group("b_num"), m.group("b_den"))
-                num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[num_word.lower()]
+                num = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}[num_word.lower()]
                 value = num * FRACTIONS[den.lower()]
             figures.append(Figure(start, end, round(value, 2), "percent", "fraction", comparator,
                                   vague=comparator in _BOUNDS))  # "more than half" is vague; "about a quarter" is 25

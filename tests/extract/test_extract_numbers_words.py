@@ -199,3 +199,19 @@ def test_a_question_heading_number_is_a_label():
 def test_none_is_zero_as_a_subject_or_a_listed_value():
     text = "Of the 40 rapes charged in Kent in 2022, none has yet come to trial."
     assert figures_claimed(text, published="2023-03-01") == ["40", "none"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three out of four of these were closed", [("Three out of four", 75.0, "percent")]),
+    ("Just a sixth of rapes led to a charge", [("a sixth", 16.67, "percent")]),
+    ("Around an eighth of reports led to a charge", [("an eighth", 12.5, "percent")]),
+    ("Essex Police recorded 1850 rapes in 2022.", [("1850", 1850.0, "count")]),
+    ("In 2021 rapes rose by 10%.", [("10%", 10.0, "percent")]),
+])
+def test_ratios_fractions_and_counts_written_like_years(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_count_written_like_a_year_dates_nothing():
+    claim = claim_for("Essex had 2011 reports of rape in 2022.", "2011", published="2023-03-01")
+    assert claim.value == 2011 and claim.period_start == "2022-01-01"
