@@ -358,8 +358,9 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         return None  # "a tenth of the 900 reports led to ...", "none of the 40 ...": the 900, the 40 are the base
     if relation == "level" and verb is not None:
         subject = _subject_of(verb)
-        if subject is not None:
-            # "The share of logged rapes ending in a conviction was 3.9%": the outcome is in the subject.
+        if subject is not None and subject.lower_ not in ("that", "this", "it", "which"):
+            # "The share of logged rapes ending in a conviction was 3.9%": the outcome is in the subject;
+            # "That is one in 68 reports ending in a conviction": a pronoun names none, the words after do.
             words = list(subject.subtree)
             for token in words:
                 if token.lemma_ in OUTCOME_VERBS:
