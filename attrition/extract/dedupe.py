@@ -20,7 +20,7 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
     by_figure: dict[tuple, list[int]] = {}  # (area, stage, unit, value, change) -> positions in kept
     for claim in claims:
         key = (claim.area, claim.stage, claim.unit, claim.value, claim.change)
-        twin = next((i for i in by_figure.get(key, ())
+        twin = next((i for i in by_figure.get(key, ()) if _same_offence(kept[i], claim)
                      if (not _same_sentence(kept[i], claim) or _restates(kept[i], claim)) and (
                          kept[i].period_start is None or claim.period_start is None or
                          (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end))), None)
@@ -40,6 +40,21 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         claim.comparator and (claim.unit == "count" or not claim.change) and any(
             _same_period(claim, other) and _hedge_covers(claim.comparator, claim.value, other.value, claim.unit)
             for other in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+
+
+def _same_offence(a: Claim, b: Claim) -> bool:
+    """False for two figures stated of different offences in different sentences ("the charge rate for
+    rape was 3.9% ... for other sexual offences it was also 3.9%"): two findings that share a value."""
+    return a.offence == b.offence or a.quote_start == b.quote_start or not (
+        _offence_named(a) and _offence_named(b))
+
+
+def _offence_named(claim: Claim) -> bool:
+    """True when the words just around the figure name an offence ("for other sexual offences ... 3.9pc")."""
+    at = claim.char_start - claim.quote_start
+    before = re.split(r"[.:;\"“”]", claim.quote[max(0, at - 60):at])[-1]  # the figure's own clause
+    near = before + claim.quote[at:at + (claim.char_end - claim.char_start) + 40]
+    return bool(re.search(r"\b(?:rapes?|sexual|sex|assaults?|indecent)\b", near, re.I))
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:

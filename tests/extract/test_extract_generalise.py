@@ -505,3 +505,13 @@ def test_a_town_in_a_persons_name_is_no_place():
     claims = _claims(text, "2023-01-01")
     assert claims["40"].area == "Essex"
     assert _claims("In Bolton, 40 rape suspects were charged in 2022.", "2023-01-01")["40"].area == "Greater Manchester"
+
+
+def test_one_value_stated_of_two_offences_stays_two_claims():
+    text = ("In 2022 the charge rate for rape in Norfolk was 3.9 per cent.\n\n"
+            "The charge rate for other sexual offences was also 3.9 per cent.")
+    claims = extract(text, "2023-01-01")
+    assert sorted(c.offence for c in claims) == ["rape", "sexual_offences"]
+    repeated = extract("In 2022 the charge rate for rape in Norfolk was 3.9 per cent. Rape: a 3.9 per cent charge rate.",
+                       "2023-01-01")
+    assert len(repeated) == 1
