@@ -121,6 +121,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if change:
         gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
+    gov = own_clause_cue(text, fig, gov, fig_cues, s_start) or gov
     if fig.unit == "count" and (_DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start)
                                 or _OF_THE_OPENER.fullmatch(text, s_start, fig.start)) \
             and not (gov is not None and gov.inside):
@@ -175,6 +176,26 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
                     forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
+
+
+# Where a second clause begins: "Referrals rose from 210 to 260, while the number charged fell ..."
+_CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and\s+the|with\s+the)\s|;\s*", re.I)
+
+
+def own_clause_cue(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int) -> Governed | None:
+    """The stage named in the figure's own clause when the parse chose a cue from the clause before.
+
+    "Referrals rose from 210 to 260, while the number of suspects charged fell from 92 to 81":
+    the 92 is charged (each figure in a chain keeps its own stage). Takes the text, the figure,
+    the cue chosen so far, the sentence's cues and where it starts; returns a Governed or None.
+    """
+    if gov is None:
+        return None
+    joins = [m.end() for m in _CLAUSE_JOIN.finditer(text, s_start, fig.start)]
+    if not joins or gov.cue.start >= joins[-1]:
+        return None
+    own = [c for c in cues if joins[-1] <= c.start < fig.start and c.label != "other" and c.weight >= STRONG]
+    return Governed(own[-1].label, own[-1], False) if own else None
 
 
 _SHARE_VERB_BEFORE = re.compile(r"\s+(?:made\s+up|make\s+up|makes\s+up|accounted\s+for|accounts\s+for|account\s+for|comprised)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.I)

@@ -192,6 +192,8 @@ def test_respectively_pairs_stages_with_figures_in_order():
     ("In 2022, 36% of rape investigations in Essex ended with the victim not supporting further action.", "36%",
      "withdrawn"),
     ("In 2022/23, 300 men pleaded guilty to rape in Essex.", "300", "convicted"),
+    ("In Essex, rape referrals to the CPS rose from 210 in 2018 to 264 in 2022, while the number of suspects "
+     "charged fell from 92 to 81.", "92", "charged"),
     ("Essex Police recorded 900 rapes in 2022. That is one in 68 reports ending in a conviction.", "one in 68",
      "convicted"),
     ("In 2022, the share of rape investigations in Essex closed with a charge was 6 per cent.", "6 per cent", "charged"),
