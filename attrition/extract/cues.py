@@ -225,9 +225,12 @@ def _in_change_parenthesis(text: str, start: int, end: int, clause_start: int) -
 # Quantities a fact-checker wants that are no funnel stage (GUIDELINES 10): each a
 # construction, read in the figure's clause. `before` must end just before the figure,
 # `after` must start just after it.
+# a share of a whole ("made up 40% of sexual offences"); a count that "accounted for 689 of that
+# total" is a level of what it counts, and keeps its stage
+_COMPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:made|make|makes|making)\s+up|\baccount(?:s|ed|ing)?\s+for|\bcompris(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}(?:\(\s*)?$", re.I)
 _NON_FUNNEL_BEFORE = re.compile(
-    r"(?:\b(?:made|make|makes|making)\s+up|\baccount(?:s|ed|ing)?\s+for|\bcompris(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}(?:\(\s*)?$"
-    r"|\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
+    r"\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
     r"|\bfail(?:s|ed|ing)?\s+to\s+record\s+(?:\w+\s+){0,2}$"
@@ -288,8 +291,10 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     """
     before = text[max(clause_start, start - 80):start]
     after = text[end:min(clause_end, end + 90)]
-    share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I)
-    if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)):
+    share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I) or re.search(
+        r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
+    if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
+                  or _COMPOSITION_BEFORE.search(before)):
         return True
     return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
 

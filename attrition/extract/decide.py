@@ -26,7 +26,7 @@ from attrition.extract.cues import (
 )
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
-from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG
+from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG, VICTIM
 from attrition.extract.periods import is_full_year, shift_year
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
 from attrition.extract.sentence_rules import CLOSED_BASE
@@ -160,6 +160,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
+    elif stage == "other" and fig.unit == "count" and gov is not None and gov.cue.weight <= VICTIM and claims \
+            and claims[-1].char_start >= scope.prev_sentence_start and _POINTS_BACK.match(text, s_start):
+        stage = claims[-1].stage  # "Of these, 268 related to a victim under 18": a breakdown of the total (GUIDELINES 8)
     stage = _own_reason(text, fig, fig_cues) or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)

@@ -192,6 +192,10 @@ def test_respectively_pairs_stages_with_figures_in_order():
     ("In 2022, 36% of rape investigations in Essex ended with the victim not supporting further action.", "36%",
      "withdrawn"),
     ("In 2022/23, 300 men pleaded guilty to rape in Essex.", "300", "convicted"),
+    ("Essex Police received 1,200 reports of rape in 2022. Of these, 268 related to a victim under 18.", "268",
+     "reported"),
+    ("Essex Police recorded 4,000 sexual offences in 2022. Rapes accounted for 689 of that total.", "689", "recorded"),
+    ("In Essex, rape accounted for a quarter of all sexual offences recorded in 2022.", "a quarter", "other"),
     ("In Essex, rape referrals to the CPS rose from 210 in 2018 to 264 in 2022, while the number of suspects "
      "charged fell from 92 to 81.", "92", "charged"),
     ("Essex Police recorded 900 rapes in 2022. That is one in 68 reports ending in a conviction.", "one in 68",
