@@ -23,7 +23,8 @@ NATIONAL = "England and Wales"
 _NATIONAL_PATTERNS = [
     (r"England\s*(?:and|&)\s*Wales", NATIONAL),
     (r"(?:the\s+)?(?:UK|United Kingdom|Britain|Great Britain)\b", NATIONAL),
-    (r"[Nn]ationally|[Nn]ationwide|[Nn]ational\s+(?:average|level|figures?|picture|rate|data|trend)", NATIONAL),
+    (r"[Nn]ationally|[Nn]ationwide|[Nn]ational\s+(?:(?:adult|rape|sexual|offences?|charge|conviction|detection|outcome|"
+     r"prosecution|referral|no[\s-]crime|solved|crime|sanction)\s+){0,3}(?:average|level|figures?|picture|rates?|data|trend)", NATIONAL),
     # An unqualified "the average" in a force's story is the national one ("the average is 12%").
     (r"(?<![’'`]s\s)(?<!\bits\s)(?<!\btheir\s)\b[Tt]he\s+average\b(?!\s+(?:\w+\s+)?(?:case|cases|time|wait|length|victim|age|number\s+of\s+days|delay)\b)", NATIONAL),
     (r"(?:across|around|throughout|in)\s+the\s+country|all\s+(?:police\s+)?forces|every\s+(?:police\s+)?force", NATIONAL),

@@ -253,6 +253,13 @@ def test_the_base_of_a_per_thousand_rate_is_not_a_figure():
     assert "1,000" not in claims and "1,200" in claims
 
 
+def test_a_national_rate_with_words_between_is_national():
+    text = ("The national adult rape charge rate stood at 3.8 per cent of recorded offences in 2022, while in "
+            "Cumbria the figure was 6.1 per cent.")
+    claims = _claims(text)
+    assert claims["3.8 per cent"].area == "England and Wales" and claims["6.1 per cent"].area == "Cumbria"
+
+
 def test_an_unqualified_average_in_a_force_story_is_national():
     text = "Cumbria Police had a no-crime rate for rape of 18% in 2014. The average no-crime rate is 10%."
     claims = _claims(text)
