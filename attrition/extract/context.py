@@ -182,6 +182,7 @@ class Scope:
     last_offence: str | None = None
     label: str | None = None  # the number of the list item being read ("2." -> "2")
     questions: dict = field(default_factory=dict)  # an FOI request's numbered questions: number -> (area, stage)
+    topic_stage: str | None = None  # the stage last spoken of, for "ended this way", "the highest rate"
 
 
 @dataclass
@@ -263,6 +264,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     )
 
 
+_RATE_NOUN = re.compile(r"\b(?:proportion|share|rate|percentage|number)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
 
 
@@ -439,6 +441,14 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in NATIONAL_AREAS:
         scope.last_claim_area = s_claims[-1].area
     scope.previous_claims = s_claims
+    cues = sentence.stage
+    if not sentence.figures and _RATE_NOUN.search(sentence.text):
+        cues = find_stage_cues(article.doc, sentence.start, sentence.end)  # cues are found only where figures are
+    strong = [c for c in cues if c.weight >= STRONG and c.label not in ("other", "recorded", "reported")]
+    if not sentence.figures and strong:
+        scope.topic_stage = max(strong, key=lambda c: c.weight).label  # "The share of cases ending with the victim pulling out ..."
+    elif any(c.stage not in ("other", "recorded", "reported") for c in s_claims):
+        scope.topic_stage = next(c.stage for c in reversed(s_claims) if c.stage not in ("other", "recorded", "reported"))
     # A relative "last year" in a sentence without figures dates an event, not the figures to come.
     kinds = ("explicit", "last_year", "months") if sentence.figures else ("explicit", "months")
     explicit = [(p, v) for p, v in sentence.resolved if v is not None and p.kind in kinds

@@ -163,6 +163,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     elif stage == "other" and fig.unit == "count" and gov is not None and gov.cue.weight <= VICTIM and claims \
             and claims[-1].char_start >= scope.prev_sentence_start and _POINTS_BACK.match(text, s_start):
         stage = claims[-1].stage  # "Of these, 268 related to a victim under 18": a breakdown of the total (GUIDELINES 8)
+    topical = bool(scope.topic_stage) and (gov is None or gov.cue.weight < STRONG) and refers_to_topic(text, fig, s_start, s_end)
+    if topical:
+        stage = scope.topic_stage  # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"
     stage = _own_reason(text, fig, fig_cues) or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
@@ -174,11 +177,25 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
         return None
     under_header = header is not None and header[2] is not None and stage == header[2]
-    if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header,
-                    sentence.has_offence or in_context and stage is not None or cell is not None and stage is not None,
-                    forces_count):
+    if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header or topical,
+                    sentence.has_offence or in_context and stage is not None or cell is not None and stage is not None
+                    or topical, forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
+
+
+# Words that point back to the outcome or rate just spoken of.
+_TOPIC_REFERENCE = re.compile(
+    r"\b(?:this|that|the\s+same)\s+(?:way|reason|outcome|route)\b|\b(?:for|on)\s+these\s+(?:reasons|grounds)\b"
+    r"|\bthe\s+(?:highest|lowest|worst|best|same|largest|smallest)\s+(?:rate|proportion|share|figure|percentage)\b", re.I)
+
+
+def refers_to_topic(text: str, fig, s_start: int, s_end: int) -> bool:
+    """True when the figure's clause points back to the outcome or rate last spoken of
+    ("... ended this way", "closed 2,140 investigations for this reason", "had the highest rate, at 58%")."""
+    clause = re.split(r"[.;]|,\s+(?:while|whereas|but)\s", text[max(s_start, fig.start - 80):fig.start])[-1]
+    after = re.split(r"[.;]|,\s+(?:while|whereas|but)\s", text[fig.end:min(s_end, fig.end + 60)])[0]
+    return bool(_TOPIC_REFERENCE.search(clause) or _TOPIC_REFERENCE.search(after))
 
 
 # Where a second clause begins: "Referrals rose from 210 to 260, while the number charged fell ..."

@@ -67,7 +67,8 @@ STAGE_WORDS: list[Word] = [
     Word("no_crime", OUTCOME, ("cancel", "cancellation"), phrases=("cancel crime",)),
     Word("no_crime", OUTCOME, ("transfer",), tags=_VERB_FORMS),
     Word("nfa", OUTCOME, ("discontinue",)),
-    Word("withdrawn", WITHDRAWN, ("withdraw", "withdrawal", "retract", "retraction"), phrases=("pull out",)),
+    Word("withdrawn", WITHDRAWN, ("withdraw", "withdrawal", "retract", "retraction"),
+         phrases=("pull out", "walk away", "step away", "drop out")),
     # "a Sexual Assault Referral Centre": a stage word naming a kind of institution names no stage
     Word("referred", REFERRAL, ("refer", "referral"),
          not_before=frozenset({"centre", "center", "service", "pathway", "team", "unit", "scheme", "hub", "line", "network"})),

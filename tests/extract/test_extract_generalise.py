@@ -528,3 +528,18 @@ def test_one_value_stated_of_two_offences_stays_two_claims():
     repeated = extract("In 2022 the charge rate for rape in Norfolk was 3.9 per cent. Rape: a 3.9 per cent charge rate.",
                        "2023-01-01")
     assert len(repeated) == 1
+
+
+def test_this_way_and_the_highest_rate_point_back_to_the_outcome_last_named():
+    text = ("The share of rape investigations ending with the victim pulling out varied between forces in 2022.\n\n"
+            "Merseyside had the highest rate, at 58 per cent. In Lancashire, 31 per cent of closed cases ended this way.\n\n"
+            "West Midlands Police closed 2,140 investigations for this reason.")
+    claims = _claims(text, "2023-04-01")
+    assert {claims[f].stage for f in ("58 per cent", "31 per cent", "2,140")} == {"withdrawn"}
+    assert claims["58 per cent"].area == "Merseyside"
+
+
+def test_walking_away_is_a_withdrawal_and_its_rounded_ratio_yields_to_the_exact_rate():
+    text = ("In Kent, 58 per cent of rape victims withdrew support in 2022. "
+            "A charity said: \"Nearly six in 10 victims in Kent are walking away from investigations.\"")
+    assert sorted(_claims(text, "2023-04-01")) == ["58 per cent"]
