@@ -264,6 +264,8 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
     )
 
 
+# "2021 – 140", "2019/20: 1,045", "Total - none": a line of a list of answers
+_LABEL_VALUE_LINE = re.compile(r"[ \t]*[^\n.?!]{1,40}?[ \t][–—:-][ \t]*(?:\d[\d,.]*[ \t]*%?|none|nil)[ \t]*", re.I)
 _RATE_NOUN = re.compile(r"\b(?:proportion|share|rate|percentage|number)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
 
@@ -357,6 +359,8 @@ def read_sentence(article: Article, scope: Scope, index: int, start: int, end: i
     s_text = text[start:end]
     line_prefix = text[text.rfind("\n", 0, start) + 1:start]
     bulleted = bool(re.match(r"[•\-*·–]\s", s_text)) or bool(re.fullmatch(r"\s*[•\-*·–]\s*", line_prefix))
+    line_end = text.find("\n", start)
+    bulleted = bulleted or bool(_LABEL_VALUE_LINE.fullmatch(text, start - len(line_prefix), line_end if line_end >= 0 else len(text)))
     return Sentence(
         index=index, start=start, end=end, text=s_text, figures=s_figures, areas=s_areas,
         resolved=resolved, resolved_areas=resolved_areas, stage=s_stage, offence=s_offence,

@@ -167,3 +167,9 @@ def test_on_a_force_page_we_and_us_are_the_force_and_end_national_scope():
     assert claims[1210].area == "Cleveland" and claims[1210].source == "Cleveland Police"
     paper = {c.value: c for c in extract(text, "2024-06-01", publisher="The Northern Echo")}
     assert paper[1210].area == "England and Wales"  # a newspaper's "us" is the paper
+
+
+def test_label_value_answers_under_a_numbered_heading_take_its_questions_stage():
+    text = ("Request\n1. How many rape investigations were closed because the suspect had died?\n\n"
+            "Response\n\nQuestion 1\n2021 – none\n2022 – 2\n")
+    assert sorted(_claims(text, **FORCE_PAGE)) == [(0, "nfa", "Cleveland", "2021-01-01"), (2, "nfa", "Cleveland", "2022-01-01")]
