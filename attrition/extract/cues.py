@@ -35,7 +35,7 @@ _CPS = r"(?:the\s+)?(?:Crown\s+Prosecution\s+Service|CPS|prosecutors?)"
 # (stage, pattern, weight): constructions of several words, or with conditions on what
 # comes around them. Single words in all their forms are lemmas in `lexicon.STAGE_WORDS`.
 STAGE_PHRASES: list[tuple[str, str, float]] = [
-    ("no_crime", r"(?:recorded|classed|classified|marked|marking|marks|classing|classifying)\s+(?:[\w’']+\s+){0,3}?as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:ed|es|ing|e)|(?:not|never)\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|(?:had|has|have)\s+not\s+(?:taken\s+place|happened|occurred)|did\s+not\s+(?:take\s+place|occur|happen)|never\s+(?:happened|took\s+place|occurred)|N100", OUTCOME),
+    ("no_crime", r"(?:recorded|classed|classified|marked|marking|marks|classing|classifying)\s+(?:[\w’']+\s+){0,3}?as\s+[\"“‘']?no[\s-]crimes?[\"”’']?|no[\s-]crim(?:ed|es|ing|e)|(?:not|never)\s+(?:ultimately\s+|subsequently\s+)?(?:been\s+)?(?:recorded|classified|classed|counted)\s+as\s+(?:a\s+)?crimes?|(?:did|does|do)\s+not\s+record\b[^.]{0,40}?\bas\s+(?:a\s+)?crimes?|(?:wiped|removed|struck|deleted)\s+(?:off\s+|from\s+)(?:the\s+)?(?:record|records|statistics|figures)|no\s+crime\s+had\s+(?:been\s+)?(?:committed|taken\s+place)|(?:had|has|have)\s+not\s+(?:taken\s+place|happened|occurred)|did\s+not\s+(?:take\s+place|occur|happen)|never\s+(?:happened|took\s+place|occurred)|N100|(?:(?:logged|recorded|classed|classified|kept)\s+as\s+(?:an?\s+)?)?crime[\s-]related\s+incidents?", OUTCOME),
     ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|no\s+(?:police\s+)?action\s+(?:was|were|is|has\s+been)\s+taken|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified"
                # the outcome types that end a case without a charge (GUIDELINES 9)
                r"|(?:suspect|offender|perpetrator)\s+(?:has\s+|had\s+)?died|death\s+of\s+(?:the\s+)?(?:suspect|offender)"
@@ -55,9 +55,9 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("referred", rf"(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", REFERRAL),
     ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
     ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
-    ("recorded", r"logged\s+as\s+(?:a\s+)?crimes?|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", RECORDING),
+    ("recorded", r"logged\s+as\s+(?:a\s+)?crimes?(?![\s-]related)|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", RECORDING),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+(?:no|an?\s+|the\s+)|without|because|due|for\s+lack|after|as\s+a\s+result))", CLOSING),
-    ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?)|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
+    ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?\b(?![\s-]related))|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
     # people supported and calls taken (GUIDELINES 10): "supported 72,000 survivors", "took 45,000 calls"
     ("other", r"(?:supported|helped|counselled|assisted|advised)(?=\s+(?:more\s+than\s+|over\s+|some\s+|almost\s+|nearly\s+|around\s+|about\s+)?\d)"
@@ -225,6 +225,13 @@ def _in_change_parenthesis(text: str, start: int, end: int, clause_start: int) -
 # Quantities a fact-checker wants that are no funnel stage (GUIDELINES 10): each a
 # construction, read in the figure's clause. `before` must end just before the figure,
 # `after` must start just after it.
+# A survey's answers ("64 per cent felt they were not believed", "one in five said they would not
+# report") and its prevalence estimates ("3.1% of adults ... had experienced sexual assault")
+_SURVEY_ANSWER_AFTER = re.compile(
+    r"^\s*(?:per\s*cent|%|pc)?\s*(?:of\s+(?:[\w’'-]+\s+){1,4})?(?:said|say|says|felt|feel|feels|believed|believe|thought|think|"
+    r"agreed|agree|disagreed|described|rated|told\s+(?:us|researchers|the\s+(?:survey|inquiry|review))|reported\s+feeling|"
+    r"would\s+(?:not\s+)?(?:advise|recommend|encourage))\b", re.I)
+_PREVALENCE_AFTER = re.compile(r"^[^.;:]{0,80}?\b(?:had|have|has)\s+(?:ever\s+)?experienced\b", re.I)
 # a share of a whole ("made up 40% of sexual offences"); a count that "accounted for 689 of that
 # total" is a level of what it counts, and keeps its stage
 _COMPOSITION_BEFORE = re.compile(
@@ -294,8 +301,11 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I) or re.search(
         r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
     if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
-                  or _COMPOSITION_BEFORE.search(before)):
+                  or _COMPOSITION_BEFORE.search(before) or _SURVEY_ANSWER_AFTER.match(after)):
         return True
+    if _PREVALENCE_AFTER.match(after) and (share or re.search(r"\b(?:estimat|survey)", before, re.I)) \
+            and not re.search(r"\bexperienced\b[^.;]{0,60}\breport", after, re.I):
+        return True  # but "500 women who had experienced rape reported it": reports
     return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
 
 

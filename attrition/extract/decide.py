@@ -53,6 +53,7 @@ NOT_CLAIM_NOUNS = {
     "district", "borough", "region", "county", "counties", "division",
     "plan", "priority", "prioritie", "reason", "pledge", "objective", "commitment", "aim", "initiative",
     "project", "scheme", "pillar", "theme", "strand", "workstream", "action plan",
+    "action", "measure", "record", "area", "authority", "local authority area",
 }
 
 

@@ -386,6 +386,10 @@ _LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d)")  # "3. Underst
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 # "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")
+_PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:man|woman|boy|girl|teenager|teen|pensioner|mother|father|mum|dad|student|pupil|driver|victim|survivor)\s*,\s*$", re.I)
+_LINK_LINE = re.compile(r"[ \t]*(?:read\s+more|related(?:\s+(?:stories|articles|content))?|see\s+also|also\s+read|more\s+on\s+this\s+story|"
+                        r"watch|listen|recommended|most\s+read)\s*[:|–—-]", re.I)
 _NAME_BEFORE = re.compile(r"\b(?!(?:In|At|For|From|Across|On|By|Of|To|With|And|But)\b)[A-Z][a-z]+\s+[A-Z][a-z]+,\s*$")
 
 
@@ -445,8 +449,11 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True  # "2." alone on its line, between "1." and "3.": the label of the item below
     if _OUTCOME_CODE_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]) and not _PERCENT_AFTER.match(after):
         return True  # "Outcome 16 (victim declines to support)", "outcome types 14 and 15": Home Office codes
-    if _NAME_BEFORE.search(before) and re.match(r"^\s*,\s", after) and re.fullmatch(r"\d{1,2}", text[start:end]):
-        return True
+    if (_NAME_BEFORE.search(before) or _PERSON_NOUN_BEFORE.search(before)) and re.match(r"^\s*,\s", after) \
+            and re.fullmatch(r"\d{1,2}", text[start:end]):
+        return True  # "Jane Doe, 49,", "Man, 23, charged": an age
+    if _LINK_LINE.match(text, line_start):
+        return True  # "Read more: Man charged after 3 attacks": another story's headline
     if _is_phone_number(text[start:end], before, after):
         return True
     if _HEADING_NUMBER_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]):

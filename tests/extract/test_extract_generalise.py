@@ -196,6 +196,10 @@ def test_respectively_pairs_stages_with_figures_in_order():
      "reported"),
     ("Essex Police recorded 4,000 sexual offences in 2022. Rapes accounted for 689 of that total.", "689", "recorded"),
     ("In Essex, rape accounted for a quarter of all sexual offences recorded in 2022.", "a quarter", "other"),
+    ("A survey of rape survivors in Essex found 64 per cent felt they were not believed.", "64 per cent", "other"),
+    ("The Crime Survey estimated that 3.1% of adults - around 648,000 people - had experienced sexual assault.",
+     "648,000", "other"),
+    ("In Essex, 164 reports of rape were logged as crime-related incidents in 2022.", "164", "no_crime"),
     ("In Essex, rape referrals to the CPS rose from 210 in 2018 to 264 in 2022, while the number of suspects "
      "charged fell from 92 to 81.", "92", "charged"),
     ("Essex Police recorded 900 rapes in 2022. That is one in 68 reports ending in a conviction.", "one in 68",

@@ -215,3 +215,11 @@ def test_ratios_fractions_and_counts_written_like_years(text, expected):
 def test_a_count_written_like_a_year_dates_nothing():
     claim = claim_for("Essex had 2011 reports of rape in 2022.", "2011", published="2023-03-01")
     assert claim.value == 2011 and claim.period_start == "2022-01-01"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Kent recorded 640 rapes in 2022.\nRead more: Man, 23, charged after three attacks in Dover", ["640"]),
+    ("Kent recorded 640 rapes in 2022. A woman, 34, said she waited two years.", ["640"]),
+])
+def test_other_stories_headlines_and_ages_after_a_person_are_not_figures(text, kept):
+    assert figures_claimed(text, published="2023-03-01") == kept
