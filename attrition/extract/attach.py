@@ -108,7 +108,11 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
 
     def previous_is_mine(p) -> bool:
         if p.end <= fig.start:  # "against the year before (58,210 crimes)"
-            return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start]))
+            # "The previous year it recorded 1,300", "A year earlier, the figure was 1,300": an opening
+            # phrase dates the sentence's first figure
+            opens = re.search(r"(?:^|[.!?]\s+|\n)[ \t]*(?:(?:In|And|But|So)\s+)?$", text[max(0, p.start - 12):p.start])
+            return bool(re.fullmatch(r"\s*[(:,]?\s*", text[p.end:fig.start])) or bool(
+                opens and not re.search(r"\d|[.;:]", text[p.end:fig.start]))
         # "31 convictions out of 97 ... the year before", "640 rapes and 1,980 other sexual crimes ... the year before"
         gap = re.sub(r"\b(?:(?:out\s+)?of|and|from)\s+[\d,]+\b", "", text[fig.end:p.start])
         return 0 <= p.start - fig.end <= 60 and not re.search(r"[.;:]|\d", gap)

@@ -137,6 +137,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter_of", re.compile(
         rf"\b(?:the\s+)?(?P<q>first|second|third|fourth|final|last)\s+quarter\s+of\s+(?:the\s+)?(?:(?P<fy>financial)\s+year\s+)?"
         rf"(?P<y1>{_YEAR})(?:\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b", re.I)),
+    ("part_year", re.compile(
+        rf"\b(?:the\s+)?(?P<w>first|last|final)\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})\s+months\s+of\s+"
+        rf"(?:the\s+)?(?:(?P<fy>financial)\s+year\s+)?(?P<y1>{_YEAR})(?:\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b", re.I)),
     ("half_year", re.compile(rf"\b(?:the\s+)?(?P<h>first|second|latter)\s+half\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR})(?!\s*[/–-]\s*\d)", re.I)),
     ("twelve_months_to", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until|before|prior\s+to)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<d>{_DMY}|{_YEAR})", re.I)),
@@ -264,6 +267,26 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
             return PeriodMention(*span, text, "explicit", *fiscal_quarter(int(fy[0][:4]), q)) if fy else None
         y = int(m.group("y1"))
         return PeriodMention(*span, text, "explicit", date(y, 3 * q - 2, 1).isoformat(), _last_day(y, 3 * q).isoformat())
+    if name == "part_year":
+        # "the first six months of 2022": January-June; "the last three months of 2022/23": January-March 2023
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
+        n = int(m.group("n")) if m.group("n").isdigit() else words[m.group("n").lower()]
+        if not 1 <= n <= 11:
+            return None
+        if m.group("y2"):
+            fy = _fy_from_parts(m.group("y1"), m.group("y2"))
+            if not fy:
+                return None
+            first = int(fy[0][:4]) * 12 + 3  # April, counted in months from year 0
+        elif m.group("fy"):
+            return PeriodMention(*span, text, "none")
+        else:
+            first = int(m.group("y1")) * 12
+        if m.group("w").lower() != "first":
+            first += 12 - n
+        last = first + n - 1
+        return PeriodMention(*span, text, "explicit", date(first // 12, first % 12 + 1, 1).isoformat(),
+                             _last_day(last // 12, last % 12 + 1).isoformat())
     if name == "half_year":
         y = int(m.group("y"))
         first_half = m.group("h").lower() == "first"
@@ -420,7 +443,7 @@ _YEAR_ENDED = {"date"}
 # Patterns whose every match holds a year, a month's name or a word of time ("year", "months",
 # "period"), no further than _REACH characters from it: searched only in the text around those
 # words (each long alternation then scans a fraction of the text).
-_HOLDS_YEAR = {"since_date", "range_dates", "years_to", "months_to", "quarter_of", "half_year", "twelve_months_to", "date_pair", "year_ending",
+_HOLDS_YEAR = {"part_year", "since_date", "range_dates", "years_to", "months_to", "quarter_of", "half_year", "twelve_months_to", "date_pair", "year_ending",
                "calendar_year", "fy_range", "fy", "fy_words", "year_range", "document", "same_in", "month_year", "year"}
 _HOLDS_MONTH = {"twelve_months_rel", "twelve_months_bare", "month_range", "month_to_month", "since_month", "month"}
 _HOLDS_TIME_WORD = {"none", "previous", "last_year", "same"}

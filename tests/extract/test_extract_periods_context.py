@@ -110,3 +110,21 @@ def test_a_level_risen_from_in_the_next_sentence_is_the_year_before():
     claims = {text[c.char_start:c.char_end]: c for c in extract(text, "2023-03-01")}
     assert (claims["80"].period_start, claims["80"].period_end) == ("2021-01-01", "2021-12-31")
     assert claims["80"].period_inherited
+
+
+def test_an_opening_previous_year_dates_the_sentences_figure():
+    from attrition.extract import extract
+    claims = {c.value: c for c in extract("Kent Police recorded 1,450 rapes in 2021/22. The previous year it recorded 1,300.",
+                                          "2023-01-01")}
+    assert (claims[1300].period_start, claims[1300].period_end) == ("2020-04-01", "2021-03-31")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the first six months of 2022", ("2022-01-01", "2022-06-30")),
+    ("the last three months of 2022/23", ("2023-01-01", "2023-03-31")),
+    ("the first 9 months of 2021-22", ("2021-04-01", "2021-12-31")),
+])
+def test_part_of_a_year(phrase, expected):
+    from attrition.extract.periods import find_period_mentions
+    (m,) = [p for p in find_period_mentions(phrase) if p.kind == "explicit"]
+    assert (m.period_start, m.period_end) == expected
