@@ -26,9 +26,9 @@ from attrition.extract.decide import (
     decide_area, decide_base, decide_offence, decide_period, decide_source, decide_stage, reporting_share, unit_in_context,
 )
 from attrition.extract.dedupe import dedupe
-from attrition.extract.forces import is_force_organisation
+from attrition.extract.forces import force_organisation, is_force_organisation
 from attrition.extract.periods import as_date
-from attrition.extract.sources import foi_force_source
+from attrition.extract.sources import foi_force_source, obtained_by
 from attrition.extract.sentence_rules import (
     follow_reference, rate_restating_a_count, rates_restating_counts, respectively, shared_by,
 )
@@ -70,7 +70,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         pair_from_to(article.text, s_claims, start, end, sentence.resolved, scope.context_pair, article.published)
         follow_reference(article.text, s_claims, claims[:before])
         carry_forward(article, scope, sentence, s_claims)
-    backfill_source(claims, article.sources, article.quotes)
+    backfill_source(claims, article.sources, article.quotes, article.text)
     for claim in claims:
         if claim.source == "PCC":  # a commissioner the text does not place: the figure's own force's
             claim.source = f"{claim.area} PCC" if claim.area not in NATIONAL_AREAS else None
@@ -89,6 +89,10 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
                                        None if source_inherited else source)
     if no_single_force(article.text, sentence.start, fig, sentence.areas):
         return None  # "Across Yorkshire, ...", "the nearest force recorded ...": no one force's figure (GUIDELINES 5)
+    if source is not None and obtained_by(article.text, source):
+        # "Figures obtained by the Manchester Evening News": the force's, when the figure is a force's (GUIDELINES 20)
+        force = force_organisation(area)
+        source = force if force else source
     if source is None:
         source = foi_force_source(sentence.text, area)  # "figures obtained under FOI show Kent recorded ..."
     if source_inherited and source and area in NATIONAL_AREAS and is_force_organisation(source):

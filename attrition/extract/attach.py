@@ -20,6 +20,7 @@ from attrition.extract.claim import Claim
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL, AreaMention
 from attrition.extract.periods import is_full_year, shift_year
+from attrition.extract.sources import obtained_by
 
 # Bodies whose figures are national unless the sentence names a force.
 
@@ -273,7 +274,7 @@ def _change_takes_later(s_claims: list[Claim]) -> None:
             break
 
 
-def backfill_source(claims: list[Claim], sources, quotes) -> None:
+def backfill_source(claims: list[Claim], sources, quotes, text: str | None = None) -> None:
     """Figures before an article first names its source take that source (marked inherited).
 
     Reports often give figures first and say whose they are a paragraph later
@@ -283,6 +284,8 @@ def backfill_source(claims: list[Claim], sources, quotes) -> None:
     if not sources or len({m.name for m in sources}) > 1:
         return  # several bodies named: which one an earlier figure came from is not said
     first = sources[0]
+    if text is not None and obtained_by(text, first.name):
+        return  # "Figures obtained by a law firm show ...": who obtained them compiled nothing
     for claim in claims:
         if claim.char_start >= first.start:
             break

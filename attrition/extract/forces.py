@@ -74,6 +74,12 @@ def is_force_organisation(name: str) -> bool:
     return name in _force_organisations() or name.endswith(" PCC")
 
 
+def force_organisation(area: str | None) -> str | None:
+    """The organisation name of the force `area` names (`Kent` -> `Kent Police`), or None for no force."""
+    force = load_forces().get(area) if area else None
+    return force.organisation if force else None
+
+
 @lru_cache(maxsize=1)
 def _force_organisations() -> frozenset[str]:
     return frozenset(f.organisation for f in load_forces().values())

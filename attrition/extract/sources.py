@@ -192,12 +192,23 @@ def _same_sentence(text: str, start: int, end: int) -> str:
 
 def foi_force_source(sentence: str, area: str | None) -> str | None:
     """The force as source when a sentence cites a Freedom of Information request without saying
-    to whom (GUIDELINES 20: an FOI's figures are the force's); None when it names no FOI or the
-    figure's area is no force. Takes the sentence's text and the figure's area."""
+    to whom, or figures a newspaper or charity obtained (GUIDELINES 20: they are the force's); None
+    when it names neither or the figure's area is no force. Takes the sentence's text and the figure's area."""
     forces = load_forces()
-    if area not in forces or not _FOI.search(sentence):
+    if area not in forces or not (_FOI.search(sentence) or _OBTAINED_BY_ANYONE.search(sentence)):
         return None
     return forces[area].organisation
+
+
+_OBTAINED_BY_ANYONE = re.compile(r"\b(?:figures|data|statistics|numbers)\s+(?:\w+\s+){0,2}?(?:obtained|released|given|supplied)\s+"
+                                 r"(?:by|to)\b", re.I)
+
+
+def obtained_by(text: str, name: str) -> bool:
+    """True when the text says `name` obtained the figures ("Figures obtained by the Manchester Evening
+    News reveal ..."): an obtainer, not their compiler, when the figures are a force's."""
+    return name not in _KNOWN_NAMES and bool(re.search(
+        r"\bobtained\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?" + re.escape(name), text, re.I))
 
 
 def known_body(name: str) -> str | None:

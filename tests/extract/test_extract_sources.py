@@ -64,3 +64,13 @@ def test_mentions_point_at_the_organisation():
     text = "Data from the Crown Prosecution Service shows 87 charges."
     (m,) = find_source_mentions(text)
     assert text[m.start:m.end] == "Crown Prosecution Service"
+
+
+def test_figures_a_newspaper_obtained_are_the_forces_and_the_obtainer_covers_no_earlier_figure():
+    from attrition.extract import extract
+    text = "Figures obtained by the Northern Echo show Durham Police recorded 700 rapes in 2022."
+    claims = {c.value: c for c in extract(text, "2023-01-01", publisher="The Northern Echo")}
+    assert claims[700].source == "Durham Constabulary"
+    earlier = {c.value: c for c in extract("Durham recorded 700 rapes in 2022. Figures obtained by a law firm show it.",
+                                           "2023-01-01")}
+    assert earlier[700].source is None
