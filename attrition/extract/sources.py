@@ -26,6 +26,8 @@ KNOWN_BODIES: list[tuple[str, str]] = [
     ("Scottish Government", r"(?:Scottish\s+Government|Scottish\s+Executive)"),
     ("Crime Survey for England and Wales", r"(?:Crime\s+Survey\s+(?:for|of)\s+England\s+(?:and|&)\s+Wales|\bCSEW\b)"),
     ("HM Courts and Tribunals Service", r"(?:HM\s+Courts\s+(?:and|&)\s+Tribunals?\s+Service|\bHMCTS\b)"),
+    ("Mayor's Office for Policing and Crime", r"(?:Mayor[’']s\s+Office\s+for\s+Policing\s+(?:and|&)\s+Crime|\bMOPAC\b)"),
+    ("National Police Chiefs' Council", r"(?:National\s+Police\s+Chiefs[’']?\s+Council|\bNPCC\b)"),
 ]
 
 _KNOWN_NAMES = {name for name, _ in KNOWN_BODIES}
@@ -58,12 +60,12 @@ _CUES_BEFORE = [
     _DATA + r"\s+(?:\w+\s+){0,2}(?:obtained|released|published|provided|compiled|gathered|issued|commissioned|collected|taken|drawn|sourced|extracted)\s+(?:from|by)\s+(?:the\s+)?$",
     _DATA + r",?\s+(?:from|by|of)\s+(?:the\s+|an?\s+)?(?:(?:independent|multi-agency|official|national)\s+)?$",
     r"(?:freedom\s+of\s+information|FOI|FoI)\s+(?:\(FOI\)\s+)?(?:act\s+)?(?:request|requests|disclosure|figures|data)?\s*(?:submitted\s+|made\s+|sent\s+)?(?:by|to|from)\s+(?:the\s+)?$",
-    r"(?:published|released|compiled|commissioned|issued|produced)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+    r"(?:published|released|compiled|commissioned|issued|produced|supplied|provided)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
     r"on\s+behalf\s+of\s+(?:the\s+)?$",
     r"\b(?:data\s+)?sources?(?:\s+(?:for|of)\s+(?:the\s+|these\s+|this\s+)?" + _DATA + r")?\s*(?::|is|was|are|were)\s*(?:the\s+)?$",
 ]
 _CUES_AFTER = [
-    r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:\w+\s+)?" + _VERB_AFTER + r"\b",
+    r"^(?:\s+\([A-Za-z]+\))?(?:[’']s?)?\s+(?:(?:new|latest|official|own|recent|annual|published|separate|statistical)\s+){0,2}" + _DATA + r"\s+(?:(?:for|on|about|of)\s+[\w-]+\s+)?(?:\w+\s+)?" + _VERB_AFTER + r"\b",
     r"^(?:\s+\([A-Za-z]+\))?,?\s+(?:has\s+|have\s+)?(?:today\s+|now\s+)?(?:revealed|published|released|release|releases|found|showed|shows|disclosed|compiled|collated|gathered|analysed)\b",
 ]
 

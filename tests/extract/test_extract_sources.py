@@ -74,3 +74,16 @@ def test_figures_a_newspaper_obtained_are_the_forces_and_the_obtainer_covers_no_
     earlier = {c.value: c for c in extract("Durham recorded 700 rapes in 2022. Figures obtained by a law firm show it.",
                                            "2023-01-01")}
     assert earlier[700].source is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("All figures in this report were supplied by Hertfordshire Constabulary. Rapes recorded in 2022 rose to 1,134.",
+     "Hertfordshire Constabulary"),
+    ("The CPS data for rape shows that in 2021-22:\n\n• 2,410 suspects were charged with rape.", "Crown Prosecution Service"),
+    ("MOPAC figures show 4.6 per cent of rape investigations closed by the Met in 2022 ended in a charge.",
+     "Mayor's Office for Policing and Crime"),
+])
+def test_more_attribution_wordings(text, source):
+    from attrition.extract import extract
+    (claim,) = extract(text, "2023-01-01")
+    assert claim.source == source
