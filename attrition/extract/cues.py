@@ -76,7 +76,8 @@ OFFENCE_PHRASES: list[tuple[str, str]] = [
 ]
 
 CHANGE_BEFORE = re.compile(
-    r"(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!ended\s)\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
+    r"(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)(?<!ended\s)(?<!followed\s)(?<!picked\s)(?<!signed\s)"
+    r"(?<!turned\s)(?<!backed\s)(?<!looked\s)(?<!set\s)(?<!took\s)(?<!taken\s)(?<!summed\s)\b(?:up|down|rose|rise|risen|rising|fell|fall|fallen|falling|dropped|drop|dropping|increased?|increasing|decreased?|decreasing|"
     r"reduced|reduction|grew|grown|growth|jump(?:ed)?|leapt|soared|surged|climbed|declined?|plummeted|slumped|cut)"
     r"(?:\s+(?:by|of))?\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
     r"|\b(?:an?|the)\s+(?:\w+\s+){0,2}(?:increase|rise|fall|drop|decrease|reduction|jump|decline|growth|improvement|deterioration)\s+(?:was\s+|is\s+)?(?:of|by)\s+(?:almost|nearly|more\s+than|over|around|about|some|just|only)?\s*$"
@@ -244,7 +245,7 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:correctly|accurately|properly|wrongly|incorrectly)\s+(?:recorded|records?|recording|classified|crimed)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:crime[\s-])?recording\s+(?:accuracy|compliance)\b[^.;\d]{0,40}$"
     r"|\bcaseloads?\s+(?:(?:in|at|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,8}?)?(?:of|was|is|were|stood\s+at|stands\s+at|reached|(?:has\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|grown|grew|dropped)(?:\s+(?:by|to))?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$"
-    r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;]{0,60}$"
+    r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;,]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
     re.I,
 )

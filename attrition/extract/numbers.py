@@ -360,6 +360,9 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "no one", "every one of the 2,450"
         elif kind == "word" and value == 1 and re.match(r"\s+of\s+[\d,]+\s+(?:\w+\s+)?(?:forces|force\s+areas|constabularies|areas)\b", after, re.I):
             continue  # "one of 11 forces to sign up": which group it belongs to, not a count
+        elif kind == "word" and value == 1 and re.match(r"\s+of\s+(?:the\s+)?[\d,]+\b", after) and re.search(
+                r"\b(?:was|is|were|are|became|becomes|as|being)\s+(?:just\s+|only\s+|among\s+)?$", before, re.I):
+            continue  # "her case was one of 1,500 rapes recorded": which group it belongs to
         elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b|(?:out\s+)?of\s+(?:the\s+)?\d)", after, re.I):
             # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
             continue
@@ -386,6 +389,12 @@ _LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d)")  # "3. Underst
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 # "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")
+def _is_place(words: str) -> bool:
+    """True when two capitalised words are a force or place ("North Yorkshire,"), not a person's name."""
+    from attrition.extract.forces import find_area_mentions  # the reference tables load on first use
+    return any(m.kind in ("force", "place") for m in find_area_mentions(words.rstrip(", ")))
+
+
 _PERSON_NOUN_BEFORE = re.compile(
     r"\b(?:man|woman|boy|girl|teenager|teen|pensioner|mother|father|mum|dad|student|pupil|driver|victim|survivor)\s*,\s*$", re.I)
 _LINK_LINE = re.compile(r"[ \t]*(?:read\s+more|related(?:\s+(?:stories|articles|content))?|see\s+also|also\s+read|more\s+on\s+this\s+story|"
@@ -449,9 +458,10 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True  # "2." alone on its line, between "1." and "3.": the label of the item below
     if _OUTCOME_CODE_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]) and not _PERCENT_AFTER.match(after):
         return True  # "Outcome 16 (victim declines to support)", "outcome types 14 and 15": Home Office codes
-    if (_NAME_BEFORE.search(before) or _PERSON_NOUN_BEFORE.search(before)) and re.match(r"^\s*,\s", after) \
+    named = _NAME_BEFORE.search(before)
+    if (named and not _is_place(named.group(0)) or _PERSON_NOUN_BEFORE.search(before)) and re.match(r"^\s*,\s", after) \
             and re.fullmatch(r"\d{1,2}", text[start:end]):
-        return True  # "Jane Doe, 49,", "Man, 23, charged": an age
+        return True  # "Jane Doe, 49,", "Man, 23, charged": an age; not "In North Yorkshire, 45, or 3 per cent"
     if _LINK_LINE.match(text, line_start):
         return True  # "Read more: Man charged after 3 attacks": another story's headline
     if _is_phone_number(text[start:end], before, after):

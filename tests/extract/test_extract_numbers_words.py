@@ -223,3 +223,18 @@ def test_a_count_written_like_a_year_dates_nothing():
 ])
 def test_other_stories_headlines_and_ages_after_a_person_are_not_figures(text, kept):
     assert figures_claimed(text, published="2023-03-01") == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("In North Yorkshire, 45, or 3 per cent, of rapes recorded in 2022 led to a charge.", ["45", "3 per cent"]),
+    ("Her case was one of 1,500 rapes recorded by Kent Police in 2022.", ["1,500"]),
+])
+def test_a_place_before_a_figure_and_membership_of_a_group(text, kept):
+    assert figures_claimed(text, published="2023-03-01") == kept
+
+
+def test_a_backlog_named_in_passing_leaves_the_figures_stage():
+    claim = claim_for("Despite the court backlog, Essex Police recorded 1,200 rapes in 2022.", "1,200", published="2023-03-01")
+    assert claim.stage == "recorded"
+    backlog = claim_for("The backlog of rape cases waiting for trial stood at 1,200 in 2022.", "1,200", published="2023-03-01")
+    assert backlog.stage == "other"
