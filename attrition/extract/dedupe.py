@@ -23,7 +23,8 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         twin = next((i for i in by_figure.get(key, ()) if _same_offence(kept[i], claim)
                      if (not _same_sentence(kept[i], claim) or _restates(kept[i], claim)) and (
                          kept[i].period_start is None or claim.period_start is None or
-                         (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end))), None)
+                         (kept[i].period_start, kept[i].period_end) == (claim.period_start, claim.period_end)
+                         or _echo(kept[i], claim))), None)
         if twin is None:
             by_figure.setdefault(key, []).append(len(kept))
             kept.append(claim)
@@ -40,6 +41,14 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         claim.comparator and (claim.unit == "count" or not claim.change) and any(
             _same_period(claim, other) and _hedge_covers(claim.comparator, claim.value, other.value, claim.unit)
             for other in exact.get((claim.area, claim.stage, claim.unit, claim.change), [])))]
+
+
+def _echo(a: Claim, b: Claim) -> bool:
+    """True when one of two equal figures only carried its period from the text around it and one
+    of them is quoted or distinctive: "A detection rate of 4.1% is not good enough," said the
+    commissioner, of the 4.1% the report gave for 2018/19 (GUIDELINES 1)."""
+    quoted_carried = any(c.speaker and c.period_inherited for c in (a, b))
+    return quoted_carried or (a.period_inherited != b.period_inherited and _distinctive(a))
 
 
 def _same_offence(a: Claim, b: Claim) -> bool:

@@ -548,3 +548,11 @@ def test_walking_away_is_a_withdrawal_and_its_rounded_ratio_yields_to_the_exact_
     text = ("In Kent, 58 per cent of rape victims withdrew support in 2022. "
             "A charity said: \"Nearly six in 10 victims in Kent are walking away from investigations.\"")
     assert sorted(_claims(text, "2023-04-01")) == ["58 per cent"]
+
+
+def test_a_speaker_repeating_the_reports_figure_is_one_claim():
+    text = ("In 2018/19 Hertfordshire's sanction detection rate for rape was 4.1%.\n\n"
+            "In 2019 the commissioner set up a review. The Commissioner, Ann Smith, said: \"A detection rate of 4.1% "
+            "is simply not good enough.\"")
+    claims = extract(text, "2019-09-01")
+    assert [(c.value, c.period_start) for c in claims] == [(4.1, "2018-04-01")]
