@@ -72,6 +72,8 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
 OFFENCE_PHRASES: list[tuple[str, str]] = [
     ("sexual_offences", r"(?:rapes?\s+and\s+(?:other\s+)?(?:serious\s+)?sex(?:ual)?\s+(?:offences?|crimes?|assaults?)|sex(?:ual)?\s+(?:offences?|offending|crimes?|violence|abuse)|all\s+forms\s+of\s+sexual\s+assault|sex\s+attacks?|RASSO)"),
     ("sexual_assault", r"sexual(?:ly)?\s+assault(?:s|ed)?|indecent\s+assaults?"),
+    # "the charge rate across all recorded crime" (GUIDELINES 11: a comparator of all offences)
+    ("other", r"(?:rates?|average)\s+(?:across|for|of|in)\s+all\s+(?:recorded\s+|police[\s-]recorded\s+)?(?:crimes?|offences|crime\s+types)\b"),
     ("other", r"\b(?:VAWG|violence\s+against\s+women|domestic\s+(?:abuse|violence)|stalking|all\s+crime\s+types|violent\s+(?:or|and)\s+sexual\s+crimes?|acquisitive\s+crime|murders?|burglar(?:y|ies)|robber(?:y|ies)|theft|caseload)\b"),
 ]
 

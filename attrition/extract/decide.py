@@ -430,7 +430,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
 
 
 _BASE_PHRASE_END = re.compile(r"[,;:.(]|\s[-–—]\s|\b(?:was|were|is|are|stood|stands|has|have|had|fell|rose|dropped|increased|decreased|remained|in\s+(?:19|20)\d\d)\b|\d", re.I)
-_BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)
+_BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|across|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)
 _NAMED_RATE = re.compile(r"(?:charge|conviction|detection|prosecution|referral|solved|outcome|sanction\s+detection)\s+rates?\b", re.I)
 
 
@@ -727,7 +727,7 @@ def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
 
 
 # "311, up from 198", "its caseload - up from only 6.4%": close to the figure it follows
-_UP_FROM = re.compile(r"[^;]{0,45}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
+_UP_FROM = re.compile(r"[^;.]{0,90}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
 _COMPARAND = re.compile(
     r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"

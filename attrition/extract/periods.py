@@ -174,6 +174,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("same_in", re.compile(rf"\b(?:over\s+|in\s+|during\s+)?the\s+same\s+(?:period|months|time)\s+(?:in|of)\s+(?P<y>{_YEAR})\b", re.I)),
     ("previous", re.compile(
         r"\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:year|12\s+months|financial\s+year)|\bthe\s+year\s+(?:before|earlier)|\ba\s+year\s+(?:earlier|before)|\bthe\s+same\s+period\s+last\s+year", re.I)),
+    ("years_earlier", re.compile(
+        r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d)\s+years\s+(?:earlier|before|previously)\b", re.I)),
     ("last_year", re.compile(r"\b(?:last\s+year|(?:in\s+|over\s+|during\s+)?the\s+(?:last|past)\s+(?:12\s+months|year))\b", re.I)),
     ("same", re.compile(
         r"\b(?:(?:in|during|over)\s+)?(?:(?:that|this|the\s+same|these|those)\s+(?:same\s+)?(?:\d+[\s-]month\s+)?(?:period|year|years|time|12\s+months|twelve\s+months)|the\s+(?:\d+[\s-]month\s+)?period)\b(?!\s+(?:of|from|between|to|ending|since)\b)", re.I)),
@@ -362,6 +364,10 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         return PeriodMention(*span, text, "months", months=(mo, mo))
     if name == "same_in":
         return PeriodMention(*span, text, "same_in", year=int(m.group("y")))
+    if name == "years_earlier":
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        n = int(m.group("n")) if m.group("n").isdigit() else words[m.group("n").lower()]
+        return PeriodMention(*span, text, "previous", year=n)  # "two years earlier": n periods before the one in context
     return PeriodMention(*span, text, name)
 
 
@@ -446,7 +452,7 @@ _YEAR_ENDED = {"date"}
 _HOLDS_YEAR = {"part_year", "since_date", "range_dates", "years_to", "months_to", "quarter_of", "half_year", "twelve_months_to", "date_pair", "year_ending",
                "calendar_year", "fy_range", "fy", "fy_words", "year_range", "document", "same_in", "month_year", "year"}
 _HOLDS_MONTH = {"twelve_months_rel", "twelve_months_bare", "month_range", "month_to_month", "since_month", "month"}
-_HOLDS_TIME_WORD = {"none", "previous", "last_year", "same"}
+_HOLDS_TIME_WORD = {"none", "previous", "last_year", "same", "years_earlier"}
 _ANCHOR_OF = {**{n: "year" for n in _HOLDS_YEAR}, **{n: "month" for n in _HOLDS_MONTH}, **{n: "time" for n in _HOLDS_TIME_WORD}}
 _ANCHORS = {
     "month": re.compile(rf"\b{_MONTH}", re.I),
@@ -530,7 +536,7 @@ def _resolve(mention: PeriodMention, context: tuple[str, str] | None,
             return fiscal_quarter(int(context[0][:4]), mention.quarter)
         return None
     if mention.kind == "previous":
-        return shift_year(context) if context else None
+        return shift_year(context, -(mention.year or 1)) if context else None
     if mention.kind == "last_year":
         candidates = [p for p in full_years if pub is None or date.fromisoformat(p[1]) <= pub]
         if pub is not None:

@@ -556,3 +556,18 @@ def test_a_speaker_repeating_the_reports_figure_is_one_claim():
             "is simply not good enough.\"")
     claims = extract(text, "2019-09-01")
     assert [(c.value, c.period_start) for c in claims] == [(4.1, "2018-04-01")]
+
+
+def test_a_comparand_sentence_away_keeps_the_stage_and_n_years_earlier_shifts_the_period():
+    text = ("Victims withdrew their support in 39 per cent of the rape investigations Kent closed in 2023/24, "
+            "down from 46 per cent two years earlier.")
+    claims = _claims(text, "2024-06-01")
+    assert claims["46 per cent"].stage == "withdrawn"
+    assert claims["46 per cent"].period_start == "2021-04-01"
+
+
+def test_the_charge_rate_across_all_recorded_crime_is_of_other_offences_and_of_recorded():
+    text = "Just 2.5% of rapes recorded in 2022 led to a charge. The charge rate across all recorded crime was 5.7 per cent."
+    claims = _claims(text, "2023-06-01")
+    assert (claims["5.7 per cent"].offence, claims["5.7 per cent"].of_stage) == ("other", "recorded")
+    assert claims["2.5%"].offence == "rape"
