@@ -727,7 +727,8 @@ def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
 
 
 # "311, up from 198", "its caseload - up from only 6.4%": close to the figure it follows
-_UP_FROM = re.compile(r"[^;.]{0,90}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
+# "39 per cent of the investigations closed in 2023/24, down from 46 per cent": no new clause between
+_UP_FROM = re.compile(r"(?:(?!\b(?:but|and|while|whereas)\b)[^;.]){0,90}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
 _COMPARAND = re.compile(
     r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
