@@ -219,6 +219,15 @@ def _head_stage(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]
     return (outside or inside), (inside if outside and inside != outside else None)
 
 
+_TOTAL_LABEL = re.compile(r"\s*(?:total|all|overall|grand\s+total|all\s+outcomes)\s*:?\s*", re.I)
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The stage a header's bare noun counts ("Number of offences": recorded), if it names one."""
+    cues = [c for c in find_stage_cues(doc, start, end) if c.label != "other"]
+    return cues[-1].label if cues else None
+
+
 def _label_stage(doc: Doc, start: int, end: int) -> str | None:
     """The stage a row's label names: its weightiest cue ("Evidential difficulties: victim does not
     support action" is withdrawn; "Caution" is other), or None for a label such as "Total"."""
@@ -240,8 +249,11 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
             heads = ([None] * width + header)[-width:]  # the last header cells head the value columns
             columns = [(_head_stage(doc, h[0], h[0] + len(h[1])), _period_of(h[1])) if h else ((None, None), None)
                        for h in heads]
+            counted = next((_counted_noun(doc, h[0], h[0] + len(h[1])) for h in heads if h), None)
             for (l_at, label), values in rows:
                 l_stage, l_period = _label_stage(doc, l_at, l_at + len(label)), _label_period(label)
+                if l_stage is None and _TOTAL_LABEL.fullmatch(label):
+                    l_stage = counted  # "Total" under "Number of offences": all the offences the table counts
                 for ((h_stage, h_base), h_period), (v_at, value) in zip(columns, values):
                     m = _FIGURE.search(text, v_at, v_at + len(value))
                     if m is not None:

@@ -144,10 +144,10 @@ def test_a_table_saved_one_cell_per_line_with_years_across_the_top():
 
 
 def test_outcome_labels_down_the_side_name_their_cells_stage():
-    text = ("Outcomes of rapes recorded in 2022:\n\nOutcome\nNumber\nCharge/summons\n31\n"
-            "Suspect has died\n3\nVictim does not support action\n240\nNot yet assigned an outcome\n97\n")
+    text = ("Outcomes of rapes recorded in 2022:\n\nOutcome\nNumber of offences\nCharge/summons\n31\n"
+            "Suspect has died\n3\nVictim does not support action\n240\nNot yet assigned an outcome\n97\nTotal\n371\n")
     stages = {value: stage for value, stage, _, _ in _claims(text, **FORCE_PAGE)}
-    assert stages == {31: "charged", 3: "nfa", 240: "withdrawn", 97: "other"}
+    assert stages == {31: "charged", 3: "nfa", 240: "withdrawn", 97: "other", 371: "recorded"}
 
 
 def test_a_percent_column_takes_the_base_its_header_brackets():
