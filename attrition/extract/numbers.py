@@ -194,7 +194,8 @@ def parse_digits(raw: str) -> float:
 
 _CHANGE_BY_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|rise|fell|fallen|falling|fall|dropped|drop|increased?|decreased?|reduced|reduction|cut|grew|grown|"
-    r"declined?|jumped|shrunk|shrank)\s+(?:\w+\s+)?by\s+$", re.I)
+    r"declined?|jumped|shrunk|shrank|climbed|climb|soared|surged|slumped|plummeted|plunged|tumbled|leapt|"
+    r"went\s+up|gone\s+up|went\s+down|gone\s+down)\s+(?:\w+\s+)?by\s+$", re.I)
 
 
 def _financial_year(raw: str) -> bool:

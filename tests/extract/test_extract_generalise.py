@@ -186,6 +186,8 @@ def test_respectively_pairs_stages_with_figures_in_order():
     ("In 2022, 940 rape investigations in Essex ended without anyone being charged.", "940", "nfa"),
     ("Of the 1,000 rapes recorded in Essex in 2022, 940 did not lead to a charge.", "940", "nfa"),
     ("In 2022, 400 rape investigations in Essex were closed because of insufficient evidence.", "400", "nfa"),
+    ("In 2022, 88 per cent of rapes reported to Essex Police did not lead to anyone being charged.", "88 per cent", "nfa"),
+    ("Only 5 per cent of rapes recorded by Essex Police in 2022 did not end in a charge.", "5 per cent", "nfa"),
     ("In 2022, 400 rape investigations in Essex were closed for evidential reasons.", "400", "nfa"),
     ("In 2022, Essex Police dropped 300 rape investigations.", "300", "nfa"),
     ("In 2022, in 250 rape cases in Essex the complainant decided not to continue.", "250", "withdrawn"),
@@ -300,6 +302,7 @@ def test_figures_in_a_question_or_an_example_are_not_claims():
 
 
 @pytest.mark.parametrize("text, figure, change", [
+    ("Rape charges in Essex climbed by a third in 2022.", "a third", True),
     ("Essex Police followed up 200 rape reports in 2022.", "200", False),
     ("In 2022 there were 300 more rape reports in Essex than in 2021.", "300", True),
     ("In Essex there were 20 fewer rape charges in 2022.", "20", True),
