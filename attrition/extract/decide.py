@@ -27,6 +27,7 @@ from attrition.extract.cues import (
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
 from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG, VICTIM
+from attrition.extract.lexicon import STAGE as STAGE_WEIGHT
 from attrition.extract.periods import is_full_year, shift_year
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
 from attrition.extract.sentence_rules import CLOSED_BASE
@@ -122,7 +123,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if change:
         gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
-    gov = own_clause_cue(text, fig, gov, fig_cues, s_start) or gov
+    gov = own_clause_cue(text, fig, gov, fig_cues, s_start, others) or gov
     if fig.unit == "count" and (_DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start)
                                 or _OF_THE_OPENER.fullmatch(text, s_start, fig.start)) \
             and not (gov is not None and gov.inside):
@@ -203,7 +204,7 @@ def refers_to_topic(text: str, fig, s_start: int, s_end: int) -> bool:
 _CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and\s+the|with\s+the)\s|;\s*", re.I)
 
 
-def own_clause_cue(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int) -> Governed | None:
+def own_clause_cue(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int, others=()) -> Governed | None:
     """The stage named in the figure's own clause when the parse chose a cue from the clause before.
 
     "Referrals rose from 210 to 260, while the number of suspects charged fell from 92 to 81":
@@ -212,6 +213,12 @@ def own_clause_cue(text: str, fig, gov: Governed | None, cues: list[Cue], s_star
     """
     if gov is None:
         return None
+    later = [o[0] for o in others if fig.end <= o[0] < gov.cue.start]
+    if later and gov.cue.weight >= STAGE_WEIGHT:
+        # "400 were closed due to evidential difficulties and 300 because the victim withdrew": a cue
+        # past the next figure is that figure's when the figure's own words name a stage
+        own = [c for c in cues if fig.end <= c.start < min(later) and c.label != "other" and c.weight >= STAGE_WEIGHT]
+        return Governed(own[0].label, own[0], False) if own else None
     joins = [m.end() for m in _CLAUSE_JOIN.finditer(text, s_start, fig.start)]
     if not joins or gov.cue.start >= joins[-1]:
         return None

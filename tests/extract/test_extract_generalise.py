@@ -186,6 +186,10 @@ def test_respectively_pairs_stages_with_figures_in_order():
     ("In 2022, 940 rape investigations in Essex ended without anyone being charged.", "940", "nfa"),
     ("Of the 1,000 rapes recorded in Essex in 2022, 940 did not lead to a charge.", "940", "nfa"),
     ("In 2022, 400 rape investigations in Essex were closed because of insufficient evidence.", "400", "nfa"),
+    ("In 2022, Essex Police recorded 1,400 rapes. Of those, 400 were closed due to evidential difficulties and 300 "
+     "were because the victim withdrew support.", "400", "nfa"),
+    ("In 2022, Essex Police closed 1,000 rape investigations. Of these, 400 were due to evidential difficulties.", "400",
+     "nfa"),
     ("In 2022, 88 per cent of rapes reported to Essex Police did not lead to anyone being charged.", "88 per cent", "nfa"),
     ("Only 5 per cent of rapes recorded by Essex Police in 2022 did not end in a charge.", "5 per cent", "nfa"),
     ("In 2022, 400 rape investigations in Essex were closed for evidential reasons.", "400", "nfa"),
