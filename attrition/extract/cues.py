@@ -263,7 +263,7 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,8}(?:were|was|are|is|had\s+been|have\s+been)\s+(?:not\s+)?(?:correctly|accurately|properly|wrongly|incorrectly)\s+(?:recorded|classified|crimed)\b"
     r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is|have\s+been|had\s+been|being)\s+(?:supported|helped|counselled|given\s+support)\b"
     r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is)\s+(?:due\s+to|because\s+of|caused\s+by)\b(?!\s+(?:the\s+|a\s+)?(?:evidential|evidence|"
-    r"insufficient|lack|victims?|complainants?|suspects?|offenders?|no\s+suspect|not\s+enough))"  # an outcome's reason is its stage
+    r"insufficient|lack\s+of\s+(?:evidence|support)|victims?|complainants?|suspects?|offenders?|no\s+suspect|not\s+enough\s+evidence))"  # an outcome's reason is its stage
     r"|(?:(?!(?:but|and|while|although|though|whereas|it|they)\b)[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+(?:to|for)\b"
     r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:old|earlier|before|previously)\b"
     r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
