@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from attrition.extract.attach import is_comparison, names_comparand, tags_clause, with_anaphors_resolved
 from attrition.extract.claim import Claim
-from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues
+from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_victim_reporting_share
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL, AreaMention, find_area_mentions
 from attrition.extract.lexicon import STRONG
@@ -179,6 +179,7 @@ class Scope:
     prev_sentence_start: int = 0
     prev2_sentence_start: int = 0
     previous_claims: list[Claim] = field(default_factory=list)
+    previous_placed: list[Claim] = field(default_factory=list)  # those of them that say whose figures follow
     last_offence: str | None = None
     label: str | None = None  # the number of the list item being read ("2." -> "2")
     questions: dict = field(default_factory=dict)  # an FOI request's numbered questions: number -> (area, stage)
@@ -445,6 +446,9 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in NATIONAL_AREAS:
         scope.last_claim_area = s_claims[-1].area
     scope.previous_claims = s_claims
+    # a survey estimate of reporting ("two-thirds go unreported") is national, and says nothing of the force to come
+    scope.previous_placed = [c for c in s_claims if c.unit != "percent" or c.change or not is_victim_reporting_share(
+        article.text, c.char_start, c.char_end, c.quote_start, c.quote_start + len(c.quote))]
     cues = sentence.stage
     if not sentence.figures and _RATE_NOUN.search(sentence.text):
         cues = find_stage_cues(article.doc, sentence.start, sentence.end)  # cues are found only where figures are

@@ -474,8 +474,7 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         # "Nationally, ..." carries until a force is named, but not into someone's quoted words
         return scope.national_scope, True
     same_para = article.paragraph_of(scope.prev_sentence_start) == article.paragraph_of(sentence.start)
-    previous = previous_sentence_area([c for c in scope.previous_claims if not reporting_share(
-        text, AsFigure(c), c.change, c.quote_start, c.quote_start + len(c.quote))], scope.prev_sentence_start, sentence.start)
+    previous = previous_sentence_area(scope.previous_placed, scope.prev_sentence_start, sentence.start)
     points_back = bool(_POINTS_BACK.match(text, sentence.start))  # "Of those, 95% ...": the figures just given
     if previous and (previous not in NATIONAL_AREAS or same_para or points_back
                      or continues_quote(text, sentence.start, article.quotes)):
