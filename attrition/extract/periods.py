@@ -185,6 +185,15 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+_SMALL_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11}
+
+
+def _count_of(word: str) -> int:
+    """A small count written in digits or words ("6", "six") as an int."""
+    return int(word) if word.isdigit() else _SMALL_COUNTS[word.lower()]
+
+
 def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention | None:
     text = m.group(0)
     span = (m.start(), m.end())
@@ -271,8 +280,7 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
         return PeriodMention(*span, text, "explicit", date(y, 3 * q - 2, 1).isoformat(), _last_day(y, 3 * q).isoformat())
     if name == "part_year":
         # "the first six months of 2022": January-June; "the last three months of 2022/23": January-March 2023
-        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11}
-        n = int(m.group("n")) if m.group("n").isdigit() else words[m.group("n").lower()]
+        n = _count_of(m.group("n"))
         if not 1 <= n <= 11:
             return None
         if m.group("y2"):
@@ -365,8 +373,7 @@ def _explicit(m: re.Match, name: str, published: date | None) -> PeriodMention |
     if name == "same_in":
         return PeriodMention(*span, text, "same_in", year=int(m.group("y")))
     if name == "years_earlier":
-        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-        n = int(m.group("n")) if m.group("n").isdigit() else words[m.group("n").lower()]
+        n = _count_of(m.group("n"))
         return PeriodMention(*span, text, "previous", year=n)  # "two years earlier": n periods before the one in context
     return PeriodMention(*span, text, name)
 
