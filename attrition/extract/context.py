@@ -23,7 +23,7 @@ from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_victim_reporting_share
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL, AreaMention, find_area_mentions
-from attrition.extract.lexicon import STRONG
+from attrition.extract.lexicon import STRONG, WEAK_OTHER
 from attrition.extract.numbers import find_figures
 from attrition.extract.page import page_area, page_source, speaks_for_force
 from attrition.extract.periods import find_dateline, find_period_mentions, is_full_year, resolve_relative
@@ -171,7 +171,7 @@ class Scope:
     last_area_para: int = -1
     last_claim_area: str | None = None
     prev_named_area: str | None = None
-    header: tuple | None = None  # (sentence index, area, stage) of a list header or an FOI question
+    header: tuple | None = None  # (sentence index, area, stage, base) of a list header or an FOI question
     context_period: tuple[str, str] | None = None
     context_period_text: str | None = None
     context_last_unit: tuple[str, str] | None = None  # the last year of a span in context
@@ -387,6 +387,9 @@ _REQUEST = re.compile(
     r"|i\s+(?:would|should)\s+like\b|i\s+(?:wish|request|am\s+requesting|am\s+asking)\b|how\s+many\b)", re.I)
 
 
+_RATE_ASKED = re.compile(r"\b(?:percentage|proportion|share|rate|per\s*cent|%)", re.I)
+
+
 def enter_sentence(scope: Scope, sentence: Sentence) -> None:
     """Open or close the list the sentence may belong to, before its figures are read."""
     label = _LIST_LABEL.match(sentence.text)
@@ -403,7 +406,7 @@ def enter_sentence(scope: Scope, sentence: Sentence) -> None:
     elif not sentence.is_item:
         scope.header = None
     elif scope.header is None and scope.prev_named_area:
-        scope.header = (sentence.index - 1, scope.prev_named_area, None)  # a list introduced by a plain sentence
+        scope.header = (sentence.index - 1, scope.prev_named_area, None, None)  # a list introduced by a plain sentence
 
 
 def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: list[Claim]) -> None:
@@ -426,9 +429,17 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
         header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
                            scope.last_area if scope.last_area not in NATIONAL_AREAS else None)
         keep = scope.header if scope.header is not None and scope.header[2] and not strong and header_area is None \
-            and not sentence.figures else None
+            and not sentence.figures and not (asks and scope.label) else None  # a new numbered question asks afresh
         # "Our response:" after a question keeps the question's stage for the answer that follows
-        scope.header = (sentence.index,) + keep[1:] if keep else (sentence.index, header_area, strong[-1].label if strong else None)
+        if keep:
+            scope.header = (sentence.index,) + keep[1:]
+        else:
+            label = strong[-1].label if strong else None
+            if label is None and asks and any(c.label == "other" and c.weight >= WEAK_OTHER for c in sentence.stage):
+                label = "other"  # "What percentage of victims were female?": its answer is no funnel stage
+            # "What percentage of rapes recorded resulted in a charge?": the rate's base, named before its stage
+            base = next((c.label for c in strong if c.label != label), None) if label and _RATE_ASKED.search(sentence.text) else None
+            scope.header = (sentence.index, header_area, label, base)
         if asks and scope.label:
             scope.questions[scope.label] = scope.header[1:]
     scope.prev2_sentence_start, scope.prev_sentence_start = scope.prev_sentence_start, sentence.start

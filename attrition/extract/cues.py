@@ -39,8 +39,8 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("nfa", r"(?:(?:were|was|been|are|is)\s+)?(?:closed|ended|finalised|concluded)\s+(?:with\s+)?no\s+further\s+(?:police\s+)?action|no\s+further\s+(?:police\s+)?action|no\s+(?:police\s+)?action\s+(?:was|were|is|has\s+been)\s+taken|\bNFA(?:-?ed)?\b|(?:were|was|been|being|are|is|get|got|cases?|investigations?)\s+dropped|dropped\s+(?:due|because|as|after|for|over)|evidential\s+difficult(?:y|ies)|(?:lack|problems?|difficult(?:y|ies))\s+(?:of|with|gathering)\s+evidence|closed\s+without|prevented\s+(?:further\s+action|prosecutions?)|(?:were|was)\s+prevented\b|no\s+suspect\s+(?:was\s+|being\s+)?identified|without\s+(?:a\s+|any\s+)?suspect\s+(?:being\s+)?(?:identified|caught|charged|named)|(?:suspect|offender)\s+(?:could\s*n[o’']t|could\s+not|was\s+not)\s+(?:be\s+)?identified"
                # the outcome types that end a case without a charge (GUIDELINES 9)
                r"|(?:suspect|offender|perpetrator)\s+(?:has\s+|had\s+)?died|death\s+of\s+(?:the\s+)?(?:suspect|offender)"
-               r"|(?:suspect|offender)\s+(?:is\s+|was\s+)?(?:too\s+young|too\s+ill|under\s+the\s+age\s+of\s+criminal\s+responsibility)"
-               r"|too\s+ill|under\s+the\s+age\s+of\s+criminal\s+responsibility|not\s+in\s+the\s+public\s+interest"
+               r"|(?:suspect|offender)\s+(?:is\s+|was\s+)?(?:too\s+young|too\s+ill)"
+               r"|too\s+ill|(?:under|below)\s+(?:the\s+)?age\s+of\s+criminal\s+responsibility|not\s+in\s+the\s+public\s+interest"
                r"|dropped(?=\s+(?:more\s+than\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
                r"(?:cases|investigations|reports|allegations|prosecutions|complaints)\b)"  # "police dropped 300 investigations"
                r"|prosecution\s+prevented|(?:insufficient|not\s+enough|lack\s+of|no)\s+(?:\w+\s+)?evidence|evidential\s+(?:reasons?|grounds?)"
@@ -52,7 +52,9 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
                r"|(?:did|does|do)\s+not\s+(?:lead|result|end)\s+(?:to|in|with)\s+(?:anyone|anybody|a\s+suspect|the\s+suspect)\s+being\s+charged|no\s+charges?\s+(?:was|were|being)\s+(?:brought|laid|made)", OUTCOME),
     ("withdrawn", r"(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support"
                   r"|(?:chose|choose|chooses|choosing|decided|decides|deciding|opted|opting|elected)\s+not\s+to\s+(?:continue|proceed|support|go\s+ahead|pursue|take|carry\s+on)"
-                  r"|not\s+supporting|disengag(?:ed|es|ing|ement)", WITHDRAWN),
+                  r"|not\s+supporting|disengag(?:ed|es|ing|ement)"
+                  # "the victim no longer feels able to continue", "felt unable to carry on"
+                  r"|(?:no\s+longer\s+(?:\w+\s+)?able|unable|not\s+able)\s+to\s+(?:continue|carry\s+on|go\s+on|proceed|go\s+through\s+with)\b", WITHDRAWN),
     ("referred", rf"(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", REFERRAL),
     ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
     ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
@@ -61,7 +63,8 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?\b(?![\s-]related))|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
     # people supported and calls taken (GUIDELINES 10): "supported 72,000 survivors", "took 45,000 calls"
-    ("other", r"(?:supported|helped|counselled|assisted|advised)(?=\s+(?:more\s+than\s+|over\s+|some\s+|almost\s+|nearly\s+|around\s+|about\s+)?\d)"
+    ("other", r"(?:supported|helped|counselled|assisted|advised)(?=\s+(?:more\s+than\s+|over\s+|some\s+|almost\s+|nearly\s+|around\s+|about\s+)?"
+              r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(?:hundred|thousand)\b))"
               r"|(?:helplines?|phone\s+lines?)\b", STAGE),
     # cases with no outcome yet (GUIDELINES 10), as a table's row label or a noun phrase
     ("other", r"(?:investigations?|cases?|enquiry|enquiries|inquiry|inquiries)\s+(?:still\s+)?(?:ongoing|outstanding|pending|continuing|open)\b"
@@ -179,8 +182,10 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
         return True  # "there were 20 fewer rape charges": a difference, whatever verb comes before
     if clause_start is not None and re.search(r"\bby\s+(?:almost|nearly|more\s+than|over|around|about|just)?\s*$", before):
         earlier = text[clause_start:start]
-        if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)\s+(?:[\w-]+\s+){0,6}?by\b", earlier, re.I):
-            return True
+        if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)[\s,]+(?:[\w-]+[\s,]+){0,6}?by\b", earlier, re.I):
+            return True  # "rose by", "also rose, by 7 per cent"
+    if re.search(r"\b(?:rise|fall|increase|decrease|drop|reduction|jump|surge)\s+in\s+(?:[\w’'-]+\s+){0,4}?[–—]\s*$", before, re.I):
+        return True  # "The rise in recorded rape – 27 per cent in a year": the size of the change named before the dash
     if re.search(r"percentage\s+points?$", text[start:end], re.I) and re.match(r"\s*(?:higher|lower|up|down|more|less)\b", after, re.I):
         return True  # "1.4 percentage points higher": a difference, whatever comes before
     if re.search(r"\b" + _CHANGE_NOUNS + r"\s*\(\s*$", before, re.I) and re.match(r"\s*\)", after):
@@ -240,6 +245,10 @@ _PREVALENCE_AFTER = re.compile(r"^[^.;:]{0,80}?\b(?:had|have|has)\s+(?:ever\s+)?
 # total" is a level of what it counts, and keeps its stage
 _COMPOSITION_BEFORE = re.compile(
     r"(?:\b(?:made|make|makes|making)\s+up|\baccount(?:s|ed|ing)?\s+for|\bcompris(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}(?:\(\s*)?$", re.I)
+# ... but "withdrawals accounted for 41% of the investigations closed" is a share of outcomes: the outcome's
+OF_CLOSED = re.compile(
+    r"^\s*(?:per\s*cent|%|pc)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:investigations|cases)\s+"
+    r"(?:(?:we|they|it|police|the\s+force)\s+)?(?:closed?|concluded|finalised|completed)|outcomes)\b", re.I)
 _NON_FUNNEL_BEFORE = re.compile(
     r"\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
@@ -306,7 +315,7 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I) or re.search(
         r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
     if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
-                  or _COMPOSITION_BEFORE.search(before) or _SURVEY_ANSWER_AFTER.match(after)):
+                  or _COMPOSITION_BEFORE.search(before) and not OF_CLOSED.match(after) or _SURVEY_ANSWER_AFTER.match(after)):
         return True
     if _PREVALENCE_AFTER.match(after) and (share or re.search(r"\b(?:estimat|survey)", before, re.I)) \
             and not re.search(r"\bexperienced\b[^.;]{0,60}\breport", after, re.I):

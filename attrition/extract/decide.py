@@ -22,7 +22,8 @@ from attrition.extract.attach import (
 from attrition.extract.claim import Claim
 from attrition.extract.context import NATIONAL_AREAS, Article, Scope, Sentence, dominant_area
 from attrition.extract.cues import (
-    Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel, is_victim_reporting_share,
+    OF_CLOSED, Cue, change_noun_before_bracket, find_stage_cues, is_change, is_hypothetical, is_non_funnel,
+    is_victim_reporting_share,
 )
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
@@ -160,6 +161,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     elif change and sentence_claims and not sentence_claims[-1].change \
             and _CHANGE_OF_PREVIOUS.fullmatch(text[sentence_claims[-1].char_end:fig.start]):
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
+    elif (stage is None or gov is not None and any(fig.end < o[0] < gov.cue.start for o in others)) \
+            and (head := _figure_named_again(text, fig, s_start, claims, scope.prev_sentence_start)) is not None:
+        stage = head.stage  # "612 reports were received, 571 recorded. In 2023 the figure was 655": the 612's
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
     elif stage == "other" and fig.unit == "count" and gov is not None and gov.cue.weight <= VICTIM and claims \
@@ -168,7 +172,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     topical = bool(scope.topic_stage) and (gov is None or gov.cue.weight < STRONG) and refers_to_topic(text, fig, s_start, s_end)
     if topical:
         stage = scope.topic_stage  # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"
-    stage = _own_reason(text, fig, fig_cues) or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
+    stage = _own_reason(text, fig, fig_cues) or _share_of_outcomes(text, fig, s_start, fig_cues) \
+        or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
     stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
     if forces_count and _PEER_GROUP.match(text, fig.end):
@@ -298,6 +303,22 @@ def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -
     return Governed(named[-1].label, named[-1], False) if named else None
 
 
+# "In 2023 the figure was 655", "the figure for rape stood at 53 per cent", "the equivalent number rose to 80"
+_THE_FIGURE = re.compile(
+    r"\bthe\s+(?:same\s+|equivalent\s+|comparable\s+|corresponding\s+)?(?:figure|number|total|proportion|rate)\s+"
+    r"(?:(?:for|in|of)\s+[^,.;:\d]{1,30}?\s+)?(?:was|is|were|stood\s+at|stands\s+at|had\s+been|reached|rose\s+to|fell\s+to|dropped\s+to|came\s+to)\s+"
+    r"(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
+
+
+def _figure_named_again(text: str, fig, s_start: int, claims: list, prev_start: int):
+    """The claim "the figure" points back to: the first of the sentence before's figures in the same
+    unit (the head of that sentence, not the breakdown after it), or None when the words before the
+    figure are not "the figure was" or no such claim exists."""
+    if not _THE_FIGURE.search(text, max(s_start, fig.start - 60), fig.start):
+        return None
+    return next((c for c in claims if prev_start <= c.char_start < s_start and c.unit == fig.unit and not c.change), None)
+
+
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
 _EARLIER_LEVEL = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased)\s+from\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
 _OF_THE_OPENER = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the\s+|these\s+|those\s+|a\s+total\s+of\s+)?", re.I)
@@ -325,6 +346,22 @@ _REASON_LINK = re.compile(r"\b(?:with|because|due\s+to|owing\s+to|as|after|for|f
 
 
 _REASON_RIGHT_AFTER = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|through)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+_SHARE_OF_VERB = re.compile(
+    r"\b(?:accounted|accounts|account|made\s+up|make\s+up|makes\s+up|represented|represents|comprised)\s+(?:for\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+over\s+|just\s+under\s+)?$", re.I)
+
+
+def _share_of_outcomes(text: str, fig, s_start: int, cues: list[Cue]) -> str | None:
+    """The outcome the subject names when a share of closed cases is its: "victims withdrawing their
+    support accounted for 41% of the investigations closed" (withdrawn); None otherwise."""
+    verb = _SHARE_OF_VERB.search(text, max(s_start, fig.start - 40), fig.start)
+    if verb is None or not OF_CLOSED.match(text[fig.end:fig.end + 80]):
+        return None
+    clause = max(s_start, text.rfind(",", s_start, verb.start()) + 1, text.rfind(" that ", s_start, verb.start()) + 1)
+    subject = [c for c in cues if clause <= c.start < verb.start() and c.label in ("nfa", "withdrawn", "no_crime", "charged")]
+    return max(subject, key=lambda c: c.weight).label if subject else None
 
 
 def _own_reason(text: str, fig, cues: list[Cue]) -> str | None:
@@ -399,6 +436,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     gov_words = text[stage.gov.cue.start:stage.gov.cue.end] if stage.gov is not None else ""
     if stage.label == "no_crime" and re.search(r"\b(?:reports?|allegations?|complaints?)(?:\s+of\s+[\w\s]{1,20}?)?\s+as\b", gov_words, re.I):
         return "reported"  # "marking reports as no crime": a share of the reports so marked
+    if inside and inside.cue.weight <= BARE_NOUN and _FOR_ALL.match(text, fig.end):
+        inside = None  # "the 91 per cent for all crimes": the crimes compared with, not the rate's base
     if inside and inside.label != stage.label and inside.label not in ("other",):
         return inside.label
     if opened is not None:
@@ -416,6 +455,9 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
                          and c.stage == stage.label and c.of_stage), None)
         if parallel is not None:
             return parallel.of_stage
+    header = scope.header
+    if header is not None and header[3] and header[2] == stage.label and (stage.gov is None or stage.gov.cue.weight < STRONG):
+        return header[3]  # the answer to "What percentage of rapes recorded resulted in a charge?"
     named = _NAMED_RATE.match(text, stage.gov.cue.start) if stage.gov is not None else None
     if named is not None:
         # "the charge rate for reported offences": the base named after the rate; a bare
@@ -436,6 +478,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     return DEFAULT_OF_STAGE.get(stage.label)
 
 
+_FOR_ALL = re.compile(r"\s*(?:%|per\s*cent)?\s+(?:for|across|in|among)\s+all\b", re.I)
 _BASE_PHRASE_END = re.compile(r"[,;:.(]|\s[-–—]\s|\b(?:was|were|is|are|stood|stands|has|have|had|fell|rose|dropped|increased|decreased|remained|in\s+(?:19|20)\d\d)\b|\d", re.I)
 _BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|across|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)
 _NAMED_RATE = re.compile(r"(?:charge|conviction|detection|prosecution|referral|solved|outcome|sanction\s+detection)\s+rates?\b", re.I)

@@ -61,7 +61,7 @@ FIGURE_RE = re.compile(
     |(?P<fraction>\b(?P<f_num>an?|one|two|three|four|five)[\s-](?P<f_den>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)(?=\s+of\b|\s*\()|(?:(?<=\bby\s)|(?<=\bup\s)|(?<=\bdown\s))(?P<b_num>an?|one|two|three)[\s-](?P<b_den>half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b(?![\s-]+(?:part(?:y|ies)|time|times|place|round|stage)\b))
     |(?P<none>\b[Nn]one(?=\s+of\s+(?:the|these|those|them)\b[^.;:]{{0,80}}?\b(?:led|leads|resulted|results|ended|ends|went|go|goes|were|was|has|have|had)\b)
        |\b[Nn]one(?=\s+(?:has|have|had|was|were)\s+(?:yet\s+|so\s+far\s+|since\s+|ever\s+)?(?:been\s+)?(?:\w+ed|come|gone|led|made|got|reached|taken|brought)\b)
-       |(?<=[–—:-][ \t])[Nn]one(?=[ \t]*(?:\n|$)))
+       |(?<=[–—:-][ \t])[Nn]one(?=[ \t]*(?:\n|$))|(?<=[.:)?][ \t])[Nn]one(?=\.?[ \t]*(?:\n|$)))
     |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b)|(?<=\bby\s)half\b)
     |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
     |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b))
@@ -503,7 +503,7 @@ _HEADING_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:question|q|part|section|i
 
 
 _OUTCOME_CODE_BEFORE = re.compile(
-    r"\b(?:outcomes?|outcome\s+(?:codes?|types?|groups?)|codes?)[ \t]+(?:\d{1,2}[a-z]?[ \t]*(?:,|and|or|&|to|-|–)[ \t]*)*$", re.I)
+    r"\b(?:outcomes?|outcome\s+(?:codes?|types?|groups?)|codes?|classifications?|classes)[ \t]+(?:\d{1,2}[a-z]?[ \t]*(?:,|and|or|&|to|-|–)[ \t]*)*$", re.I)
 
 
 def _has_sibling_label(text: str, start: int, end: int) -> bool:

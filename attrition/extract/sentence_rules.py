@@ -65,7 +65,8 @@ _RESTATES = re.compile(
     r"\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|a\s+mere\s+)?", re.I)
 _DASH_END = re.compile(r"\s[–—-]\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|almost\s+)?$")
 CLOSED_BASE = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:investigations|cases)\s+(?:closed|concluded|finalised|completed)"
+    r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:rape\s+|adult\s+rape\s+|sexual\s+offences?\s+)?(?:investigations|cases)\s+"
+    r"(?:(?:we|they|it|the\s+force|police|officers)\s+(?:have\s+|had\s+)?)?(?:closed?|concluded|finalised|completed)"
     r"|(?:closed|concluded|finalised|completed)\s+(?:investigations|cases)|outcomes)\b", re.I)
 
 

@@ -74,15 +74,19 @@ def _blocks(lines: list[tuple[int, str]]):
         i = j
 
 
-def _cells_under(text: str, rows: list[tuple[int, str]], heads: list, found: dict) -> None:
+def _cells_under(text: str, rows: list[tuple[int, str]], heads: list, found: dict, labels=None, fallback=None) -> None:
     """Give each figure in `rows` the head of its column in `found` (figure start -> head).
 
     The header may name the label column ("| Year | Recorded | Charged |") or leave it out
-    ("| Volume | % |"): cells are aligned from the right, where the figures are.
+    ("| Volume | % |"): cells are aligned from the right, where the figures are. `labels`,
+    when given, takes a row's label cell (start, end) and returns what it names, which a
+    figure takes when its column's head is empty, before `fallback` (the caption).
     """
     for offset, row in rows:
         cells = [(a, b) for a, b in _cells(offset, row) if text[a:b].strip()]
+        label = labels(*cells[0]) if labels and cells and not re.search(r"\d", text[cells[0][0]:cells[0][1]]) else None
         for (a, b), head in zip(reversed(cells), reversed(heads)):
+            head = head or label or fallback
             if head:
                 for m in _FIGURE.finditer(text, a, b):
                     found[m.start()] = head
@@ -102,8 +106,9 @@ def column_stages(doc: Doc) -> dict[int, str]:
         header_at, header = lines[i]
         if not re.search(r"\d", header):
             caption = next((_stage_of(doc, at, at + len(line)) for at, line in reversed(lines[max(0, i - 2):i]) if line.strip()), None)
-            heads = [_stage_of(doc, a, b) or caption for a, b in _cells(header_at, header) if text[a:b].strip()]
-            _cells_under(text, lines[i + 1:j], heads, found)
+            # a cell's own header wins, then its row's label ("Offender has died"), then the caption
+            heads = [_stage_of(doc, a, b) for a, b in _cells(header_at, header) if text[a:b].strip()]
+            _cells_under(text, lines[i + 1:j], heads, found, labels=lambda a, b: _label_stage(doc, a, b), fallback=caption)
     return found
 
 
@@ -122,6 +127,11 @@ def column_periods(doc: Doc) -> dict[int, tuple[str, str, str]]:
         heads = [_period_of(text[a:b]) for a, b in cells]
         if any(heads) and all(h or not re.search(r"\d", text[a:b]) for h, (a, b) in zip(heads, cells)):
             _cells_under(text, lines[i + 1:j], heads, found)
+        elif not re.search(r"\d", header):
+            caption = next((line for _, line in reversed(lines[max(0, i - 2):i]) if line.strip()), "")
+            period = _label_period(caption)
+            if period is not None:  # "Table 2: Rapes recorded in 2023, by outcome": a row with no period of its own
+                _cells_under(text, lines[i + 1:j], [period] * len(cells), found)
     return found
 
 

@@ -173,3 +173,47 @@ def test_label_value_answers_under_a_numbered_heading_take_its_questions_stage()
     text = ("Request\n1. How many rape investigations were closed because the suspect had died?\n\n"
             "Response\n\nQuestion 1\n2021 – none\n2022 – 2\n")
     assert sorted(_claims(text, **FORCE_PAGE)) == [(0, "nfa", "Cleveland", "2021-01-01"), (2, "nfa", "Cleveland", "2022-01-01")]
+
+
+# Session 8: pipe tables whose rows are outcome types, numbered answers, "None" as an answer.
+
+def test_a_pipe_tables_row_labels_beat_its_caption_and_the_caption_dates_the_rows():
+    text = ("Table 3: Rapes recorded in 2022, by outcome\n| Outcome | Number |\n|---|---|\n"
+            "| Charged / summonsed | 40 |\n| Victim does not support action | 150 |\n"
+            "| Suspect below age of criminal responsibility | 3 |\n| Total rapes recorded | 600 |")
+    assert _claims(text, **FORCE_PAGE) == [
+        (40, "charged", "Cleveland", "2022-01-01"), (150, "withdrawn", "Cleveland", "2022-01-01"),
+        (3, "nfa", "Cleveland", "2022-01-01"), (600, "recorded", "Cleveland", "2022-01-01")]
+
+
+def test_crime_classification_numbers_are_codes_not_figures():
+    text = "Sexual offences here are Home Office crime classifications 17 to 22, 70 and 88. We recorded 900 in 2022."
+    assert [v for v, _, _, _ in _claims(text, **FORCE_PAGE)] == [900]
+
+
+def test_answers_by_question_number_take_its_stage_its_base_and_a_none():
+    text = ("Request\nQ1. What percentage of rapes recorded in each year resulted in a charge?\n"
+            "Q2. What percentage of rape victims in 2022 were male?\n"
+            "Q3. How many rapes recorded in 2022 were closed because the suspect had died?\n"
+            "Response\nQ1.\n2021: 4.2%\n2022: 5.5%\nQ2. 8%\nQ3. None.\n")
+    claims = [(c.value, c.stage, c.of_stage) for c in extract(text, "2023-02-01", **FORCE_PAGE)]
+    assert claims == [(4.2, "charged", "recorded"), (5.5, "charged", "recorded"), (8, "other", None), (0, "nfa", None)]
+
+
+def test_the_figure_named_again_is_the_head_figure_of_the_sentence_before():
+    text = ("In 2021 the force received 500 reports of rape, of which 470 were recorded as crimes. "
+            "In 2022 the figure was 540, with 500 of those recorded.")
+    assert [(v, s) for v, s, _, _ in _claims(text, **FORCE_PAGE)] == [
+        (500, "reported"), (470, "recorded"), (540, "reported"), (500, "recorded")]
+
+
+def test_a_rate_for_all_crimes_is_compared_with_not_the_base():
+    text = ("In 2022, 200 people were prosecuted for rape and 100 convicted, just 50 per cent of those prosecuted, "
+            "far below the 88 per cent for all crimes. In 2012 the figure for rape stood at 55 per cent.")
+    claims = [(c.value, c.stage, c.of_stage) for c in extract(text, "2023-02-01") if c.unit == "percent"]
+    assert claims == [(50, "convicted", "prosecuted"), (88, "convicted", "prosecuted"), (55, "convicted", "prosecuted")]
+
+
+def test_people_supported_counted_in_words_are_other():
+    claims = extract("Last year the charity's advocates supported nearly two thousand survivors of rape.", "2023-02-01")
+    assert [(c.value, c.stage) for c in claims] == [(2000, "other")]
