@@ -387,6 +387,10 @@ _REQUEST = re.compile(
     r"|i\s+(?:would|should)\s+like\b|i\s+(?:wish|request|am\s+requesting|am\s+asking)\b|how\s+many\b)", re.I)
 
 
+# Words that set another force beside the story's own for comparison.
+_COMPARISON_ASIDE = re.compile(
+    r"\b(?:neighbouring|nearby|neighbour\s+forces?|while\s+in|whereas\s+in|compared\s+(?:with|to)|by\s+comparison|"
+    r"in\s+comparison|in\s+contrast|the\s+(?:equivalent\s+|comparable\s+)?figure\s+(?:for\s+[^,.;]{1,30}?\s+)?(?:was|is|stood))\b", re.I)
 _RATE_ASKED = re.compile(r"\b(?:percentage|proportion|share|rate|per\s*cent|%)", re.I)
 
 
@@ -445,21 +449,26 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     scope.prev2_sentence_start, scope.prev_sentence_start = scope.prev_sentence_start, sentence.start
     named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
     forces_named = [area for kind, area in named if kind != "national"]
+    aside = bool(forces_named) and scope.last_area == article.dominant and article.dominant not in forces_named \
+        and bool(_COMPARISON_ASIDE.search(sentence.text))
     if named:
         scope.last_area_para = article.paragraph_of(sentence.start)
         if article.dominant in forces_named:
             scope.last_area = article.dominant
+        elif aside:
+            pass  # "In neighbouring Dorset, the figure was 6.1%": a force compared with, the story stays with its own
         else:
             scope.last_area = forces_named[0] if forces_named else named[-1][1]
         scope.last_area_sent = sentence.index
     elif resolved_areas:
         scope.last_area_sent = sentence.index
-    if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in NATIONAL_AREAS:
-        scope.last_claim_area = s_claims[-1].area
+    if s_claims and not s_claims[-1].area_inherited and s_claims[-1].area not in NATIONAL_AREAS \
+            and not (aside and s_claims[-1].area != article.dominant):
+        scope.last_claim_area = s_claims[-1].area  # "the force" after this sentence (not a force compared with)
     scope.previous_claims = s_claims
     # a survey estimate of reporting ("two-thirds go unreported") is national, and says nothing of the force to come
-    scope.previous_placed = [c for c in s_claims if c.unit != "percent" or c.change or not is_victim_reporting_share(
-        article.text, c.char_start, c.char_end, c.quote_start, c.quote_start + len(c.quote))]
+    scope.previous_placed = [c for c in s_claims if (c.unit != "percent" or c.change or not is_victim_reporting_share(
+        article.text, c.char_start, c.char_end, c.quote_start, c.quote_start + len(c.quote))) and not (aside and c.area != article.dominant)]
     cues = sentence.stage
     if not sentence.figures and _RATE_NOUN.search(sentence.text):
         cues = find_stage_cues(article.doc, sentence.start, sentence.end)  # cues are found only where figures are

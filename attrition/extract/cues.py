@@ -68,9 +68,9 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
               r"|(?:helplines?|phone\s+lines?)\b", STAGE),
     # cases with no outcome yet (GUIDELINES 10), as a table's row label or a noun phrase
     ("other", r"(?:investigations?|cases?|enquiry|enquiries|inquiry|inquiries)\s+(?:still\s+)?(?:ongoing|outstanding|pending|continuing|open)\b"
-              r"|(?:ongoing|outstanding|pending|open|live)\s+(?:investigations?|cases?|enquiries|inquiries)\b"
+              r"|(?:ongoing|outstanding|pending|open|live|unresolved)\s+(?:rape\s+|sexual\s+offences?\s+)?(?:investigations?|cases?|enquiries|inquiries)\b"
               r"|awaiting\s+(?:an?\s+)?(?:outcome|decision|charging\s+decision)|(?:still\s+)?under\s+investigation"
-              r"|not\s+(?:yet\s+)?(?:been\s+)?assigned(?:\s+an?)?\s+outcome|no\s+outcome\s+(?:yet\s+)?assigned|yet\s+to\s+be\s+assigned", STAGE),
+              r"|not\s+(?:yet\s+)?(?:been\s+)?(?:assigned|given|allocated)(?:\s+an?)?\s+outcome|no\s+outcome\s+(?:yet\s+)?assigned|yet\s+to\s+be\s+(?:assigned|given)", STAGE),
 ]
 
 OFFENCE_PHRASES: list[tuple[str, str]] = [
@@ -248,7 +248,9 @@ _COMPOSITION_BEFORE = re.compile(
 # ... but "withdrawals accounted for 41% of the investigations closed" is a share of outcomes: the outcome's
 OF_CLOSED = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:investigations|cases)\s+"
-    r"(?:(?:we|they|it|police|the\s+force)\s+)?(?:closed?|concluded|finalised|completed)|outcomes)\b", re.I)
+    r"(?:(?:we|they|it|police|the\s+force)\s+)?(?:closed?|concluded|finalised|completed)|(?:closed|concluded|finalised|completed)\s+(?:rape\s+)?(?:investigations|cases)|outcomes)\b", re.I)
+# "... and evidential difficulties accounted for another 31 per cent": one more share of the same whole
+_FURTHER_SHARE = re.compile(r"\b(?:another|a\s+further)\s+\|\s*(?:per\s*cent|%)?\s*(?:[.;,]|$)", re.I)
 _NON_FUNNEL_BEFORE = re.compile(
     r"\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
@@ -258,12 +260,13 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:crime[\s-])?recording\s+(?:accuracy|compliance)\b[^.;\d]{0,40}$"
     r"|\bcaseloads?\s+(?:(?:in|at|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,8}?)?(?:of|was|is|were|stood\s+at|stands\s+at|reached|(?:has\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|grown|grew|dropped)(?:\s+(?:by|to))?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$"
     r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;,]{0,60}$"
-    r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$",
+    r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$"
+    r"|\bsurvey(?:ed)?\b[^.;]{0,60}\b(?:found|showed|shows|suggests?|suggested|revealed)\s+(?:that\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
 _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
-    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,8}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to)"
+    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the"
     r"|never\s+report\b|(?:do|did|does)\s+not\s+report\b|(?:don|didn|doesn)[’']t\s+report\b|never\s+(?:go|went|goes|come|came|comes)\s+(?:to\s+the\s+police|forward))"
@@ -281,6 +284,9 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:(?!who\b)[\w’']+\s+){0,6}had\s+experienced\b"
     r"|(?:(?!(?:who|that|but|while|though|although)\b)[\w’'().]+\s+){0,10}experienced\s+(?:rape|sexual|an?\s+(?:rape|sexual)|attempted)"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
+    r"|(?:[\w’']+\s+){0,6}(?:involved|involving|concerned|were\s+against)\s+(?:an?\s+)?(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d"
+    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
+    r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
     r"|\s*(?:days|weeks|months)\b)",
     re.I,
 )
@@ -315,7 +321,8 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I) or re.search(
         r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
     if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
-                  or _COMPOSITION_BEFORE.search(before) and not OF_CLOSED.match(after) or _SURVEY_ANSWER_AFTER.match(after)):
+                  or _COMPOSITION_BEFORE.search(before) and not OF_CLOSED.match(after) and not _FURTHER_SHARE.search(before + "|" + after)
+                  or _SURVEY_ANSWER_AFTER.match(after)):
         return True
     if _PREVALENCE_AFTER.match(after) and (share or re.search(r"\b(?:estimat|survey)", before, re.I)) \
             and not re.search(r"\bexperienced\b[^.;]{0,60}\breport", after, re.I):
@@ -345,11 +352,11 @@ def is_victim_reporting_share(text: str, start: int, end: int, clause_start: int
 
 
 _MODAL_AFTER = re.compile(r"^[^.;:,–—]{0,60}?\b(?:could|would|might)\s+(?:\w+\s+)?(?:be|result|lead|hit|reach|rise|fall|see|have|go|end)\b", re.I)
-_MODAL_BEFORE = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+){0,3}$", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:could|would|might)\s+(?:\w+\s+){0,4}$", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless)\b|(?:^|[,;]\s*)were\s+\w+\s+to\b", re.I)
 
 
-_IF_OPENING = re.compile(r"\s*(?:But\s+|And\s+|So\s+)?(?:if|even\s+if|suppose|supposing)\b", re.I)
+_IF_OPENING = re.compile(r"\s*[\"“‘']?\s*(?:But\s+|And\s+|So\s+)?(?:if|even\s+if|suppose|supposing)\b", re.I)
 
 
 def is_hypothetical(text: str, start: int, end: int, clause_start: int, clause_end: int) -> bool:

@@ -162,7 +162,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
             and _CHANGE_OF_PREVIOUS.fullmatch(text[sentence_claims[-1].char_end:fig.start]):
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif (stage is None or gov is not None and any(fig.end < o[0] < gov.cue.start for o in others)) \
-            and (head := _figure_named_again(text, fig, s_start, claims, scope.prev_sentence_start)) is not None:
+            and (head := _figure_named_again(text, fig, s_start, claims, scope.prev_sentence_start,
+                                             scope.prev2_sentence_start)) is not None:
         stage = head.stage  # "612 reports were received, 571 recorded. In 2023 the figure was 655": the 612's
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
@@ -306,17 +307,19 @@ def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -
 # "In 2023 the figure was 655", "the figure for rape stood at 53 per cent", "the equivalent number rose to 80"
 _THE_FIGURE = re.compile(
     r"\bthe\s+(?:same\s+|equivalent\s+|comparable\s+|corresponding\s+)?(?:figure|number|total|proportion|rate)\s+"
-    r"(?:(?:for|in|of)\s+[^,.;:\d]{1,30}?\s+)?(?:was|is|were|stood\s+at|stands\s+at|had\s+been|reached|rose\s+to|fell\s+to|dropped\s+to|came\s+to)\s+"
+    r"(?:(?:for|in|of)\s+[^,.;:]{1,30}?\s+)?(?:was|is|were|stood\s+at|stands\s+at|had\s+been|reached|rose\s+to|fell\s+to|dropped\s+to|came\s+to)\s+"
     r"(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 
 
-def _figure_named_again(text: str, fig, s_start: int, claims: list, prev_start: int):
+def _figure_named_again(text: str, fig, s_start: int, claims: list, prev_start: int, prev2_start: int):
     """The claim "the figure" points back to: the first of the sentence before's figures in the same
-    unit (the head of that sentence, not the breakdown after it), or None when the words before the
-    figure are not "the figure was" or no such claim exists."""
+    unit (the head of that sentence, not the breakdown after it), else the last such figure of the
+    sentence before that; None when the words before the figure are not "the figure was" or no
+    such claim exists."""
     if not _THE_FIGURE.search(text, max(s_start, fig.start - 60), fig.start):
         return None
-    return next((c for c in claims if prev_start <= c.char_start < s_start and c.unit == fig.unit and not c.change), None)
+    same = [c for c in claims if prev2_start <= c.char_start < s_start and c.unit == fig.unit and not c.change]
+    return next((c for c in same if c.char_start >= prev_start), same[-1] if same else None)
 
 
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
@@ -350,18 +353,29 @@ _REASON_RIGHT_AFTER = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to|as\s+a
 
 _SHARE_OF_VERB = re.compile(
     r"\b(?:accounted|accounts|account|made\s+up|make\s+up|makes\s+up|represented|represents|comprised)\s+(?:for\s+)?"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+over\s+|just\s+under\s+)?$", re.I)
+    r"(?P<further>another\s+|a\s+further\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+over\s+|just\s+under\s+)?$", re.I)
+_IN_SHARE_BEFORE = re.compile(r"\b[Ii]n\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|more\s+than\s+)?$")
+_OUTCOMES = ("nfa", "withdrawn", "no_crime", "charged")
 
 
 def _share_of_outcomes(text: str, fig, s_start: int, cues: list[Cue]) -> str | None:
-    """The outcome the subject names when a share of closed cases is its: "victims withdrawing their
-    support accounted for 41% of the investigations closed" (withdrawn); None otherwise."""
+    """The outcome a share of closed cases is of, named around it: the subject of "victims withdrawing
+    their support accounted for 41% of the investigations closed" (or "... for another 31 per cent"),
+    or the clause after "In 41% of investigations closed, the victim did not support action"; None otherwise."""
+    after = text[fig.end:fig.end + 80]
     verb = _SHARE_OF_VERB.search(text, max(s_start, fig.start - 40), fig.start)
-    if verb is None or not OF_CLOSED.match(text[fig.end:fig.end + 80]):
-        return None
-    clause = max(s_start, text.rfind(",", s_start, verb.start()) + 1, text.rfind(" that ", s_start, verb.start()) + 1)
-    subject = [c for c in cues if clause <= c.start < verb.start() and c.label in ("nfa", "withdrawn", "no_crime", "charged")]
-    return max(subject, key=lambda c: c.weight).label if subject else None
+    if verb is not None and (OF_CLOSED.match(after) or verb.group("further") and re.match(r"\s*(?:per\s*cent|%)?\s*(?:[.;,]|$)", after)):
+        clause = max(s_start, text.rfind(",", s_start, verb.start()) + 1, text.rfind(" that ", s_start, verb.start()) + 1,
+                     text.rfind(" and ", s_start, verb.start()) + 1)
+        subject = [c for c in cues if clause <= c.start < verb.start() and c.label in _OUTCOMES]
+        return max(subject, key=lambda c: c.weight).label if subject else None
+    closed = OF_CLOSED.match(after) if _IN_SHARE_BEFORE.search(text, max(s_start, fig.start - 20), fig.start) else None
+    if closed is not None:
+        stop = re.search(r"[.;]|\band\b", text[fig.end + closed.end():])
+        end = fig.end + closed.end() + (stop.start() if stop else 200)
+        outcome = [c for c in cues if fig.end + closed.end() <= c.start < end and c.label in _OUTCOMES]
+        return outcome[0].label if outcome else None
+    return None
 
 
 def _own_reason(text: str, fig, cues: list[Cue]) -> str | None:
@@ -430,6 +444,9 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     text = article.text
     if CLOSED_BASE.match(text, fig.end):
         return None  # "3 per cent of closed investigations": a share of outcomes states no stage (GUIDELINES 12)
+    if re.search(r"\b(?:another|a\s+further)\s+$", text[max(sentence.start, fig.start - 12):fig.start]) \
+            and sentence_claims and sentence_claims[-1].unit == "percent" and not sentence_claims[-1].change:
+        return sentence_claims[-1].of_stage  # "38% of closed cases ..., and evidential difficulties another 31%"
     base = base_claim(text, fig, sentence.start, sentence_claims, claims, scope.prev_sentence_start)
     opened = opening_base(text, sentence.start, fig.start, stage.cues, stage.label)
     inside = stage.inside
@@ -438,6 +455,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return "reported"  # "marking reports as no crime": a share of the reports so marked
     if inside and inside.cue.weight <= BARE_NOUN and _FOR_ALL.match(text, fig.end):
         inside = None  # "the 91 per cent for all crimes": the crimes compared with, not the rate's base
+    if stage.label in ("withdrawn", "nfa") and _OF_INVESTIGATIONS.match(text, fig.end):
+        return None  # "30 per cent of rape investigations were closed because ...": a share of outcomes too
     if inside and inside.label != stage.label and inside.label not in ("other",):
         return inside.label
     if opened is not None:
@@ -478,6 +497,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     return DEFAULT_OF_STAGE.get(stage.label)
 
 
+_OF_INVESTIGATIONS = re.compile(r"\s*(?:%|per\s*cent)?\s+of\s+(?:all\s+)?(?:the\s+)?(?:rape\s+|adult\s+rape\s+)?(?:investigations|cases)\b"
+                               r"(?!\s+(?:that|which)\s+(?:were|had\s+been|have\s+been)\s+\W?(?:crimed|recorded|reported|logged))", re.I)
 _FOR_ALL = re.compile(r"\s*(?:%|per\s*cent)?\s+(?:for|across|in|among)\s+all\b", re.I)
 _BASE_PHRASE_END = re.compile(r"[,;:.(]|\s[-–—]\s|\b(?:was|were|is|are|stood|stands|has|have|had|fell|rose|dropped|increased|decreased|remained|in\s+(?:19|20)\d\d)\b|\d", re.I)
 _BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|across|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)

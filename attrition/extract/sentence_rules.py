@@ -67,7 +67,7 @@ _DASH_END = re.compile(r"\s[–—-]\s+(?:just\s+|only\s+|around\s+|about\s+|nea
 CLOSED_BASE = re.compile(
     r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:rape\s+|adult\s+rape\s+|sexual\s+offences?\s+)?(?:investigations|cases)\s+"
     r"(?:(?:we|they|it|the\s+force|police|officers)\s+(?:have\s+|had\s+)?)?(?:closed?|concluded|finalised|completed)"
-    r"|(?:closed|concluded|finalised|completed)\s+(?:investigations|cases)|outcomes)\b", re.I)
+    r"|(?:closed|concluded|finalised|completed)\s+(?:rape\s+)?(?:investigations|cases)|outcomes)\b", re.I)
 
 
 def rate_restating_a_count(text: str, s_claims: list[Claim]) -> None:

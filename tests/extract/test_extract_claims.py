@@ -183,8 +183,9 @@ def test_area_carries_to_the_next_sentence_and_says_so():
                  "1,030", "nfa", None),
     # an active verb of a stage right before its object's figure: the verb, not the object's noun
     ("Police in Cambridgeshire no-crimed 57 rape reports in 2019.", "57", "no_crime", None),
+    # a share of investigations by how they ended states no base (GUIDELINES 12; the gold files agree)
     pytest.param("In Cumbria, 61 per cent of rape investigations were closed with no further action in 2022.",
-                 "61 per cent", "nfa", "recorded"),
+                 "61 per cent", "nfa", None),
     # the base named in a fronted 'Of the N ...' phrase
     ("Of the 800 rapes recorded in Surrey in 2020, 9 per cent were referred to the CPS.",
      "9 per cent", "referred", "recorded"),

@@ -1,0 +1,77 @@
+"""Shares of closed cases by outcome, non-funnel shares, and forces named only for comparison
+(issue #11, items 2, 4, 5, 7; GUIDELINES 9, 10, 12, 15).
+
+Sentences written for this test, one construction each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract
+
+
+def _one(text: str, published: str = "2024-06-01"):
+    claims = extract(text, published)
+    assert len(claims) == 1, [(c.value, c.stage) for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Complainants pulling out accounted for 38% of the rape investigations closed in 2023.", "withdrawn"),
+    ("In 44% of rape investigations closed during 2023, the victim did not support further action.", "withdrawn"),
+    ("In 2023, 30 per cent of rape investigations in Kent were closed because the victim felt unable to carry on.", "withdrawn"),
+    ("A detective said: \"Half of the rape investigations we close in Kent are closed because the victim no longer "
+     "feels able to continue.\"", "withdrawn"),
+])
+def test_a_share_of_closed_cases_takes_the_outcome_named_around_it_and_no_base(text, stage):
+    claim = _one(text, "2024-06-01")
+    assert (claim.stage, claim.of_stage) == (stage, None)
+
+
+def test_another_share_of_the_same_closures_copies_the_outcome_of_its_subject_and_the_base():
+    claims = extract("In 2023, in 35 per cent of closed rape cases the victim withdrew, and evidential difficulties "
+                     "accounted for another 28 per cent.", "2024-06-01")
+    assert [(c.value, c.stage, c.of_stage) for c in claims] == [(35, "withdrawn", None), (28, "nfa", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "In Essex, 41% of open rape investigations had been live for more than a year in 2023.",
+    "In Essex, 70 of the rape investigations begun in 2021 were still ongoing in 2023.",
+    "Essex Police recorded 900 rapes in 2023. A further 130 investigations had not yet been given an outcome.",
+    "Around a third of the rapes recorded in Essex in 2023 involved a victim aged under 18.",
+    "Of the 900 rapes Essex recorded in 2023, about 35 per cent were non-recent.",
+    "In Essex, a quarter of the rapes recorded in 2023 were reported more than a year after the offence.",
+    "A survey of rape victims in Essex in 2023 found that 58% would not report to the police again.",
+])
+def test_non_funnel_quantities_are_other(text):
+    claims = extract(text, "2024-06-01")
+    last = claims[-1]
+    assert last.stage == "other", [(c.value, c.stage) for c in claims]
+
+
+def test_a_rhetorical_even_if_in_a_quote_is_no_claim():
+    text = ('The commissioner said: "Even if every victim who withdrew had stayed, Essex would still be nowhere near '
+            '50% of rape cases being charged."')
+    assert extract(text, "2024-06-01") == []
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Reports of rape to Essex Police also rose, by 9 per cent, in 2023.", "reported"),
+    ('The commissioner said: "The rise in recorded rape in Essex – 14 per cent in 2023 – is welcome."', "recorded"),
+])
+def test_a_change_set_off_by_a_comma_or_a_dash_is_a_change(text, stage):
+    claim = _one(text)
+    assert (claim.stage, claim.change) == (stage, True)
+
+
+def test_a_force_named_for_comparison_does_not_take_over_the_story():
+    text = ("Essex Police charged 60 rape suspects in 2023, 5.1 per cent of the rapes it recorded.\n\n"
+            "In neighbouring Suffolk, the figure for 2023 was 7.0 per cent.\n\n"
+            "A further 200 investigations were still open at the end of the year, and the force said "
+            "cautions were given in four rape cases.")
+    claims = extract(text, "2024-06-01")
+    assert [(c.value, c.area) for c in claims] == [
+        (60, "Essex"), (5.1, "Essex"), (7.0, "Suffolk"), (200, "Essex"), (4, "Essex")]
+    suffolk = claims[2]
+    assert (suffolk.stage, suffolk.of_stage) == ("charged", "recorded")  # "the figure" is the rate compared
