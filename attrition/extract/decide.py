@@ -170,6 +170,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     elif stage == "other" and fig.unit == "count" and gov is not None and gov.cue.weight <= VICTIM and claims \
             and claims[-1].char_start >= scope.prev_sentence_start and _POINTS_BACK.match(text, s_start):
         stage = claims[-1].stage  # "Of these, 268 related to a victim under 18": a breakdown of the total (GUIDELINES 8)
+    if re.search(r"\b(?:those|these)\s+$", text[max(s_start, fig.start - 7):fig.start]) and (
+            echoed := next((c for c in reversed(claims) if c.value == fig.value and c.unit == fig.unit and not c.change), None)):
+        stage = echoed.stage  # "Every one of those 71 files": the 71 given before, named again
     topical = bool(scope.topic_stage) and (gov is None or gov.cue.weight < STRONG) and refers_to_topic(text, fig, s_start, s_end)
     if topical:
         stage = scope.topic_stage  # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"

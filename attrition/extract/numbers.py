@@ -364,7 +364,7 @@ def find_figures(text: str) -> list[Figure]:
         elif kind == "word" and value == 1 and re.match(r"\s+of\s+(?:the\s+)?[\d,]+\b", after) and re.search(
                 r"\b(?:was|is|were|are|became|becomes|as|being)\s+(?:just\s+|only\s+|among\s+)?$", before, re.I):
             continue  # "her case was one of 1,500 rapes recorded": which group it belongs to
-        elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b|(?:out\s+)?of\s+(?:the\s+)?\d)", after, re.I):
+        elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b(?!\s+(?:the\s+)?[A-Z])|(?:out\s+)?of\s+(?:the\s+)?\d)", after):
             # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
             continue
         if unit == "percent" and value == 100 and comparator is None:
@@ -403,8 +403,10 @@ _LINK_LINE = re.compile(r"[ \t]*(?:read\s+more|related(?:\s+(?:stories|articles|
 _NAME_BEFORE = re.compile(r"\b(?!(?:In|At|For|From|Across|On|By|Of|To|With|And|But)\b)[A-Z][a-z]+\s+[A-Z][a-z]+,\s*$")
 
 
-_RANGE_START = re.compile(r"\bbetween\s+(?:about\s+|around\s+)?$", re.I)
-_RANGE_END = re.compile(r"\bbetween\s+(?:about\s+|around\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+and\s+$", re.I)
+# "between 10 and 13", and "ranged from 4% to 11%" (a spread across places, not a change)
+_RANGE_START = re.compile(r"\b(?:between|rang(?:ed|es|ing|e)\s+from)\s+(?:about\s+|around\s+|just\s+)?$", re.I)
+_RANGE_END = re.compile(r"\b(?:between\s+(?:about\s+|around\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+and"
+                        r"|rang(?:ed|es|ing|e)\s+from\s+(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+to)\s+$", re.I)
 
 
 def _in_range(text: str, start: int, end: int) -> bool:
@@ -414,7 +416,7 @@ def _in_range(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _RANGE_END.search(before):
         return True
-    if _RANGE_START.search(before) and re.match(r"\s*(?:%|per\s*cent)?\s+and\s+[\d,.]+", text[end:end + 30], re.I):
+    if _RANGE_START.search(before) and re.match(r"\s*(?:%|per\s*cent)?\s+(?:and|to)\s+[\d,.]+", text[end:end + 30], re.I):
         return True
     value = _plain_value(text[start:end])
     if value is None:
@@ -467,7 +469,7 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
         return True  # "Read more: Man charged after 3 attacks": another story's headline
     if _is_phone_number(text[start:end], before, after):
         return True
-    if _HEADING_NUMBER_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]):
+    if (_HEADING_NUMBER_BEFORE.search(before) or _LABEL_NUMBER_BEFORE.search(before)) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]):
         return True  # "Question 3", "Q4", "Part 2", "Section 12": a label
     if _PER_TIME_AFTER.match(after) or re.match(r"^-strong\b", after, re.I):
         return True
@@ -495,10 +497,13 @@ def _is_phone_number(raw: str, before: str, after: str) -> bool:
         return True  # a later group of "0808 80 10 800"
     if raw in ("101", "999", "111"):
         return bool(_DIAL_BEFORE.search(before) or re.match(r"\s*(?:or|and)\s+(?:101|999|111)\b|\s+in\s+an?\s+emergency", after, re.I)
-                    or re.search(r"\b(?:101|999|111)\s+or\s+$", before))
+                    or re.search(r"\b(?:101|999|111)\s*,?\s+or\b[^.\d\n]{0,25}$", before))  # "101 or, in an emergency, 999"
     return raw.isdigit() and len(raw) >= 6 and bool(_DIAL_BEFORE.search(before))
 
 
+# "the offences in question 1", "see section 12", "Quarter 1 2022/23": a label inside a sentence
+_LABEL_NUMBER_BEFORE = re.compile(
+    r"\b(?:(?:in|at|to|under|see|from|of)\s+(?:question|section|paragraph|part|annex|appendix|table|item)|quarter)[ \t]*$", re.I)
 _HEADING_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:question|q|part|section|item|annex|appendix|table|figure|chart)[ \t.]*$", re.I)
 
 

@@ -113,3 +113,22 @@ def test_a_rate_after_a_dash_restates_the_count_whose_clause_it_ends():
     claims = _claims("Home Office figures show 40,000 rapes in England and Wales were closed without a suspect "
                      "being charged in 2023 - about 60 per cent of all rapes given an outcome.")
     assert claims["60 per cent"].stage == claims["40,000"].stage == "nfa"
+
+
+# Session 8: labels inside sentences, spreads, phone numbers after a clause, "one" before a place, echoes.
+
+@pytest.mark.parametrize("text", [
+    "Charge rates for rape ranged from 4% to 11% across forces in 2023.",
+    "Anyone who wishes to report a rape can call 101 or, in an emergency, 999.",
+    "For the rape offences in question 1, please state how many were charged.",
+    "Quarterly report on rape: Quarter 2 2022/23.",
+    "A rape survivor in Gwent is three times less likely to see a charge than one in North Wales.",
+])
+def test_numbers_that_are_no_figure(text):
+    assert extract(text, "2024-06-01") == []
+
+
+def test_those_n_repeats_the_figure_given_before():
+    text = ('Dyfed-Powys Police referred 71 rape files to the CPS in 2023. DS Ann Lee said: '
+            '"Every one of those 71 files is a victim who trusted us."')
+    assert [(c.value, c.stage) for c in extract(text, "2024-06-01")] == [(71, "referred")]
