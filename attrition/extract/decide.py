@@ -162,7 +162,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
             and _CHANGE_OF_PREVIOUS.fullmatch(text[sentence_claims[-1].char_end:fig.start]):
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
     elif (stage is None or gov is not None and any(fig.end < o[0] < gov.cue.start for o in others)) \
-            and (head := _figure_named_again(text, fig, s_start, claims, scope.prev_sentence_start,
+            and (head := _figure_named_again(text, fig, s_start, claims + sentence_claims, scope.prev_sentence_start,
                                              scope.prev2_sentence_start)) is not None:
         stage = head.stage  # "612 reports were received, 571 recorded. In 2023 the figure was 655": the 612's
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
@@ -317,10 +317,13 @@ _THE_FIGURE = re.compile(
 def _figure_named_again(text: str, fig, s_start: int, claims: list, prev_start: int, prev2_start: int):
     """The claim "the figure" points back to: the first of the sentence before's figures in the same
     unit (the head of that sentence, not the breakdown after it), else the last such figure of the
-    sentence before that; None when the words before the figure are not "the figure was" or no
+    sentence before that; an earlier figure of the figure's own sentence comes first. None when the words before the figure are not "the figure was" or no
     such claim exists."""
     if not _THE_FIGURE.search(text, max(s_start, fig.start - 60), fig.start):
         return None
+    own = [c for c in claims if s_start <= c.char_start < fig.start and c.unit == fig.unit and not c.change]
+    if own:
+        return own[-1]  # "Northumbria charged 6.2% ..., while in Durham the figure was 8.9%"
     same = [c for c in claims if prev2_start <= c.char_start < s_start and c.unit == fig.unit and not c.change]
     return next((c for c in same if c.char_start >= prev_start), same[-1] if same else None)
 
@@ -450,6 +453,10 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if re.search(r"\b(?:another|a\s+further)\s+$", text[max(sentence.start, fig.start - 12):fig.start]) \
             and sentence_claims and sentence_claims[-1].unit == "percent" and not sentence_claims[-1].change:
         return sentence_claims[-1].of_stage  # "38% of closed cases ..., and evidential difficulties another 31%"
+    head = _figure_named_again(text, fig, sentence.start, claims + sentence_claims, scope.prev_sentence_start,
+                               scope.prev2_sentence_start)
+    if head is not None and head.stage == stage.label and head.unit == "percent":
+        return head.of_stage  # "In neighbouring Dorset, the figure was 6.1 per cent": the rate compared, its base too
     base = base_claim(text, fig, sentence.start, sentence_claims, claims, scope.prev_sentence_start)
     opened = opening_base(text, sentence.start, fig.start, stage.cues, stage.label)
     inside = stage.inside

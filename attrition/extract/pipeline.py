@@ -114,6 +114,8 @@ def line_sentences(doc: Doc) -> Doc:
             starts_out[token.i] = 1  # a run-on "sentence" of thousands of tokens: the parser's cost grows with it
         elif piped[n] and not token.is_space:
             starts_out[token.i] = _NOT_START
+        elif token.is_lower and prev.text not in (".", "!", "?", ";", ":") and not prev.is_space:
+            starts_out[token.i] = _NOT_START  # "Devon | and Cornwall Police": no sentence opens on a lower-case word mid-line
         if starts_out[token.i] == 1:
             since_start = 0
     doc.from_array([SENT_START], starts_out.reshape(-1, 1))

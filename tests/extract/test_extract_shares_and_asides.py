@@ -75,3 +75,16 @@ def test_a_force_named_for_comparison_does_not_take_over_the_story():
         (60, "Essex"), (5.1, "Essex"), (7.0, "Suffolk"), (200, "Essex"), (4, "Essex")]
     suffolk = claims[2]
     assert (suffolk.stage, suffolk.of_stage) == ("charged", "recorded")  # "the figure" is the rate compared
+
+
+def test_the_figure_in_a_while_clause_is_the_rate_just_given_in_its_sentence():
+    text = ("Cleveland's charge rate was 3.3% in 2019. Northumbria charged 6.2% of the rapes it recorded in 2019, "
+            "while in Durham the figure was 8.9%.")
+    durham = [c for c in extract(text, "2020-03-01") if c.value == 8.9][0]
+    assert (durham.area, durham.stage, durham.of_stage) == ("Durham", "charged", "recorded")
+
+
+def test_a_force_name_opening_a_line_after_a_dateline_stays_whole():
+    text = ("By A Reporter\nNovember 14, 2019 6:00 am\n\nDevon and Cornwall Police took formal action in 46 of the "
+            "1,324 rapes it recorded in 2018-19.")
+    assert {(c.value, c.area) for c in extract(text, "2019-11-14")} == {(46, "Devon and Cornwall"), (1324, "Devon and Cornwall")}
