@@ -387,6 +387,11 @@ _REQUEST = re.compile(
     r"|i\s+(?:would|should)\s+like\b|i\s+(?:wish|request|am\s+requesting|am\s+asking)\b|how\s+many\b)", re.I)
 
 
+# A sentence that looks back from the story's period: its year dates it alone, not the sentences after it
+_LOOK_BACK = re.compile(
+    r"\s*(?:(?:\w+|\d+)\s+years?|a\s+(?:decade|year)|a\s+few\s+years|ten\s+years|two\s+decades)\s+(?:earlier|ago|before|previously)\b", re.I)
+
+
 # Words that set another force beside the story's own for comparison.
 _COMPARISON_ASIDE = re.compile(
     r"\b(?:neighbouring|nearby|neighbour\s+forces?|while\s+in|whereas\s+in|compared\s+(?:with|to)|by\s+comparison|"
@@ -482,7 +487,8 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     explicit = [(p, v) for p, v in sentence.resolved if v is not None and p.kind in kinds
                 and (sentence.figures or not single_month(v))  # "a report published in March 2013" dates the report
                 and not is_comparison(article.text, p.start)  # "compared with 2015/16", "since 2015-16"
-                and not names_comparand(article.text, p.start)]  # "up on 702 in 2016/17"
+                and not names_comparand(article.text, p.start)  # "up on 702 in 2016/17"
+                and not _LOOK_BACK.match(sentence.text)]  # "Five years earlier, in 2012, the force recorded 248."
     if is_row(sentence.text):
         scope.context_period, scope.context_pair = None, None  # a flattened table: its rows are not the prose's period
     elif explicit:

@@ -17,6 +17,7 @@ periods (`| Outcome | 2021 | 2022 |`). The stage words are read from the parse
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -260,8 +261,11 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
             columns = [(_head_stage(doc, h[0], h[0] + len(h[1])), _period_of(h[1])) if h else ((None, None), None)
                        for h in heads]
             counted = next((_counted_noun(doc, h[0], h[0] + len(h[1])) for h in heads if h), None)
+            year = next((m for _, h in header for m in find_period_mentions(h) if m.kind == "explicit"), None)
             for (l_at, label), values in rows:
                 l_stage, l_period = _label_stage(doc, l_at, l_at + len(label)), _label_period(label)
+                if l_period is None and year is not None:
+                    l_period = _quarter_of(label, year)  # "Q2" under "Quarterly performance 2018/19"
                 if l_stage is None and _TOTAL_LABEL.fullmatch(label):
                     l_stage = counted  # "Total" under "Number of offences": all the offences the table counts
                 for ((h_stage, h_base), h_period), (v_at, value) in zip(columns, values):
@@ -269,6 +273,25 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
                     if m is not None:
                         found[m.start()] = Cell(h_stage or l_stage, h_base, h_period or l_period)
     return found
+
+
+_QUARTER_LABEL = re.compile(r"\s*(?:Q|Quarter\s+)([1-4])\s*", re.I)
+
+
+def _quarter_of(label: str, year) -> tuple[str, str, str] | None:
+    """The period of a row label "Q2" (or "Quarter 2") in the year or financial year a table's
+    caption names (a period mention spanning twelve months from January or April), else None."""
+    q = _QUARTER_LABEL.fullmatch(label)
+    if q is None or not year.period_start or not year.period_end:
+        return None
+    y, m = int(year.period_start[:4]), int(year.period_start[5:7])
+    if m not in (1, 4) or int(year.period_end[:4]) * 12 + int(year.period_end[5:7]) - (y * 12 + m) != 11:
+        return None
+    first = (y * 12 + m - 1) + 3 * (int(q.group(1)) - 1)  # months since year 0, zero-based
+    last = first + 2
+    end_day = monthrange(last // 12, last % 12 + 1)[1]
+    return (f"{first // 12:04d}-{first % 12 + 1:02d}-01", f"{last // 12:04d}-{last % 12 + 1:02d}-{end_day:02d}",
+            f"{label.strip()} {year.text.strip()}")
 
 
 def _label_period(cell: str) -> tuple[str, str, str] | None:

@@ -217,3 +217,12 @@ def test_a_rate_for_all_crimes_is_compared_with_not_the_base():
 def test_people_supported_counted_in_words_are_other():
     claims = extract("Last year the charity's advocates supported nearly two thousand survivors of rape.", "2023-02-01")
     assert [(c.value, c.stage) for c in claims] == [(2000, "other")]
+
+
+def test_quarter_row_labels_take_the_year_their_tables_caption_names():
+    text = ("Table 2: Rape - quarterly figures 2021/22\n\nQuarter\nRapes recorded\nCharge/summons\n"
+            "Q1\n150\n8\nQ2\n160\n10\nQ3\n170\n12\n")
+    got = [(c.value, c.stage, c.period_start, c.period_end) for c in extract(text, "2022-07-01", **FORCE_PAGE)]
+    assert got == [(150, "recorded", "2021-04-01", "2021-06-30"), (8, "charged", "2021-04-01", "2021-06-30"),
+                   (160, "recorded", "2021-07-01", "2021-09-30"), (10, "charged", "2021-07-01", "2021-09-30"),
+                   (170, "recorded", "2021-10-01", "2021-12-31"), (12, "charged", "2021-10-01", "2021-12-31")]

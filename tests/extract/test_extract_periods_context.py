@@ -128,3 +128,13 @@ def test_part_of_a_year(phrase, expected):
     from attrition.extract.periods import find_period_mentions
     (m,) = [p for p in find_period_mentions(phrase) if p.kind == "explicit"]
     assert (m.period_start, m.period_end) == expected
+
+
+def test_a_sentence_looking_back_dates_itself_not_the_sentences_after_it():
+    from attrition.extract import extract
+    text = ("Essex Police recorded 900 rapes in the year to March 2023, up from 800 the year before. "
+            "Five years earlier, in 2017, the force recorded 400. "
+            "Just 4 per cent of rape investigations closed during the year resulted in a charge.")
+    got = {c.value: c.period_start for c in extract(text, "2023-07-01")}
+    assert got[400] == "2017-01-01"
+    assert got[4] == "2022-04-01"
