@@ -162,6 +162,10 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
             # "figures obtained from the Home Office by a campaign group": the obtainer
             found[-1] = SourceMention(start, end, _clean_name(name))
             continue
+        if found and _ANALYSIS_OF.fullmatch(text[found[-1].end:start]):
+            # "a Guardian analysis of Home Office figures": the data are the analysed body's (GUIDELINES 20)
+            found[-1] = SourceMention(start, end, _clean_name(name))
+            continue
         if found and re.fullmatch(r"\s+to\s+(?:the\s+)?", text[found[-1].end:start]) and \
                 re.search(r"\b(?:request|requests|application)\s+(?:\w+\s+)?by\s+(?:the\s+)?$", text[max(0, found[-1].start - 40):found[-1].start], re.I):
             continue  # "a request by the charity X to Kent Police": X compiled the figures
@@ -174,11 +178,16 @@ def find_source_mentions(text: str, extra_orgs: list[tuple[int, int, str]] | Non
         said = name in _KNOWN_NAMES and (re.match(r"\s+(?:\([A-Z]{2,8}\)\s+)?(?:has\s+)?(?:said|says|reported|stated|states)\b", after) or re.search(
             r"(?:recorded|collected|gathered|monitored)\s+by\s+(?:the\s+)?(?:national\s+|independent\s+|official\s+)?$", before))
         # ("recorded by the force" names the stage; "recorded by the Rape Monitoring Group" names a statistics body)
-        if said or any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
+        responding = _RESPONDING_TO.search(before) and _DATA_AFTER.match(after)  # "Responding to the Home Office's outcomes data"
+        if said or responding or any(re.search(p, before, re.I) for p in _CUES_BEFORE) or any(re.search(p, after, re.I) for p in _CUES_AFTER):
             found.append(SourceMention(start, end, _clean_name(name)))
     return found
 
 
+_ANALYSIS_OF = re.compile(r"(?:[’']s)?\s+(?:own\s+|new\s+)?(?:analysis|study|review|breakdown|examination|investigation)\s+of\s+"
+                          r"(?:the\s+)?(?:latest\s+|official\s+|new\s+|recent\s+|published\s+)?", re.I)
+_RESPONDING_TO = re.compile(r"\b(?:responding|responded|responds|respond|response|reacting|reacted)\s+to\s+(?:the\s+)?$", re.I)
+_DATA_AFTER = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+){0,3}?" + _DATA + r"\b", re.I)
 _FOI = re.compile(r"\b(?:freedom\s+of\s+information|FOI|FoI)\b", re.I)
 _OBTAINED_BY = re.compile(r"\bobtained\s+(?:\w+\s+){0,2}?by\s+(?:the\s+)?$", re.I)
 

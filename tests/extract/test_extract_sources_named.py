@@ -82,3 +82,19 @@ def test_a_list_of_input_bodies_does_not_replace_the_reports_source():
 def test_hm_courts_and_tribunals_service_is_one_body():
     claims = _claims("According to HM Courts and Tribunals Service, 1,240 rape trials were still outstanding in March.")
     assert claims["1,240"].source == "HM Courts and Tribunals Service"
+
+
+# Session 8: the body whose data an analysis used, and a statement responding to a body's data.
+
+def test_an_analysis_of_a_bodys_figures_is_sourced_to_that_body():
+    from attrition.extract import extract
+    claims = extract("Victims in some areas are far less likely to see a charge, according to a newspaper analysis of "
+                     "Home Office figures. In Gwent, 2.1% of recorded rapes led to a charge in 2023.", "2024-06-01")
+    assert [(c.value, c.source) for c in claims] == [(2.1, "Home Office")]
+
+
+def test_a_statement_responding_to_a_bodys_data_takes_that_body_as_source():
+    from attrition.extract import extract
+    claims = extract('Responding to the Home Office\'s crime outcomes data for 2023, the charity said: "Just 2.9% of '
+                     'rapes recorded by police resulted in a charge."', "2024-06-01")
+    assert [(c.value, c.source) for c in claims] == [(2.9, "Home Office")]
