@@ -284,7 +284,8 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:(?!who\b)[\w’']+\s+){0,6}had\s+experienced\b"
     r"|(?:(?!(?:who|that|but|while|though|although)\b)[\w’'().]+\s+){0,10}experienced\s+(?:rape|sexual|an?\s+(?:rape|sexual)|attempted)"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
-    r"|(?:[\w’']+\s+){0,6}(?:involved|involving|concerned|were\s+against)\s+(?:an?\s+)?(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d"
+    r"|(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
+    r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
     r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
     r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
     r"|\s*(?:days|weeks|months)\b)",

@@ -43,6 +43,8 @@ def test_another_share_of_the_same_closures_copies_the_outcome_of_its_subject_an
     "Of the 900 rapes Essex recorded in 2023, about 35 per cent were non-recent.",
     "In Essex, a quarter of the rapes recorded in 2023 were reported more than a year after the offence.",
     "A survey of rape victims in Essex in 2023 found that 58% would not report to the police again.",
+    "Essex recorded 900 rapes in 2023. Around a third of those offences involved a child.",
+    "In Essex, 23 per cent of recorded rapes in 2022/23 were flagged as domestic abuse-related.",
 ])
 def test_non_funnel_quantities_are_other(text):
     claims = extract(text, "2024-06-01")
@@ -88,3 +90,8 @@ def test_a_force_name_opening_a_line_after_a_dateline_stays_whole():
     text = ("By A Reporter\nNovember 14, 2019 6:00 am\n\nDevon and Cornwall Police took formal action in 46 of the "
             "1,324 rapes it recorded in 2018-19.")
     assert {(c.value, c.area) for c in extract(text, "2019-11-14")} == {(46, "Devon and Cornwall"), (1324, "Devon and Cornwall")}
+
+
+def test_a_rate_among_cases_involving_children_keeps_its_stage():
+    claim = _one("In Essex, charges were brought in 12 per cent of rape cases involving child victims in 2023.")
+    assert claim.stage == "charged"
