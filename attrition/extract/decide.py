@@ -116,7 +116,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:
             inside = gov if inside is None else inside
         gov = Governed(outcome.label, outcome, False)
-    change = is_change(text, fig.start, fig.end, s_start)
+    change = is_change(text, fig.start, fig.end, s_start) or bool((c := article.cells.get(fig.start)) and c.change)
     if change or change_noun_before_bracket(text, fig.start, s_start) is not None:
         quantity = change_cue(text, fig.start, fig.end, s_start, fig_cues)
         if quantity is not None:

@@ -51,7 +51,7 @@ _WORD_BLOCK = rf"(?:(?:{_NUM_WORD})(?:[-\s](?:{_NUM_WORD}))?(?:\s+hundred(?:\s+a
 _WORD_NUMBER = rf"(?:{_WORD_BLOCK}(?:\s+(?:thousand|million)(?:,?\s+(?:and\s+)?{_WORD_BLOCK})?)?)"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SPACE = r"[\s\u00a0\u202f]+"
-_PERCENT = rf"(?:\s?%|{_SPACE}percentage{_SPACE}points?\b|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|(?:{_SPACE})?pc\b|{_SPACE}cent\b)"
+_PERCENT = rf"(?:\s?%|{_SPACE}percentage{_SPACE}points?\b|{_SPACE}(?:pts|ppts?|pp)\b|{_SPACE}per{_SPACE}?cent\b|{_SPACE}percent\b|(?:{_SPACE})?pc\b|{_SPACE}cent\b)"
 _PER_100K = rf"{_SPACE}(?:per|for\s+every|every){_SPACE}100,?000(?:{_SPACE}(?:people|population|residents|adults|of\s+the\s+population|head\s+of\s+population))?"
 _SCALE = r"(?:(?<=\d)(?:m|bn|k)\b|\s+(?:million|billion|thousand)\b)"
 
@@ -63,7 +63,7 @@ FIGURE_RE = re.compile(
        |\b[Nn]one(?=\s+(?:has|have|had|was|were)\s+(?:yet\s+|so\s+far\s+|since\s+|ever\s+)?(?:been\s+)?(?:\w+ed|come|gone|led|made|got|reached|taken|brought)\b)
        |(?<=[–—:-][ \t])[Nn]one(?=[ \t]*(?:\n|$))|(?<=[.:)?][ \t])[Nn]one(?=\.?[ \t]*(?:\n|$)))
     |(?P<half>(?<!first\s)(?<!second\s)(?<!latter\s)\b[Hh]alf(?=\s+(?:of|the)\b)(?!\s+(?:that\s+of\s+)?the\s+(?:\w+\s+)?(?:average|rate|figure|level)\b)|(?<=\bby\s)half\b)
-    |(?P<number>(?<![\w.,/£$€-])(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
+    |(?P<number>(?<![\w.,/£$€])(?<![\w.,/£$€-]-)(?P<n_val>{_DIGITS})(?P<n_scale>{_SCALE})?(?!(?!pc\b)[\w/]|\.\d|,\d))
     |(?P<word>\b(?P<w_val>{_WORD_NUMBER})\b(?![\s-](?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b))
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -117,7 +117,7 @@ _AGE_BEFORE = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(
-    r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+)|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b)",
+    r"^(?:\s*(?:years?\s+(?:of\s+age|old)|-year-old|\+(?!\s*\d))|\s+(?:and|or)\s+(?:over|under|above|older|younger)\b)",
     re.I,
 )
 # "aged 16-24": an age band; not "stood at 350 - 15 down on the year before" (a level, then its change)

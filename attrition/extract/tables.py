@@ -157,7 +157,9 @@ def _period_of(cell: str) -> tuple[str, str, str] | None:
 #
 # Each row is a label cell (a period or a description) and the same number of value
 # cells; the header, when there is one, is the run of cells above the first row.
-_VALUE_CELL = re.compile(r"[<>~≈]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|per\s*cent|pc)?", re.I)
+_VALUE_CELL = re.compile(r"[<>~≈+\-−–]?\s*\d[\d,]*(?:\.\d+)?\s*(?:%|per\s*cent|pc|(?:percentage\s+)?(?:pts?|points?))?", re.I)
+_SIGNED = re.compile(r"\s*[+\-−–]\s*\d")
+_CHANGE_HEAD = re.compile(r"\s*(?:%\s*)?(?:change|difference|\+/-|\+/−|rise\s*/\s*fall|increase\s*/\s*decrease)\b", re.I)
 _YEAR_CELL = re.compile(r"(?:19|20)\d\d")
 _MAX_CELL = 90
 
@@ -170,6 +172,7 @@ class Cell:
     stage: str | None
     base: str | None
     period: tuple[str, str, str] | None
+    change: bool = False  # a signed value ("+4.8%") or a value under a "Change" header
 
 
 def _is_cell(line: str) -> bool:
@@ -268,10 +271,12 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
                     l_period = _quarter_of(label, year)  # "Q2" under "Quarterly performance 2018/19"
                 if l_stage is None and _TOTAL_LABEL.fullmatch(label):
                     l_stage = counted  # "Total" under "Number of offences": all the offences the table counts
-                for ((h_stage, h_base), h_period), (v_at, value) in zip(columns, values):
+                for h, ((h_stage, h_base), h_period), (v_at, value) in zip(heads, columns, values):
                     m = _FIGURE.search(text, v_at, v_at + len(value))
                     if m is not None:
-                        found[m.start()] = Cell(h_stage or l_stage, h_base, h_period or l_period)
+                        change = bool(_SIGNED.match(value) or h and _CHANGE_HEAD.match(h[1]))
+                        found[m.start()] = Cell(h_stage or l_stage, None if change else h_base,
+                                                None if change and not h_period else h_period or l_period, change)
     return found
 
 

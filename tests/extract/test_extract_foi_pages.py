@@ -226,3 +226,13 @@ def test_quarter_row_labels_take_the_year_their_tables_caption_names():
     assert got == [(150, "recorded", "2021-04-01", "2021-06-30"), (8, "charged", "2021-04-01", "2021-06-30"),
                    (160, "recorded", "2021-07-01", "2021-09-30"), (10, "charged", "2021-07-01", "2021-09-30"),
                    (170, "recorded", "2021-10-01", "2021-12-31"), (12, "charged", "2021-10-01", "2021-12-31")]
+
+
+def test_a_change_column_of_signed_values_gives_changes_of_each_rows_stage():
+    text = ("Our performance, year to March 2024\n\nMeasure\n2022/23\n2023/24\nChange\n"
+            "Rapes recorded\n1,000\n1,100\n+10.0%\nCharge rate\n5.0%\n6.5%\n+1.5 pts\n"
+            "Victim does not support action\n400\n360\n-10.0%\n")
+    got = [(c.value, c.stage, c.change) for c in extract(text, "2024-06-01", **FORCE_PAGE)]
+    assert got == [(1000, "recorded", False), (1100, "recorded", False), (10.0, "recorded", True),
+                   (5.0, "charged", False), (6.5, "charged", False), (1.5, "charged", True),
+                   (400, "withdrawn", False), (360, "withdrawn", False), (10.0, "withdrawn", True)]
