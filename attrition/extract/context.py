@@ -394,8 +394,8 @@ _LOOK_BACK = re.compile(
 
 # Words that set another force beside the story's own for comparison.
 _COMPARISON_ASIDE = re.compile(
-    r"\b(?:neighbouring|nearby|neighbour\s+forces?|while\s+in|whereas\s+in|compared\s+(?:with|to)|by\s+comparison|"
-    r"in\s+comparison|in\s+contrast|the\s+(?:equivalent\s+|comparable\s+)?figure\s+(?:for\s+[^,.;]{1,30}?\s+)?(?:was|is|stood))\b", re.I)
+    r"\b(?:neighbouring|nearby|neighbour\s+forces?|while\s+in|whereas\s+in|"
+    r"the\s+(?:equivalent\s+|comparable\s+)?figure\s+(?:for\s+[^,.;]{1,30}?\s+)?(?:was|is|stood))\b", re.I)
 _RATE_ASKED = re.compile(r"\b(?:percentage|proportion|share|rate|per\s*cent|%)", re.I)
 
 
@@ -455,7 +455,7 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     named = [(a.kind, area) for a, area in resolved_areas if a.kind in ("force", "place", "national")]
     forces_named = [area for kind, area in named if kind != "national"]
     aside = bool(forces_named) and scope.last_area == article.dominant and article.dominant not in forces_named \
-        and bool(_COMPARISON_ASIDE.search(sentence.text))
+        and bool(_COMPARISON_ASIDE.search(sentence.text)) and bool(s_claims) and all(c.unit == "percent" for c in s_claims)
     if named:
         scope.last_area_para = article.paragraph_of(sentence.start)
         if article.dominant in forces_named:

@@ -54,7 +54,7 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
                   r"|(?:chose|choose|chooses|choosing|decided|decides|deciding|opted|opting|elected)\s+not\s+to\s+(?:continue|proceed|support|go\s+ahead|pursue|take|carry\s+on)"
                   r"|not\s+supporting|disengag(?:ed|es|ing|ement)"
                   # "the victim no longer feels able to continue", "felt unable to carry on"
-                  r"|(?:no\s+longer\s+(?:\w+\s+)?able|unable|not\s+able)\s+to\s+(?:continue|carry\s+on|go\s+on|proceed|go\s+through\s+with)\b", WITHDRAWN),
+                  r"|(?:no\s+longer\s+(?:feels?|felt|feeling)\s+able|(?:feels?|felt|feeling)\s+(?:unable|not\s+able))\s+to\s+(?:continue|carry\s+on|go\s+on|proceed|go\s+through\s+with)\b", WITHDRAWN),
     ("referred", rf"(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", REFERRAL),
     ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
     ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
@@ -184,7 +184,8 @@ def is_change(text: str, start: int, end: int, clause_start: int | None = None) 
         earlier = text[clause_start:start]
         if re.search(r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|reduced|declined|grew|cut)[\s,]+(?:[\w-]+[\s,]+){0,6}?by\b", earlier, re.I):
             return True  # "rose by", "also rose, by 7 per cent"
-    if re.search(r"\b(?:rise|fall|increase|decrease|drop|reduction|jump|surge)\s+in\s+(?:[\w’'-]+\s+){0,4}?[–—]\s*$", before, re.I):
+    if re.search(r"\b(?:rise|fall|increase|decrease|drop|reduction|jump|surge)\s+in\s+(?:[\w’'-]+\s+){0,4}?[–—]\s*$", before, re.I) \
+            and re.match(r"\s*(?:%|per\s*cent|percent)", text[end:end + 10] if not re.search(r"%|per\s*cent", text[start:end]) else "%"):
         return True  # "The rise in recorded rape – 27 per cent in a year": the size of the change named before the dash
     if re.search(r"percentage\s+points?$", text[start:end], re.I) and re.match(r"\s*(?:higher|lower|up|down|more|less)\b", after, re.I):
         return True  # "1.4 percentage points higher": a difference, whatever comes before
@@ -249,6 +250,14 @@ _COMPOSITION_BEFORE = re.compile(
 OF_CLOSED = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\s*of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:investigations|cases)\s+"
     r"(?:(?:we|they|it|police|the\s+force)\s+)?(?:closed?|concluded|finalised|completed)|(?:closed|concluded|finalised|completed)\s+(?:rape\s+)?(?:investigations|cases)|outcomes)\b", re.I)
+# Shares of cases by a trait of the case (a count in the same words is a breakdown that keeps its stage):
+# "a third involved a child", "23% were flagged as domestic abuse", "40% were non-recent"
+_SHARE_ONLY_AFTER = re.compile(
+    r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:"
+    r"(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
+    r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
+    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
+    r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b)", re.I)
 # "... and evidential difficulties accounted for another 31 per cent": one more share of the same whole
 _FURTHER_SHARE = re.compile(r"\b(?:another|a\s+further)\s+\|\s*(?:per\s*cent|%)?\s*(?:[.;,]|$)", re.I)
 _NON_FUNNEL_BEFORE = re.compile(
@@ -261,7 +270,8 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\bcaseloads?\s+(?:(?:in|at|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,8}?)?(?:of|was|is|were|stood\s+at|stands\s+at|reached|(?:has\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|grown|grew|dropped)(?:\s+(?:by|to))?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$"
     r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;,]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$"
-    r"|\bsurvey(?:ed)?\b[^.;]{0,60}\b(?:found|showed|shows|suggests?|suggested|revealed)\s+(?:that\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
+    r"|\bsurvey(?:ed)?\s+(?:of\s+)?(?:[\w’']+\s+){0,3}?(?:victims|survivors|people|women|men|adults|residents|complainants|students|respondents)\b"
+    r"[^.;]{0,50}\b(?:found|showed|shows|suggests?|suggested|revealed)\s+(?:that\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$",
     re.I,
 )
 _NON_FUNNEL_AFTER = re.compile(
@@ -284,10 +294,6 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:(?!who\b)[\w’']+\s+){0,6}had\s+experienced\b"
     r"|(?:(?!(?:who|that|but|while|though|although)\b)[\w’'().]+\s+){0,10}experienced\s+(?:rape|sexual|an?\s+(?:rape|sexual)|attempted)"
     r"|\s*(?:women|men|people|adults|children|girls|boys)\s+(?:are|were|have\s+been|had\s+been)\s+(?:raped|sexually\s+assaulted)\b"
-    r"|(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
-    r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
-    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
-    r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
     r"|\s*(?:days|weeks|months)\b)",
     re.I,
 )
@@ -323,7 +329,7 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
         r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
     if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
                   or _COMPOSITION_BEFORE.search(before) and not OF_CLOSED.match(after) and not _FURTHER_SHARE.search(before + "|" + after)
-                  or _SURVEY_ANSWER_AFTER.match(after)):
+                  or _SURVEY_ANSWER_AFTER.match(after) or _SHARE_ONLY_AFTER.match(after)):
         return True
     if _PREVALENCE_AFTER.match(after) and (share or re.search(r"\b(?:estimat|survey)", before, re.I)) \
             and not re.search(r"\bexperienced\b[^.;]{0,60}\breport", after, re.I):

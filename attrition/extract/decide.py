@@ -176,9 +176,10 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     topical = bool(scope.topic_stage) and (gov is None or gov.cue.weight < STRONG) and refers_to_topic(text, fig, s_start, s_end)
     if topical:
         stage = scope.topic_stage  # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"
-    stage = _own_reason(text, fig, fig_cues) or _share_of_outcomes(text, fig, s_start, fig_cues) \
-        or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
-    stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
+    shared = _share_of_outcomes(text, fig, s_start, fig_cues, others)
+    stage = _own_reason(text, fig, fig_cues) or shared or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
+    if shared is None:
+        stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
     if forces_count and _PEER_GROUP.match(text, fig.end):
         return None  # "among its seven most similar forces": the group compared against, not a finding
@@ -364,7 +365,7 @@ _IN_SHARE_BEFORE = re.compile(r"\b[Ii]n\s+(?:about\s+|around\s+|nearly\s+|almost
 _OUTCOMES = ("nfa", "withdrawn", "no_crime", "charged")
 
 
-def _share_of_outcomes(text: str, fig, s_start: int, cues: list[Cue]) -> str | None:
+def _share_of_outcomes(text: str, fig, s_start: int, cues: list[Cue], others=()) -> str | None:
     """The outcome a share of closed cases is of, named around it: the subject of "victims withdrawing
     their support accounted for 41% of the investigations closed" (or "... for another 31 per cent"),
     or the clause after "In 41% of investigations closed, the victim did not support action"; None otherwise."""
@@ -372,7 +373,7 @@ def _share_of_outcomes(text: str, fig, s_start: int, cues: list[Cue]) -> str | N
     verb = _SHARE_OF_VERB.search(text, max(s_start, fig.start - 40), fig.start)
     if verb is not None and (OF_CLOSED.match(after) or verb.group("further") and re.match(r"\s*(?:per\s*cent|%)?\s*(?:[.;,]|$)", after)):
         clause = max(s_start, text.rfind(",", s_start, verb.start()) + 1, text.rfind(" that ", s_start, verb.start()) + 1,
-                     text.rfind(" and ", s_start, verb.start()) + 1)
+                     text.rfind(" and ", s_start, verb.start()) + 1, max((e for _, e in others if e <= verb.start()), default=0))
         subject = [c for c in cues if clause <= c.start < verb.start() and c.label in _OUTCOMES]
         return max(subject, key=lambda c: c.weight).label if subject else None
     closed = OF_CLOSED.match(after) if _IN_SHARE_BEFORE.search(text, max(s_start, fig.start - 20), fig.start) else None
@@ -451,7 +452,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if CLOSED_BASE.match(text, fig.end):
         return None  # "3 per cent of closed investigations": a share of outcomes states no stage (GUIDELINES 12)
     if re.search(r"\b(?:another|a\s+further)\s+$", text[max(sentence.start, fig.start - 12):fig.start]) \
-            and sentence_claims and sentence_claims[-1].unit == "percent" and not sentence_claims[-1].change:
+            and sentence_claims and sentence_claims[-1].unit == "percent" and not sentence_claims[-1].change \
+            and not re.match(r"\s*(?:%|per\s*cent)?\s+of\b", text[fig.end:fig.end + 16]):
         return sentence_claims[-1].of_stage  # "38% of closed cases ..., and evidential difficulties another 31%"
     head = _figure_named_again(text, fig, sentence.start, claims + sentence_claims, scope.prev_sentence_start,
                                scope.prev2_sentence_start)
@@ -508,7 +510,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
 
 
 _OF_INVESTIGATIONS = re.compile(r"\s*(?:%|per\s*cent)?\s+of\s+(?:all\s+)?(?:the\s+)?(?:rape\s+|adult\s+rape\s+)?(?:investigations|cases)\b"
-                               r"(?!\s+(?:that|which)\s+(?:were|had\s+been|have\s+been)\s+\W?(?:crimed|recorded|reported|logged))", re.I)
+                               r"(?!\s+(?:(?:that|which)\s+(?:were|had\s+been|have\s+been)\s+)?\W?(?:crimed|recorded|reported|logged))", re.I)
 _FOR_ALL = re.compile(r"\s*(?:%|per\s*cent)?\s+(?:for|across|in|among)\s+all\b", re.I)
 _BASE_PHRASE_END = re.compile(r"[,;:.(]|\s[-–—]\s|\b(?:was|were|is|are|stood|stands|has|have|had|fell|rose|dropped|increased|decreased|remained|in\s+(?:19|20)\d\d)\b|\d", re.I)
 _BASE_AFTER_RATE = re.compile(r"\s+(?:to|of|for|among|against|on|across|as\s+a\s+share\s+of)\s+(?:all\s+|the\s+)*", re.I)

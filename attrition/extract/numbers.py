@@ -359,12 +359,14 @@ def find_figures(text: str) -> list[Figure]:
             unit = "per_100k"
         elif kind == "word" and value == 1 and re.search(r"\b(?:no|every|each|any|which|not)\s+$", before, re.I):
             continue  # "no one", "every one of the 2,450"
+        elif kind == "word" and value == 1 and re.search(r"\bthan\s+$", before) and re.match(r"\s+in\s+(?:the\s+)?[A-Z]", after):
+            continue  # "less likely to see a charge than one in North Wales": a pronoun
         elif kind == "word" and value == 1 and re.match(r"\s+of\s+[\d,]+\s+(?:\w+\s+)?(?:forces|force\s+areas|constabularies|areas)\b", after, re.I):
             continue  # "one of 11 forces to sign up": which group it belongs to, not a count
         elif kind == "word" and value == 1 and re.match(r"\s+of\s+(?:the\s+)?[\d,]+\b", after) and re.search(
                 r"\b(?:was|is|were|are|became|becomes|as|being)\s+(?:just\s+|only\s+|among\s+)?$", before, re.I):
             continue  # "her case was one of 1,500 rapes recorded": which group it belongs to
-        elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b(?!\s+(?:the\s+)?[A-Z])|(?:out\s+)?of\s+(?:the\s+)?\d)", after):
+        elif kind == "word" and value == 1 and not re.match(r"\s+(?:person|case|charge|report|conviction|offence|rape|in\b|(?:out\s+)?of\s+(?:the\s+)?\d)", after, re.I):
             # "one" alone is usually a pronoun ("one of the lowest", "one could"), not a figure.
             continue
         if unit == "percent" and value == 100 and comparator is None:
@@ -503,7 +505,7 @@ def _is_phone_number(raw: str, before: str, after: str) -> bool:
 
 # "the offences in question 1", "see section 12", "Quarter 1 2022/23": a label inside a sentence
 _LABEL_NUMBER_BEFORE = re.compile(
-    r"\b(?:(?:in|at|to|under|see|from|of)\s+(?:question|section|paragraph|part|annex|appendix|table|item)|quarter)[ \t]*$", re.I)
+    r"\b(?:(?:in|at|to|under|see|from|of)\s+(?:question|section|paragraph|part|annex|appendix|table|item)|(?-i:Quarter))[ \t]*$", re.I)
 _HEADING_NUMBER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:question|q|part|section|item|annex|appendix|table|figure|chart)[ \t.]*$", re.I)
 
 

@@ -95,3 +95,53 @@ def test_a_force_name_opening_a_line_after_a_dateline_stays_whole():
 def test_a_rate_among_cases_involving_children_keeps_its_stage():
     claim = _one("In Essex, charges were brought in 12 per cent of rape cases involving child victims in 2023.")
     assert claim.stage == "charged"
+
+
+# A review of the session's rules: cases each rule must leave alone.
+
+def test_a_force_compared_over_time_keeps_the_breakdown_after_it():
+    text = ("Kent Police recorded 1,200 rapes in 2023. Essex Police recorded 1,400 rapes in 2023, compared with "
+            "1,100 in 2022. Of these, 80 were charged.")
+    assert [(c.value, c.area) for c in extract(text, "2024-06-01")][-1] == (80, "Essex")
+
+
+def test_police_unable_to_proceed_is_not_a_victim_withdrawing():
+    claim = _one("Officers in Kent said they were unable to proceed in 300 rape cases in 2023 because the suspect "
+                 "could not be identified.")
+    assert claim.stage == "nfa"
+
+
+@pytest.mark.parametrize("text", [
+    "Kent Police recorded 1,200 rapes in 2023. Of these, 268 involved victims under 18.",
+    "Kent Police recorded 1,200 rapes in 2023. Of these, 400 were non-recent.",
+])
+def test_a_count_broken_down_by_a_trait_keeps_the_totals_stage(text):
+    assert extract(text, "2024-06-01")[-1].stage == "recorded"
+
+
+def test_a_named_base_beats_a_parallel_share():
+    claims = extract("Kent Police charged 6% of rapes reported in 2023, while a further 30% of recorded rapes were "
+                     "closed because the victim withdrew.", "2024-06-01")
+    assert [(c.value, c.stage, c.of_stage) for c in claims][-1] == (30, "withdrawn", "recorded")
+
+
+def test_each_share_of_closures_takes_its_own_subjects_outcome():
+    claims = extract("In Kent in 2023, evidential difficulties accounted for 41% of the rape investigations closed, "
+                     "and victims withdrawing support accounted for another 31%.", "2024-06-01")
+    assert [(c.value, c.stage) for c in claims] == [(41, "nfa"), (31, "withdrawn")]
+
+
+@pytest.mark.parametrize("text, value, stage", [
+    ("In the first quarter of 2023 Kent Police charged 45 rapes.", 45, "charged"),
+    ("A BBC survey of police forces found that 60% of rape investigations were closed due to evidential "
+     "difficulties in 2023.", 60, "nfa"),
+    ("Kent Police Secured Just One Conviction For Rape In 2023", 1, "convicted"),
+])
+def test_figures_the_new_rules_must_keep(text, value, stage):
+    claim = _one(text)
+    assert (claim.value, claim.stage) == (value, stage)
+
+
+def test_a_level_between_dashes_after_a_rise_noun_is_no_change():
+    claim = _one("The increase in rape reports – 1,200 in 2023 – has put pressure on Kent Police.")
+    assert (claim.value, claim.change) == (1200, False)
