@@ -31,7 +31,6 @@ from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG, VI
 from attrition.extract.lexicon import STAGE as STAGE_WEIGHT
 from attrition.extract.periods import is_full_year, shift_year
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
-from attrition.extract.sentence_rules import CLOSED_BASE
 from attrition.extract.tables import is_row
 
 # The denominator a rate is usually a share of, when the text does not say.
@@ -449,7 +448,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     if cell is not None and cell.base:
         return cell.base  # "Charge rate (% of recorded rapes)" over a table's column
     text = article.text
-    if CLOSED_BASE.match(text, fig.end):
+    if OF_CLOSED.match(text, fig.end):
         return None  # "3 per cent of closed investigations": a share of outcomes states no stage (GUIDELINES 12)
     if re.search(r"\b(?:another|a\s+further)\s+$", text[max(sentence.start, fig.start - 12):fig.start]) \
             and sentence_claims and sentence_claims[-1].unit == "percent" and not sentence_claims[-1].change \

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from attrition.extract.claim import Claim
-from attrition.extract.cues import Cue
+from attrition.extract.cues import OF_CLOSED, Cue
 from attrition.extract.lexicon import STRONG
 
 
@@ -64,10 +64,6 @@ _RESTATES = re.compile(
     r"(?:\s+times)?(?:\s+(?:in|during|over)\s+[\w/-][\w\s/-]{0,24}?)?\s*(?:[,(–—-]\s*)?(?:or|equating\s+to|equivalent\s+to|amounting\s+to|representing|which\s+(?:is|was|represents|equates\s+to))"
     r"\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|a\s+mere\s+)?", re.I)
 _DASH_END = re.compile(r"\s[–—-]\s+(?:just\s+|only\s+|around\s+|about\s+|nearly\s+|some\s+|almost\s+)?$")
-CLOSED_BASE = re.compile(
-    r"\s+of\s+(?:all\s+)?(?:the\s+)?(?:(?:rape\s+|adult\s+rape\s+|sexual\s+offences?\s+)?(?:investigations|cases)\s+"
-    r"(?:(?:we|they|it|the\s+force|police|officers)\s+(?:have\s+|had\s+)?)?(?:closed?|concluded|finalised|completed)"
-    r"|(?:closed|concluded|finalised|completed)\s+(?:rape\s+)?(?:investigations|cases)|outcomes)\b", re.I)
 
 
 def rate_restating_a_count(text: str, s_claims: list[Claim]) -> None:
@@ -85,7 +81,7 @@ def rate_restating_a_count(text: str, s_claims: list[Claim]) -> None:
         if count.stage in ("other", rate.stage) or not (dashed or _RESTATES.fullmatch(gap)):
             continue
         rate.stage = count.stage
-        if CLOSED_BASE.match(text, rate.char_end):
+        if OF_CLOSED.match(text, rate.char_end):
             rate.of_stage = None
         elif rate.of_stage == rate.stage:
             rate.of_stage = None
