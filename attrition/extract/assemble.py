@@ -64,7 +64,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
             claims.extend(shared_by(article.text, start, end, sentence.areas, claim))
         s_claims = claims[before:]
         respectively(article.text, s_claims, sentence.stage, start, end)
-        rates_restating_counts(s_claims, scope.previous_claims)
+        rates_restating_counts(s_claims, scope.previous_claims, article.text)
         rate_restating_a_count(article.text, s_claims)
         comparand_owns_period(article.text, s_claims, sentence.resolved, scope.context_period, article.published)
         pair_from_to(article.text, s_claims, start, end, sentence.resolved, scope.context_pair, article.published)
@@ -108,7 +108,7 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
         return None  # "to reach 10 per cent by 2025": a period not yet begun holds a target, no finding (GUIDELINES 5)
     q_start, q_end = evidence(article.text, sentence.start, sentence.end, fig.start, fig.end)
     copied = stage.copied
-    if copied is not None and not stage.change and fig.unit == copied.unit == "percent" and copied.of_stage:
+    if copied is not None and not stage.change and fig.unit == copied.unit == "percent" and copied.stage == stage.label:
         of_stage = copied.of_stage  # "compared to a national average of 60 per cent": same base
     return Claim(
         value=fig.value, unit=unit_in_context(article.text, fig, sentence.start), stage=stage.label,

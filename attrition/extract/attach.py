@@ -47,7 +47,7 @@ def continues_quote(text: str, pos: int, quotes) -> bool:
 
 _OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
 _COMPARAND_FIGURE_BEFORE = re.compile(
-    r"\b(?:(?:up|down)\s+(?:on|from)|compared\s+(?:to|with)|against|versus|from)\s+(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent)?\s+(?:\w+\s+){0,3}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
+    r"\b(?:(?:up|down)\s+(?:on|from)|compared\s+(?:to|with)|against|versus|from)\s+(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent|pc)?\s+(?:\w+,?\s+){0,3}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
 
 
 def names_comparand(text: str, start: int) -> bool:

@@ -58,7 +58,7 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("referred", rf"(?:sent|passed|handed|submitted|forwarded|brought|made\s+it|got|went)\s+(?:on\s+)?to\s+{_CPS}|\b(?:sent|send|sends|passed|pass|passes|handed|submitted|forwarded)(?=\s+(?:[\w,’'-]+\s+){{1,8}}?(?:on\s+)?to\s+{_CPS})|files?\s+(?:[\w-]+\s+){{0,4}}?(?:sent|passed|submitted|handed)\s+(?:on\s+)?to\b|for\s+a\s+charging\s+decision", REFERRAL),
     ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
     ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
-    ("recorded", r"logged\s+as\s+(?:a\s+)?crimes?(?![\s-]related)|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with|without|because|due|for\s+lack|after|as\s+a\s+result))|closed\s+by|concluded\s+by|handled\s+by", RECORDING),
+    ("recorded", r"logged\s+as\s+(?:a\s+)?crimes?(?![\s-]related)|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with|without|because|due|for\s+lack|after|as\s+a\s+result|(?:at|in)\s+(?:the\s+)?(?:crown\s+)?(?:court|trial)))|closed\s+by|concluded\s+by|handled\s+by", RECORDING),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+(?:no|an?\s+|the\s+)|without|because|due|for\s+lack|after|as\s+a\s+result))", CLOSING),
     ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?\b(?![\s-]related))|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
@@ -252,7 +252,8 @@ _COMPOSITION_BEFORE = re.compile(
 OF_CLOSED = re.compile(
     r"\s*(?:(?:per\s*cent|%|pc)\s*)?of\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:investigations|cases)\s+"
     r"(?:(?:we|they|it|the\s+force|police|officers)\s+(?:have\s+|had\s+)?)?(?:closed?|concluded|finalised|completed)"
-    r"|(?:closed|concluded|finalised|completed)\s+(?:rape\s+)?(?:investigations|cases)|outcomes)\b", re.I)
+    r"|(?:closed|concluded|finalised|completed)\s+(?:rape\s+)?(?:investigations|cases)|outcomes"
+    r"|(?:investigations|cases|crimes|offences)\s+(?:(?:that\s+were|which\s+were)\s+)?(?:given|assigned|with)\s+an\s+outcome)\b", re.I)
 # Shares of cases by a trait of the case (a count in the same words is a breakdown that keeps its stage):
 # "a third involved a child", "23% were flagged as domestic abuse", "40% were non-recent"
 _SHARE_ONLY_AFTER = re.compile(
@@ -260,6 +261,7 @@ _SHARE_ONLY_AFTER = re.compile(
     r"(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
     r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
     r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
+    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below)\s+(?:the\s+age\s+of\s+)?1\d\b)"
     r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b)", re.I)
 # "... and evidential difficulties accounted for another 31 per cent": one more share of the same whole
 _FURTHER_SHARE = re.compile(r"\b(?:another|a\s+further)\s+\|\s*(?:per\s*cent|%)?\s*(?:[.;,]|$)", re.I)
@@ -279,7 +281,7 @@ _NON_FUNNEL_BEFORE = re.compile(
 )
 _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
-    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live)"
+    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|being\s+investigated|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the"
     r"|never\s+report\b|(?:do|did|does)\s+not\s+report\b|(?:don|didn|doesn)[’']t\s+report\b|never\s+(?:go|went|goes|come|came|comes)\s+(?:to\s+the\s+police|forward))"
@@ -337,7 +339,21 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     if _PREVALENCE_AFTER.match(after) and (share or re.search(r"\b(?:estimat|survey)", before, re.I)) \
             and not re.search(r"\bexperienced\b[^.;]{0,60}\breport", after, re.I):
         return True  # but "500 women who had experienced rape reported it": reports
-    return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after))
+    if share and _RECORDS_SHARE_BEFORE.search(before) and _OF_REPORTED_AFTER.match(after):
+        return True  # "the force records 93.6% of reported crime": crime-recording accuracy
+    return bool(_NON_FUNNEL_BEFORE.search(before) or _NON_FUNNEL_AFTER.match(after) or _AUDIT_AFTER.match(after))
+
+
+# A recording audit: the share of reports a force records ("records 91.4% of reported sexual
+# offences"), the sample audited ("Of the 78 reports we audited") and how many decisions were right.
+_RECORDS_SHARE_BEFORE = re.compile(
+    r"\brecord(?:s|ed|ing)?\s+(?:about\s+|around\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+|more\s+than\s+)?$", re.I)
+_OF_REPORTED_AFTER = re.compile(
+    r"^\s*(?:(?:per\s*cent|percent|%|pc)\s+)?of\s+(?:all\s+|the\s+)*(?:reported\s+|crimes?\s+reported|offences\s+reported|reports\b|incidents\b)", re.I)
+_AUDIT_AFTER = re.compile(
+    r"^\s*(?:per\s*cent|percent|%|pc)?\s*(?:[\w’'-]+\s+){0,5}?(?:(?:we|inspectors|it|they)\s+)?(?:audited|dip[\s-]sampled)\b"
+    r"|^\s*(?:per\s*cent|percent|%|pc)?\s*(?:of\s+)?(?:(?:these|those|the|its|their)\s+)?(?:[\w’'-]+\s+){0,2}?decisions\s+(?:were|was|had\s+been)\s+"
+    r"(?:not\s+)?(?:correct|incorrect|right|wrong|appropriate|inappropriate|justified|unjustified|compliant)\b", re.I)
 
 
 # How many victims tell the police at all ("two-thirds of rapes go unreported", "only 15% of

@@ -157,6 +157,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         and fig.unit == "count" and stage not in (None, "other")  # "36% (69,184 offences) of those recorded were rapes"
     if copied is not None and (not change or copied.change) and not composition_count:
         stage = copied.stage
+    elif not change and outcome is None and (restated := _restated_by_that(text, fig, s_start, scope.previous_claims)) is not None:
+        stage = restated.stage  # "More than 12,000 were closed because the victim withdrew. That is 41% of ...": the 12,000's
     elif change and sentence_claims and not sentence_claims[-1].change \
             and _CHANGE_OF_PREVIOUS.fullmatch(text[sentence_claims[-1].char_end:fig.start]):
         stage = sentence_claims[-1].stage  # "1,925 in the year to June – an increase of 1,722": the 1,925's change
@@ -328,6 +330,20 @@ def _figure_named_again(text: str, fig, s_start: int, claims: list, prev_start: 
     return next((c for c in same if c.char_start >= prev_start), same[-1] if same else None)
 
 
+# "That is 41% of all cases", "This represents 4.1 per cent": the sentence's subject is the figure just given
+_THAT_IS = re.compile(
+    r"\s*(?:That|This|It)(?:\s+is|[’']s|\s+was|\s+represents|\s+represented|\s+equates\s+to|\s+amounts\s+to|\s+means)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+(?:over\s+|under\s+)?)?")
+
+
+def _restated_by_that(text: str, fig, s_start: int, previous: list):
+    """The count a rate opening its sentence with "That is" / "This represents" restates: the last
+    count (not a change) of the sentence before; None when the sentence opens otherwise."""
+    if fig.unit != "percent" or not _THAT_IS.fullmatch(text, s_start, fig.start):
+        return None
+    return next((c for c in reversed(previous) if c.unit == "count" and not c.change and c.stage != "other"), None)
+
+
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
 _EARLIER_LEVEL = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased)\s+from\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
 _OF_THE_OPENER = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the\s+|these\s+|those\s+|a\s+total\s+of\s+)?", re.I)
@@ -482,8 +498,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         # have": a parallel rate of the same stage with no base of its own copies the earlier one's
         recent = [c for c in claims if c.char_start >= scope.prev_sentence_start] + sentence_claims
         parallel = next((c for c in reversed(recent) if c.unit == "percent" and not c.change
-                         and c.stage == stage.label and c.of_stage), None)
-        if parallel is not None:
+                         and c.stage == stage.label), None)
+        if parallel is not None and (parallel.of_stage or _ELLIPTIC_RATE.search(text, sentence.start, fig.start)):
             return parallel.of_stage
     header = scope.header
     if header is not None and header[3] and header[2] == stage.label and (stage.gov is None or stage.gov.cue.weight < STRONG):
@@ -506,6 +522,10 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
                 return base
         return None
     return DEFAULT_OF_STAGE.get(stage.label)
+
+
+# "..., and in Hampshire 44pc": a rate with nothing but its place, the previous rate's ellipsis
+_ELLIPTIC_RATE = re.compile(r"(?:^|[,;]\s*|\band\s+|\bwhile\s+)(?:in|for|at)\s+(?:[A-Z][\w’'-]*\s+){1,4}(?:it\s+was\s+|was\s+)?$")
 
 
 _OF_INVESTIGATIONS = re.compile(r"\s*(?:%|per\s*cent)?\s+of\s+(?:all\s+)?(?:the\s+)?(?:rape\s+|adult\s+rape\s+)?(?:investigations|cases)\b"

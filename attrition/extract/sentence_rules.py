@@ -34,7 +34,7 @@ def shared_by(text: str, s_start: int, s_end: int, s_areas, claim: Claim) -> lis
     return [Claim(**{**claim.__dict__, "area": area}) for area in areas if area != claim.area]
 
 
-def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) -> None:
+def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim], text: str = "") -> None:
     """`610 convictions from 790 trials, a conviction rate of 77 per cent`: the rate is the
     first count's stage as a share of the second's (GUIDELINES 13), found by the arithmetic.
 
@@ -56,8 +56,23 @@ def rates_restating_counts(s_claims: list[Claim], previous_claims: list[Claim]) 
             # noun (reported/recorded), takes the counts' stages ("the conviction rate was 20%" stays).
             if den is not None and "other" not in (num.stage, den.stage) and (
                     rate.stage == num.stage or rate.stage in ("reported", "recorded")):
+                old = (rate.stage, rate.of_stage)
                 rate.stage, rate.of_stage = num.stage, den.stage
+                _comparands_follow(text, s_claims, rate, old)
                 break
+
+
+_COMPARED_LEVEL = re.compile(r"\s*[,(–—-]?\s*(?:up|down)\s+from\s+(?:just\s+|about\s+|around\s+|nearly\s+)?|\s*[,(]?\s*compared\s+(?:with|to)\s+", re.I)
+
+
+def _comparands_follow(text: str, s_claims: list[Claim], rate: Claim, old: tuple) -> None:
+    """`a rate of 65.6 per cent, up from 58.0 per cent`: the earlier level the rate is compared with
+    takes the stage and base the arithmetic gave the rate."""
+    later = [c for c in s_claims if c.char_start > rate.char_end]
+    if text and later and later[0].unit == "percent" and not later[0].change \
+            and (later[0].stage, later[0].of_stage) in (old, (rate.stage, old[1])) \
+            and _COMPARED_LEVEL.fullmatch(text, rate.char_end, later[0].char_start):
+        later[0].stage, later[0].of_stage = rate.stage, rate.of_stage
 
 
 _RESTATES = re.compile(

@@ -1,0 +1,96 @@
+"""Rates that restate the figure before them, court outcomes, recording audits and victims by age
+(issue #11, items 1, 4, 7, 8; GUIDELINES 8, 9, 10, 12, 13).
+
+Sentences written for this test, one construction each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract
+
+
+def _by_value(text: str, published: str = "2024-06-01", **meta):
+    return {c.value: c for c in extract(text, published, **meta)}
+
+
+@pytest.mark.parametrize("opener", ["That is", "This represents", "That equates to", "It is"])
+def test_a_rate_opening_that_is_takes_the_stage_of_the_count_before_it(opener):
+    claims = _by_value("In the year to March 2022, about 9,400 rape investigations in England and Wales ended because "
+                       f"the victim withdrew support. {opener} 38 per cent of all rape cases given an outcome.")
+    assert (claims[9400].stage, claims[38].stage, claims[38].of_stage) == ("withdrawn", "withdrawn", None)
+
+
+def test_that_means_with_an_outcome_of_its_own_keeps_its_own_stage():
+    claims = _by_value("Lincolnshire Police recorded 610 rapes in 2022. That means 4.6 per cent of rapes recorded "
+                       "that year ended in a charge.")
+    assert (claims[4.6].stage, claims[4.6].of_stage) == ("charged", "recorded")
+
+
+def test_a_comparand_with_a_look_back_dates_only_itself():
+    claims = extract("In the year to March 2021, 1,900 rape investigations in England and Wales were closed because "
+                     "the victim withdrew. That is 36pc of all rape cases given an outcome, up from 22pc three years "
+                     "earlier, in the year to March 2018. In Kent the share was 41pc.", "2021-08-01")
+    by_value = {c.value: c for c in claims}
+    assert by_value[22].period_end == "2018-03-31"
+    assert by_value[41].period_end == "2021-03-31"
+
+
+def test_cases_completed_at_court_are_prosecuted_and_the_conviction_rate_and_its_comparand_are_of_them():
+    claims = _by_value("In 2022-23, 140 rape cases were completed at court in Cheshire, and 91 of them ended in a "
+                       "conviction, a rate of 65 per cent, up from 59 per cent the year before.")
+    assert claims[140].stage == "prosecuted"
+    assert (claims[65].stage, claims[65].of_stage) == ("convicted", "prosecuted")
+    assert (claims[59].stage, claims[59].of_stage) == ("convicted", "prosecuted")
+
+
+def test_investigations_completed_without_court_are_still_the_outcomes_counted():
+    claims = _by_value("Cheshire Police completed 1,020 rape investigations in 2022-23.")
+    assert claims[1020].stage == "recorded"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The inspectorate estimates that Wiltshire Police records 92.1 per cent of reported sexual offences, "
+     "including rape.", 92.1),
+    ("In its audit the inspectorate found that the force records 88 per cent of all reported crime, and rape "
+     "was no exception.", 88),
+    ("Of the 64 reports of rape the inspectors audited in Wiltshire, 60 had been recorded correctly.", 64),
+    ("Wiltshire cancelled 40 recorded rapes in 2022 and the inspectors found that 90 per cent of these decisions "
+     "were correct.", 90),
+])
+def test_recording_audit_figures_are_other(text, value):
+    assert _by_value(text)[value].stage == "other"
+
+
+def test_cancellations_reviewed_by_the_inspectors_stay_no_crime():
+    claims = _by_value("In 2022 Wiltshire cancelled 40 recorded rapes. We reviewed all 40 cancellations.")
+    assert claims[40].stage == "no_crime"
+
+
+@pytest.mark.parametrize("text", [
+    "Staffordshire Police recorded 1,200 rapes in 2021. Roughly 38 per cent of all victims were children.",
+    "Staffordshire Police recorded 1,200 rapes in 2021, and 29% of victims were aged under 16.",
+])
+def test_a_share_of_victims_by_age_is_other(text):
+    claims = extract(text, "2022-06-01")
+    assert [c.stage for c in claims if c.unit == "percent"] == ["other"]
+    assert [c.stage for c in claims if c.unit == "count"] == ["recorded"]
+
+
+def test_a_count_of_cases_with_child_victims_keeps_the_stage_it_breaks_down():
+    claims = _by_value("Staffordshire Police recorded 1,200 rapes in 2021. Of these, 410 involved victims who were "
+                       "under 18.", "2022-06-01")
+    assert claims[410].stage == "recorded"
+
+
+def test_reports_still_being_investigated_are_other():
+    claims = _by_value("Humberside Police recorded 700 rapes in 2023; a further 95 rape reports were still being "
+                       "investigated at the year's end.")
+    assert (claims[700].stage, claims[95].stage) == ("recorded", "other")
+
+
+def test_an_elliptic_rate_after_a_parallel_one_copies_its_base():
+    claims = _by_value("In the year to March 2020 victims withdrew in a third of closed rape cases nationally. In "
+                       "Surrey the proportion was 45pc, and in Kent 39pc.", "2020-08-01")
+    assert (claims[39].stage, claims[39].of_stage) == ("withdrawn", None)
