@@ -28,7 +28,7 @@ from attrition.extract.decide import (
 from attrition.extract.dedupe import dedupe
 from attrition.extract.forces import force_organisation, is_force_organisation
 from attrition.extract.periods import as_date
-from attrition.extract.sources import foi_force_source, obtained_by
+from attrition.extract.sources import foi_article_source, foi_force_source, obtained_by
 from attrition.extract.sentence_rules import (
     follow_reference, rate_restating_a_count, rates_restating_counts, respectively, shared_by,
 )
@@ -71,6 +71,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         follow_reference(article.text, s_claims, claims[:before])
         carry_forward(article, scope, sentence, s_claims)
     backfill_source(claims, article.sources, article.quotes, article.text)
+    foi_article_source(claims, article.text)
     for claim in claims:
         if claim.source == "PCC":  # a commissioner the text does not place: the figure's own force's
             claim.source = f"{claim.area} PCC" if claim.area not in NATIONAL_AREAS else None

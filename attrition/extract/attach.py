@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from attrition.extract.assign import nearest_by_tree
 from attrition.extract.claim import Claim
 from attrition.extract.doctext import text_of
-from attrition.extract.forces import NATIONAL, AreaMention
+from attrition.extract.forces import NATIONAL, NATIONAL_AREAS, AreaMention
 from attrition.extract.periods import is_full_year, shift_year
 from attrition.extract.sources import obtained_by
 
@@ -47,7 +47,8 @@ def continues_quote(text: str, pos: int, quotes) -> bool:
 
 _OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
 _COMPARAND_FIGURE_BEFORE = re.compile(
-    r"\b(?:(?:up|down)\s+(?:on|from)|compared\s+(?:to|with)|against|versus|from)\s+(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent|pc)?\s+(?:\w+,?\s+){0,3}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
+    r"\b(?:(?:up|down|rise|increase|fall|drop|decrease|reduction)\s+(?:on|from)|compared\s+(?:to|with)|against|versus|from)\s+(?:the\s+)?"
+    r"(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent|pc)?\s+(?:\w+,?\s+){0,4}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
 
 
 def names_comparand(text: str, start: int) -> bool:
@@ -91,7 +92,9 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
 
     def owned_by_other(p) -> bool:
         # Only a later figure's: an earlier one's period carries to what restates it ("21 in 2015/16, or 11%").
-        return any(s >= fig.end and e <= p.start and _OWN_PERIOD_GAP.fullmatch(text[e:p.start]) for s, e in others)
+        return any(s >= fig.end and e <= p.start and _OWN_PERIOD_GAP.fullmatch(text[e:p.start]) for s, e in others) \
+            or any(p.start >= fig.end and s >= p.end and re.fullmatch(r"[\s,]*", text[p.end:s])
+                   and re.search(r"\b(?:and|while|but)\s+(?:in\s+|during\s+)?$", text[fig.end:p.start]) for s, e in others)  # "..., and last year 1,530"
 
     def comparison(p) -> bool:
         # Only a phrase after the figure: in "against the year before (58,210)" the
@@ -286,9 +289,15 @@ def backfill_source(claims: list[Claim], sources, quotes, text: str | None = Non
     first = sources[0]
     if text is not None and obtained_by(text, first.name):
         return  # "Figures obtained by a law firm show ...": who obtained them compiled nothing
+    # "Nationally, 3.2% ..., according to the Home Office": a body named for national figures only
+    # says nothing of whose the force's figures before it were
+    named_with = [c for c in claims if c.quote_start <= first.start < c.quote_start + len(c.quote) and c.stage != "other"]
+    national_only = bool(named_with) and all(c.area in NATIONAL_AREAS for c in named_with)
     for claim in claims:
         if claim.char_start >= first.start:
             break
+        if national_only and claim.area not in NATIONAL_AREAS:
+            continue
         if claim.source is None and claim.speaker is None and not any(
                 q.start <= claim.char_start < q.end for q in quotes):
             claim.source, claim.source_inherited = first.name, True
@@ -432,7 +441,7 @@ def leading_area(text: str, fig_span: tuple[int, int], mentions, other_figures) 
 _OWN_AREA_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:in|to|by|from|across|at|for|of)\s+(?:the\s+)?$")
 
 
-_OWN_AREA_BEFORE = re.compile(r"^\s+(?:of\s+)?(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$")
+_OWN_AREA_BEFORE = re.compile(r"^\s+(?:(?:average|rate|figure|mean)\s+)?(?:of\s+|was\s+|is\s+|at\s+|stood\s+at\s+)?(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$")
 
 
 def _owned_by(text: str, fig_span: tuple[int, int], mention) -> bool:

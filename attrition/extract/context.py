@@ -22,7 +22,7 @@ from attrition.extract.attach import is_comparison, names_comparand, tags_clause
 from attrition.extract.claim import Claim
 from attrition.extract.cues import Cue, find_offence_cues, find_stage_cues, is_victim_reporting_share
 from attrition.extract.doctext import text_of
-from attrition.extract.forces import NATIONAL, AreaMention, find_area_mentions
+from attrition.extract.forces import NATIONAL, NATIONAL_AREAS, AreaMention, find_area_mentions
 from attrition.extract.lexicon import STRONG, WEAK_OTHER
 from attrition.extract.numbers import find_figures
 from attrition.extract.page import page_area, page_source, speaks_for_force
@@ -31,7 +31,6 @@ from attrition.extract.quotes import find_quotes
 from attrition.extract.sources import find_source_mentions
 from attrition.extract.tables import column_periods, column_stages, is_row, stacked_cells
 
-NATIONAL_AREAS = (NATIONAL, "England", "Wales")
 
 
 # A sentence longer than this is read in pieces of at most this length, cut at a line break,
@@ -184,6 +183,7 @@ class Scope:
     label: str | None = None  # the number of the list item being read ("2." -> "2")
     questions: dict = field(default_factory=dict)  # an FOI request's numbered questions: number -> (area, stage)
     topic_stage: str | None = None  # the stage last spoken of, for "ended this way", "the highest rate"
+    asked: tuple | None = None  # (sentence index, stage) of prose that says "... show how many <stage>"
 
 
 @dataclass
@@ -231,7 +231,7 @@ def read_article(doc: Doc, published: str | None, meta: dict | None) -> Article 
         c
         for s, e in sentences
         if figure_spans.within(s, e) or text[s:e].rstrip().endswith((":", "?")) or _REQUEST.match(text, s)
-        or any(a <= s < b for a, b in requests)
+        or any(a <= s < b for a, b in requests) or HOW_MANY.search(text, s, e)
         for c in find_stage_cues(doc, s, e)
     ]
     offence_cues = find_offence_cues(doc)
@@ -387,6 +387,11 @@ _REQUEST = re.compile(
     r"|i\s+(?:would|should)\s+like\b|i\s+(?:wish|request|am\s+requesting|am\s+asking)\b|how\s+many\b)", re.I)
 
 
+# "The figures also show how many investigations ended because the victim withdrew.": the
+# bare figures of the next sentence ("In 2018 there were 1,204.") answer it
+HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+
+
 # A sentence that looks back from the story's period: its year dates it alone, not the sentences after it
 _LOOK_BACK = re.compile(
     r"\s*(?:(?:\w+|\d+)\s+years?|a\s+(?:decade|year)|a\s+few\s+years|ten\s+years|two\s+decades)\s+(?:earlier|ago|before|previously)\b", re.I)
@@ -474,6 +479,9 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
     # a survey estimate of reporting ("two-thirds go unreported") is national, and says nothing of the force to come
     scope.previous_placed = [c for c in s_claims if (c.unit != "percent" or c.change or not is_victim_reporting_share(
         article.text, c.char_start, c.char_end, c.quote_start, c.quote_start + len(c.quote))) and not (aside and c.area != article.dominant)]
+    asked = HOW_MANY.search(sentence.text) if not sentence.figures else None
+    named = [c for c in sentence.stage if asked and c.start >= sentence.start + asked.end() and c.weight >= STRONG]
+    scope.asked = (sentence.index, max(named, key=lambda c: c.weight).label) if named else None
     cues = sentence.stage
     if not sentence.figures and _RATE_NOUN.search(sentence.text):
         cues = find_stage_cues(article.doc, sentence.start, sentence.end)  # cues are found only where figures are

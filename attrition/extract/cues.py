@@ -50,7 +50,7 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
                r"|(?:were|was|been|being)\s+(?:not|never)\s+(?:been\s+)?charged|(?:never|not)\s+(?:led|leading|lead|resulted|resulting|result)\s+(?:to|in)\s+(?:a\s+|any\s+)?charges?"
                r"|(?:did|does|do)\s+not\s+(?:lead|result|end)\s+(?:to|in|with)\s+(?:a\s+|any\s+)?charges?"
                r"|(?:did|does|do)\s+not\s+(?:lead|result|end)\s+(?:to|in|with)\s+(?:anyone|anybody|a\s+suspect|the\s+suspect)\s+being\s+charged|no\s+charges?\s+(?:was|were|being)\s+(?:brought|laid|made)", OUTCOME),
-    ("withdrawn", r"(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support"
+    ("withdrawn", r"(?:no\s+longer|unwilling\s+to|not\s+willing\s+to|(?:did|does|do)\s+not|(?:didn|doesn|don)[’']t)\s+(?:support|(?:wish|want)(?:s|ed)?\s+to\s+(?:proceed|continue|pursue|support|go\s+ahead|take\s+(?:it|the\s+case|things))\b)|declin(?:e|es|ed|ing)\s+to\s+(?:support|proceed|continue|engage)|(?:unable|not\s+able)\s+to\s+support"
                   r"|(?:chose|choose|chooses|choosing|decided|decides|deciding|opted|opting|elected)\s+not\s+to\s+(?:continue|proceed|support|go\s+ahead|pursue|take|carry\s+on)"
                   r"|not\s+supporting|disengag(?:ed|es|ing|ement)"
                   # "the victim no longer feels able to continue", "felt unable to carry on"

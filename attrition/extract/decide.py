@@ -138,6 +138,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
             if earlier is not None:
                 gov = Governed(earlier.stage, Cue(fig.start, fig.end, earlier.stage, BARE_NOUN), True)
     stage = gov.label if gov else None
+    answers = gov is None and scope.asked is not None and scope.asked[0] == sentence.index - 1
+    if answers:
+        stage = scope.asked[1]  # "... show how many investigations ended because the victim withdrew. In 2018 there were 1,204."
     header = scope.header
     if header is not None and header[2] and (gov is None or gov.cue.weight < STRONG):
         stage = header[2]
@@ -190,7 +193,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
         return None
     under_header = header is not None and header[2] is not None and stage == header[2]
-    if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header or topical,
+    if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header or topical or answers,
                     sentence.has_offence or in_context and stage is not None or cell is not None and stage is not None
                     or topical, forces_count):
         return None
@@ -776,7 +779,8 @@ _RATE_NOUNS = {"rate", "figure", "proportion", "percentage", "level", "share"}
 def has_own_noun(doc: Doc, fig) -> bool:
     """True when the figure counts a noun of its own (`14 arrests`), so it cannot borrow a stage."""
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "nummod" and span.root.head.pos_ == "NOUN"
+    # a number after its "noun" does not count it: "and last year 1,530" (misparsed as a nummod of "year")
+    return span is not None and span.root.dep_ == "nummod" and span.root.head.pos_ == "NOUN" and span.root.head.i > span.root.i
 
 
 def base_claim(text: str, fig, s_start: int, sentence_claims: list[Claim], claims: list[Claim],

@@ -18,6 +18,7 @@ from importlib import resources
 from attrition.extract.doctext import lowered
 
 NATIONAL = "England and Wales"
+NATIONAL_AREAS = (NATIONAL, "England", "Wales")  # areas that are no one force
 
 # Phrases that place a figure at national level.
 _NATIONAL_PATTERNS = [

@@ -211,6 +211,18 @@ def foi_force_source(sentence: str, area: str | None) -> str | None:
     return forces[area].organisation
 
 
+def foi_article_source(claims: list, text: str) -> None:
+    """A force's figures with no source in an article built on a Freedom of Information request take
+    the force as source (GUIDELINES 20), marked inherited. Takes the
+    article's claims (changed in place) and its text."""
+    if not _FOI.search(text):
+        return  # (figures "obtained by" a firm may be about other places than the force's)
+    forces = load_forces()
+    for claim in claims:
+        if claim.source is None and claim.speaker is None and claim.area in forces:
+            claim.source, claim.source_inherited = forces[claim.area].organisation, True
+
+
 _OBTAINED_BY_ANYONE = re.compile(r"\b(?:figures|data|statistics|numbers)\s+(?:\w+\s+){0,2}?(?:obtained|released|given|supplied)\s+"
                                  r"(?:by|to)\b", re.I)
 

@@ -94,3 +94,37 @@ def test_an_elliptic_rate_after_a_parallel_one_copies_its_base():
     claims = _by_value("In the year to March 2020 victims withdrew in a third of closed rape cases nationally. In "
                        "Surrey the proportion was 45pc, and in Kent 39pc.", "2020-08-01")
     assert (claims[39].stage, claims[39].of_stage) == ("withdrawn", None)
+
+
+def test_bare_counts_after_prose_saying_how_many_take_its_stage_and_each_its_own_year():
+    claims = extract("Cheshire Police recorded 1,100 rapes in 2021. The figures also show how many rape investigations "
+                     "ended because the complainant no longer wanted to go ahead. In 2019 there were 402. In 2020 there "
+                     "were 455, and last year 511.", "2022-03-01")
+    by_value = {c.value: c for c in claims}
+    assert [by_value[v].stage for v in (402, 455, 511)] == ["withdrawn"] * 3
+    assert [by_value[v].period_start[:4] for v in (402, 455, 511)] == ["2019", "2020", "2021"]
+
+
+def test_a_national_average_named_before_its_figure_is_that_figures_own():
+    claims = _by_value("Cumbria Police's rape charge rate rose to 7.9 per cent, compared with 5.5 per cent in 2021/22 and an "
+                       "England and Wales average of 4.6 per cent.", "2023-08-01")
+    assert (claims[5.5].area, claims[4.6].area) == ("Cumbria", "England and Wales")
+
+
+def test_a_comparand_count_with_its_own_year_does_not_date_the_next_sentence():
+    claims = _by_value("Cumbria Police received 700 reports of rape in 2021, a 9 per cent rise on the 642 logged by the "
+                       "force in 2020. Of the 700 reports, 30 led to a charge.", "2022-06-01")
+    assert claims[30].period_start == "2021-01-01"
+
+
+def test_a_body_named_for_national_figures_is_not_the_source_of_the_force_figures_before_it():
+    claims = extract("Wiltshire Police recorded 640 rapes in 2022 and charged 31. Nationally, 3.9 per cent of rapes "
+                     "recorded in 2022 resulted in a charge, according to the Home Office.", "2023-06-01")
+    assert [(c.area, c.source) for c in claims] == [
+        ("Wiltshire", None), ("Wiltshire", None), ("England and Wales", "Home Office")]
+
+
+def test_a_forces_figures_in_an_article_built_on_a_freedom_of_information_request_are_the_forces():
+    claims = extract("Reports of rape to Wiltshire Police rose to 640 in 2022, up from 598 in 2021. The figures were "
+                     "released to this newspaper under the Freedom of Information Act.", "2023-06-01")
+    assert {c.source for c in claims} == {"Wiltshire Police"}
