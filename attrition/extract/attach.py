@@ -45,7 +45,7 @@ def continues_quote(text: str, pos: int, quotes) -> bool:
     return False
 
 
-_OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
+_OWN_PERIOD_GAP = re.compile(r"[\s,]*(?:(?:days|weeks|months)[\s,]+)?(?:in|during|for|over|between|from)?\s*(?:the\s+)?", re.I)
 _COMPARAND_FIGURE_BEFORE = re.compile(
     r"\b(?:(?:up|down|rise|increase|fall|drop|decrease|reduction)\s+(?:on|from)|compared\s+(?:to|with)|against|versus|from)\s+(?:the\s+)?"
     r"(?:about\s+|around\s+|just\s+)?[\d,.]+\s*(?:%|per\s*cent|pc)?\s+(?:\w+,?\s+){0,4}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
@@ -71,6 +71,9 @@ _COMPARISON_BEFORE = re.compile(
 _EVENT_BEFORE = re.compile(r"\b(?:was|were|been|first)\s+(?:published|released|launched|introduced|set\s+up)\s+(?:in\s+)?$", re.I)
 
 
+_SNAPSHOT_BEFORE = re.compile(r"\b(?:[Bb]y\s+the\s+end\s+of|[Aa]s\s+(?:at|of))\s+$")
+
+
 def period_for(text: str, fig, resolved, change: bool = False, others=()):
     """Pick the period phrase of a sentence that belongs to one figure, as (mention, (start, end)).
 
@@ -82,6 +85,11 @@ def period_for(text: str, fig, resolved, change: bool = False, others=()):
     """
     # "since the first review came out in 2010-11": the period dates the publication
     usable = [(p, v) for p, v in resolved if v is not None and not _EVENT_BEFORE.search(text, max(0, p.start - 30), p.start)]
+    # "By the end of August 2019, 71 of the rapes recorded in 2018/19 ...": the date the outcomes
+    # were counted at; the figure's period is the cohort's, when the sentence names one
+    cohort = [(p, v) for p, v in usable if not _SNAPSHOT_BEFORE.search(text, max(0, p.start - 20), p.start)]
+    if cohort:
+        usable = cohort
     if change:
         # "an increase of 8% from the previous year", "up 163% since January 2021": the change's base
         usable = [(p, v) for p, v in usable if p.kind != "previous" and not re.match(r"(?i)since\b", p.text)]

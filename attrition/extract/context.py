@@ -328,7 +328,9 @@ def parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[i
 
 _DEFINING_ASIDE = re.compile(
     r"\s[-–—]\s*(?:that\s+is|i\.e\.|in\s+other\s+words|meaning)\b[^-–—()]{1,160}[-–—]\s"
-    r"|\((?:that\s+is|i\.e\.|in\s+other\s+words|meaning)\b[^()]{1,160}\)", re.I)
+    r"|\((?:that\s+is|i\.e\.|in\s+other\s+words|meaning)\b[^()]{1,160}\)"
+    # "The charge rate, measured as the share of investigations closed that ended in a charge, rose to 6.8%"
+    r"|,\s*(?:measured|defined|calculated|counted|expressed|worked\s+out)\s+as\b[^,;:()\d]{1,160},", re.I)
 
 
 def read_sentence(article: Article, scope: Scope, index: int, start: int, end: int) -> Sentence:

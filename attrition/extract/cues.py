@@ -62,6 +62,11 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+(?:no|an?\s+|the\s+)|without|because|due|for\s+lack|after|as\s+a\s+result))", CLOSING),
     ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?\b(?![\s-]related))|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
+    # the Home Office outcome types by number ("Outcome 1 accounts for 4 per cent", "outcome 16"): charged
+    # (1, 1A), victim does not support (14, 16), no further action (5, 10-12, 15, 18, 21)
+    ("charged", r"\boutcomes?\s+(?:types?\s+)?0?1a?(?![\d.,])", STAGE),
+    ("withdrawn", r"\boutcomes?\s+(?:types?\s+)?1[46](?![\d.,])", WITHDRAWN),
+    ("nfa", r"\boutcomes?\s+(?:types?\s+)?(?:0?5|1[0258]|21)(?![\d.,])", OUTCOME),
     # people supported and calls taken (GUIDELINES 10): "supported 72,000 survivors", "took 45,000 calls"
     ("other", r"(?:supported|helped|counselled|assisted|advised)(?=\s+(?:more\s+than\s+|over\s+|some\s+|almost\s+|nearly\s+|around\s+|about\s+)?"
               r"(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(?:hundred|thousand)\b))"
@@ -246,6 +251,11 @@ _PREVALENCE_AFTER = re.compile(r"^[^.;:]{0,80}?\b(?:had|have|has)\s+(?:ever\s+)?
 # total" is a level of what it counts, and keeps its stage
 _COMPOSITION_BEFORE = re.compile(
     r"(?:\b(?:made|make|makes|making)\s+up|\baccount(?:s|ed|ing)?\s+for|\bcompris(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}(?:\(\s*)?$", re.I)
+# "Charges accounted for 4% of the offences recorded", "Outcome 1 makes up 4%": the share an
+# outcome is of its base, not a crime type's share of crime
+_OUTCOME_SUBJECT = re.compile(
+    r"\b(?:charges|summonses|convictions|prosecutions|referrals|withdrawals|outcome\s+(?:types?\s+)?\d{1,2}a?|no\s+further\s+action)"
+    r"\s+(?:\w+\s+){0,2}?(?:made|make|makes|making|account(?:s|ed|ing)?|compris(?:e|es|ed|ing))\b[^,;]{0,30}$", re.I)
 # A share of closed cases ("3 per cent of closed investigations", "41% of the rape investigations we
 # close"): a share of outcomes, which states no base (GUIDELINES 12); matched right after a figure.
 # "withdrawals accounted for 41% of the investigations closed" is then a share of the outcome's.
@@ -262,7 +272,10 @@ _SHARE_ONLY_AFTER = re.compile(
     r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
     r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
     r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below)\s+(?:the\s+age\s+of\s+)?1\d\b)"
-    r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b)", re.I)
+    r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
+    # a sentence's share of those convicted: "86 per cent were given an immediate prison sentence"
+    r"|(?:[\w’']+\s+){0,4}(?:are|were|is|was)\s+(?:given|handed|sentenced\s+to)\s+(?:an?\s+)?(?:immediate\s+)?"
+    r"(?:prison|custodial|jail|suspended|community)\s+(?:sentences?|terms?)\b)", re.I)
 # "... and evidential difficulties accounted for another 31 per cent": one more share of the same whole
 _FURTHER_SHARE = re.compile(r"\b(?:another|a\s+further)\s+\|\s*(?:per\s*cent|%)?\s*(?:[.;,]|$)", re.I)
 _NON_FUNNEL_BEFORE = re.compile(
@@ -334,6 +347,7 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
         r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
     if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
                   or _COMPOSITION_BEFORE.search(before) and not OF_CLOSED.match(after) and not _FURTHER_SHARE.search(before + "|" + after)
+                  and not _OUTCOME_SUBJECT.search(before)
                   or _SURVEY_ANSWER_AFTER.match(after) or _SHARE_ONLY_AFTER.match(after)):
         return True
     if _PREVALENCE_AFTER.match(after) and (share or re.search(r"\b(?:estimat|survey)", before, re.I)) \

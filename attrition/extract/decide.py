@@ -27,7 +27,7 @@ from attrition.extract.cues import (
 )
 from attrition.extract.doctext import text_of
 from attrition.extract.forces import NATIONAL
-from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, STRONG, VICTIM
+from attrition.extract.lexicon import BARE_NOUN, BARE_RAPES, CONTEXT, RECORDING, STRONG, VICTIM
 from attrition.extract.lexicon import STAGE as STAGE_WEIGHT
 from attrition.extract.periods import is_full_year, shift_year
 from attrition.extract.sources import NATIONAL_ONLY_BODIES, NATIONAL_PUBLISHERS, known_body
@@ -123,6 +123,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if change:
         gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
+    gov = later_state(text, gov, fig_cues) or gov
     gov = own_clause_cue(text, fig, gov, fig_cues, s_start, others) or gov
     if fig.unit == "count" and (_DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start)
                                 or _OF_THE_OPENER.fullmatch(text, s_start, fig.start)) \
@@ -216,6 +217,21 @@ def refers_to_topic(text: str, fig, s_start: int, s_end: int) -> bool:
 
 # Where a second clause begins: "Referrals rose from 210 to 260, while the number charged fell ..."
 _CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and\s+the|with\s+the)\s|;\s*", re.I)
+
+
+_LATER_GAP = re.compile(r"(?:\s+[\w’'-]+){0,3}?[\s,]*(?:and|but)\s+(?:(?:were|was|had\s+been|have\s+been|are|is)\s+)?"
+                        r"(?:later|subsequently|then|afterwards|eventually)\s+(?:been\s+)?", re.I)
+
+
+def later_state(text: str, gov: Governed | None, cues: list[Cue]) -> Governed | None:
+    """The later of two states a clause gives the counted cases ("reports recorded as crimes and
+    later cancelled" are no-crimes), or None when the governing cue is not followed by one."""
+    if gov is None:
+        return None
+    later = next((c for c in cues if c.start >= gov.cue.end and _LATER_GAP.fullmatch(text, gov.cue.end, c.start)), None)
+    if later is None or later.label in (gov.label, "other") or later.weight < STRONG:
+        return None
+    return Governed(later.label, later, gov.inside)
 
 
 def own_clause_cue(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int, others=()) -> Governed | None:
@@ -491,18 +507,28 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return inside.label
     if opened is not None:
         return opened  # "Of the rape cases tried, the conviction rate stood at 52.3%"
+    shared_of = share_of_base(text, sentence.start, fig.start, sentence.stage, stage.label)
+    if shared_of is not None:
+        return shared_of  # "the proportion of rape reports cancelled as no crime fell to 6.1%"
     if base is not None and base.stage != stage.label:
         return base.stage
     earlier = [c for c in sentence_claims if c.unit == "count" and not c.change and c.stage in ("reported", "recorded")]
     if earlier:
         return earlier[-1].stage  # "1,488 rapes were recorded and 3.4 per cent resulted in a charge"
+    restated = next((c for c in reversed(sentence_claims) if c.unit == "count" and not c.change
+                     and c.stage == stage.label), None)
+    if restated is not None:
+        named = partitive_base(text, restated.char_end, sentence.end, sentence.stage, stage.label)
+        if named is not None:
+            return named  # "61 of the rapes recorded had led to a charge, which equates to 3.3 per cent"
     if inside is None:
         # "Last year 53% of cases we took to court ended in a conviction; this year 75% of cases
         # have": a parallel rate of the same stage with no base of its own copies the earlier one's
         recent = [c for c in claims if c.char_start >= scope.prev_sentence_start] + sentence_claims
         parallel = next((c for c in reversed(recent) if c.unit == "percent" and not c.change
                          and c.stage == stage.label), None)
-        if parallel is not None and (parallel.of_stage or _ELLIPTIC_RATE.search(text, sentence.start, fig.start)):
+        if parallel is not None and (parallel.of_stage or stage.gov is None
+                                     or _ELLIPTIC_RATE.search(text, sentence.start, fig.start)):
             return parallel.of_stage
     header = scope.header
     if header is not None and header[3] and header[2] == stage.label and (stage.gov is None or stage.gov.cue.weight < STRONG):
@@ -736,6 +762,41 @@ def opening_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage
 _EXAMPLE_OPEN = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|for\s+example|for\s+instance|such\s+as)[^()]*$", re.I)
 
 
+_SHARE_OF = re.compile(r"\b(?:proportion|share|percentage)\s+of\s+(?:all\s+)?(?:the\s+)?", re.I)
+
+
+def share_of_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage: str) -> str | None:
+    """The base named by "the proportion of <cases at a stage> <outcome>" before a rate
+    ("the share of reports classed as no crime": reported), or None."""
+    m = None
+    for m in _SHARE_OF.finditer(text, s_start, fig_start):
+        pass
+    if m is None or re.search(r"\d", text[m.end():fig_start]):
+        return None
+    first = next((c for c in cues if m.end() <= c.start < min(fig_start, m.end() + 40)), None)
+    if first is None or first.label in (stage, "other") or first.weight < STRONG:
+        return None
+    later = [c for c in cues if first.end <= c.start < fig_start and c.label == stage]
+    return first.label if later else None
+
+
+_PARTITIVE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the|all(?:\s+the)?|those|these)\s+", re.I)
+_PARTITIVE_END = re.compile(r"[,;:(]|\d|\b(?:had|has|have|was|were|is|are|led|resulted|ended)\b", re.I)
+
+
+def partitive_base(text: str, count_end: int, s_end: int, cues: list[Cue], stage: str) -> str | None:
+    """The stage a partitive after a count names ("61 of the rapes recorded", "40 of the
+    reported offences"), or None: the base of a rate that restates that count."""
+    m = _PARTITIVE_OF.match(text, count_end)
+    if m is None:
+        return None
+    stop = _PARTITIVE_END.search(text, m.end(), min(s_end, m.end() + 60))
+    end = stop.start() if stop else min(s_end, m.end() + 60)
+    named = [c.label for c in cues if m.end() <= c.start < end and c.label not in ("other", stage)
+             and c.weight >= RECORDING]
+    return named[-1] if named else None
+
+
 def asked_or_example(text: str, fig, s_start: int, s_end: int) -> bool:
     """A figure in a question (`How many of the 300 reports ...?`) or in an example
     (`(e.g. 15% of those who ...)`) is not a claim: nobody stated it as a fact."""
@@ -908,7 +969,10 @@ _NUMBER_OF = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){0,3}?(?P<noun>[\w-]+?)s?
 
 
 _AVERAGE_TIME_IS = re.compile(
-    r"\b(?:average|mean|median)\s+(?:length\s+of\s+)?(?:time|wait|delay)\b[^.;–—]{0,100}?\b(?:was|is|of|to|at|stood\s+at|reached)\s+"
+    r"(?:\b(?:average|mean|median)\s+(?:length\s+of\s+)?(?:time|wait|delay|(?:custodial\s+|prison\s+|jail\s+)?(?:sentence|term))\b"
+    r"(?:[^.;–—]|\.(?=\d)){0,100}?\b(?:was|is|of|to|at|stood\s+at|reached|with|from)"
+    # "victims waited an average of 21 months", "took a median of 9 months"
+    r"|\b(?:wait(?:s|ed|ing)?|took|take|takes|taking)\s+(?:for\s+)?(?:an?\s+)?(?:average|mean|median)\s+of)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+)?$", re.I)
 
 

@@ -124,7 +124,7 @@ _AGE_AFTER = re.compile(
 _AGE_BAND_AFTER = re.compile(
     r"^\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%))(?!\s+(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
 # "the average time to charge rose to 42.7 days", "took 232 days": a time taken is a figure (GUIDELINES 10).
-_TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b[^.;]{0,100}$", re.I)
+_TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b(?:[^.;]|\.(?=\d)){0,100}$", re.I)
 
 
 def time_taken(text: str, start: int) -> bool:

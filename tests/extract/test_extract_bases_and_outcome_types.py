@@ -1,0 +1,105 @@
+"""Rates whose base a partitive names, outcome types by number, defining asides, snapshot dates and
+parallel rates (issue #11, items 1, 3, 7, 8; GUIDELINES 8, 9, 12, 13).
+
+Sentences written for this test, one construction each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from attrition.extract import extract
+
+
+def _by_value(text: str, published: str = "2024-06-01", **meta):
+    return {c.value: c for c in extract(text, published, **meta)}
+
+
+@pytest.mark.parametrize("tail", ["which equates to 2.9 per cent", "a rate of 2.9 per cent", "or 2.9 per cent"])
+def test_a_rate_restating_n_of_the_rapes_recorded_is_a_share_of_recorded(tail):
+    claims = _by_value(f"Suffolk Police said 48 of the rapes recorded in 2022/23 had led to a charge, {tail}.")
+    assert (claims[48].stage, claims[48].of_stage) == ("charged", None)
+    assert (claims[2.9].stage, claims[2.9].of_stage) == ("charged", "recorded")
+
+
+def test_without_a_partitive_the_rate_keeps_the_usual_base():
+    claims = _by_value("Suffolk Police charged 48 rape suspects in 2022/23, a rate of 2.9 per cent.")
+    assert claims[2.9].of_stage != "recorded"
+
+
+def test_the_date_outcomes_were_counted_at_is_not_the_period_of_the_cohort():
+    claims = _by_value("By the end of May 2023, 48 of the rapes recorded in 2021/22 in Suffolk had resulted in a charge.")
+    assert (claims[48].period_start, claims[48].period_end) == ("2021-04-01", "2022-03-31")
+
+
+def test_a_snapshot_date_alone_still_dates_the_figure():
+    claims = _by_value("By the end of May 2023, Suffolk Police had charged 48 rape suspects.")
+    assert claims[48].period_end == "2023-05-31"
+
+
+@pytest.mark.parametrize("code, stage", [("1", "charged"), ("16", "withdrawn"), ("14", "withdrawn"),
+                                         ("18", "nfa"), ("15", "nfa")])
+def test_a_home_office_outcome_type_by_number_names_its_stage(code, stage):
+    claims = _by_value(f"In Suffolk, outcome {code} was given to 57 of the rapes recorded in 2022.")
+    assert claims[57].stage == stage
+
+
+def test_an_outcome_code_is_not_itself_a_figure():
+    claims = _by_value("In Suffolk, outcome 16 was given to 57 of the rapes recorded in 2022.")
+    assert 16 not in claims
+
+
+def test_an_outcome_that_accounts_for_a_share_of_recorded_rapes_is_that_outcome():
+    claims = _by_value("In Suffolk, charges accounted for 3.1 per cent of the rapes recorded in 2022.")
+    assert (claims[3.1].stage, claims[3.1].of_stage) == ("charged", "recorded")
+
+
+def test_a_crime_type_that_accounts_for_a_share_is_still_composition():
+    claims = _by_value("In Suffolk, rape accounted for 19 per cent of the sexual offences recorded in 2022.")
+    assert claims[19].stage == "other"
+
+
+@pytest.mark.parametrize("verb", ["measured", "defined", "calculated"])
+def test_a_defining_aside_lends_its_words_to_no_figure(verb):
+    claims = _by_value(f"In Suffolk the charge rate, {verb} as the share of rape investigations closed in the year "
+                       "that ended with a charge, rose to 7.2 per cent in 2023/24.")
+    assert claims[7.2].stage == "charged"
+
+
+def test_a_rate_with_no_word_of_its_own_copies_the_stage_and_base_of_the_rate_before_it():
+    claims = _by_value("In Suffolk, the conviction rate for rape rose to 61 per cent in 2023. "
+                       "Across England and Wales the average was 58 per cent.")
+    assert (claims[58].stage, claims[58].of_stage) == (claims[61].stage, claims[61].of_stage)
+    assert claims[58].area == "England and Wales"
+
+
+def test_the_proportion_of_reports_given_an_outcome_is_a_share_of_reports():
+    claims = _by_value('Across England and Wales, the proportion of rape reports cancelled as "no crime" fell to '
+                       "4.8 per cent in 2023.")
+    assert (claims[4.8].stage, claims[4.8].of_stage) == ("no_crime", "reported")
+
+
+def test_the_later_of_two_states_names_the_stage():
+    claims = _by_value("In Suffolk, the number of rapes recorded as crimes and later cancelled rose to 27 in 2023.")
+    assert claims[27].stage == "no_crime"
+
+
+@pytest.mark.parametrize("sentence", ["84 per cent were given an immediate prison sentence",
+                                      "84 per cent of them were handed a custodial sentence"])
+def test_a_sentence_handed_to_a_share_of_those_convicted_is_other(sentence):
+    claims = _by_value(f"In Suffolk, 120 men were convicted of rape in 2023, and {sentence}.")
+    assert claims[120].stage == "convicted"
+    assert claims[84].stage == "other"
+
+
+@pytest.mark.parametrize("sentence", ["Victims in Suffolk waited an average of 17 months for a rape trial.",
+                                      "In Suffolk the average prison sentence for rape was 17 months."])
+def test_a_time_in_months_is_a_figure_of_its_own(sentence):
+    claims = _by_value(sentence)
+    assert (claims[17].stage, claims[17].unit) == ("other", "count")
+
+
+def test_a_comparand_in_months_owns_the_year_after_it():
+    claims = _by_value("In Suffolk the average prison sentence for rape was 101.5 months, compared with 88.2 months in 2012.")
+    assert claims[88.2].period_start == "2012-01-01"
+    assert claims[101.5].period_start is None
