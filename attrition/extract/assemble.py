@@ -88,7 +88,7 @@ def claim_for(article: Article, scope: Scope, sentence: Sentence, fig, claims: l
     source, source_inherited, speaker = decide_source(article, scope, sentence, fig)
     area, area_inherited = decide_area(article, scope, sentence, fig, stage, claims, sentence_claims,
                                        None if source_inherited else source)
-    if no_single_force(article.text, sentence.start, fig, sentence.areas):
+    if not stage.forces_count and no_single_force(article.text, sentence.start, fig, sentence.areas):
         return None  # "Across Yorkshire, ...", "the nearest force recorded ...": no one force's figure (GUIDELINES 5)
     if source is not None and obtained_by(article.text, source):
         # "Figures obtained by the Manchester Evening News": the force's, when the figure is a force's (GUIDELINES 20)
@@ -136,11 +136,20 @@ def no_single_force(text: str, s_start: int, fig, areas) -> bool:
     Takes the text, where the figure's sentence starts, the figure and the sentence's area
     mentions; looks at the figure's clause before it (back to a full stop, a semicolon or a
     clause joined by "while", "but", "and"), which must name no force of its own."""
+    if any(a.kind == "cps_area" and a.start >= fig.end and _IN_AREA_AFTER.fullmatch(text, fig.end, a.start) for a in areas):
+        return True  # "57.8 per cent in CPS Yorkshire and Humberside"
     parts = re.split(r"[.;]|,\s+(?:while|whereas|but|and)\s", text[s_start:fig.start])
     clause_start = fig.start - len(parts[-1])
-    if not _REGION.search(parts[-1]):
+    if not _REGION.search(parts[-1]) and not any(clause_start <= a.start < fig.start and a.kind == "cps_area" for a in areas):
         return False
-    return not any(clause_start <= a.start < fig.start and a.kind in ("force", "place") for a in areas)
+    return not any(clause_start <= a.start < fig.start and a.kind in ("force", "place")
+                   and not _COVERS_BEFORE.search(text, max(clause_start, a.start - 40), a.start) for a in areas)
+
+
+_IN_AREA_AFTER = re.compile(r"\s*(?:%|per\s*cent|pc)?\s*(?:in|for|across|by|at)\s+(?:the\s+)?", re.I)
+# "CPS Mersey-Cheshire, which covers Merseyside and Cheshire, ...": the forces a region is made of
+_COVERS_BEFORE = re.compile(r"\b(?:covers|covering|cover|spans|spanning|includes|including)\s+(?:both\s+)?"
+                            r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|and)\s*)?$", re.I)
 
 
 def evidence(text: str, s_start: int, s_end: int, f_start: int, f_end: int) -> tuple[int, int]:

@@ -452,6 +452,10 @@ _OWN_AREA_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:in|to|by|from|acros
 _OWN_AREA_BEFORE = re.compile(r"^\s+(?:(?:average|rate|figure|mean)\s+)?(?:of\s+|was\s+|is\s+|at\s+|stood\s+at\s+)?(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$")
 
 
+_LEADS_FIGURE = re.compile(r"[\s,:]*(?:(?:it|the\s+(?:figure|rate|share|number))\s+)?(?:(?:was|is|were|stood\s+at)\s+)?"
+                           r"(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?\d", re.I)
+
+
 def _owned_by(text: str, fig_span: tuple[int, int], mention) -> bool:
     """True when the area mention is part of the figure's own phrase.
 
@@ -463,6 +467,8 @@ def _owned_by(text: str, fig_span: tuple[int, int], mention) -> bool:
         gap = text[end:mention.start]
         if mention.kind == "national" and re.fullmatch(r"\s+", gap):
             return True
+        if re.search(r"\b(?:and|but|while|whereas)\b", gap, re.I) and _LEADS_FIGURE.match(text, mention.end):
+            return False  # "it was 3.4 per cent and in Sussex 1.8 per cent": Sussex leads the next figure
         return bool(_OWN_AREA_AFTER.match(gap)) and not re.search(r"[,.;:()]", gap)
     if mention.kind == "national" and mention.end <= start:
         return bool(_OWN_AREA_BEFORE.match(text[mention.end:start]))

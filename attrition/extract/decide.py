@@ -153,6 +153,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     bracketed = bracket_names(text, fig, fig_cues, s_start)
     if bracketed is not None:
         stage = bracketed  # "those subsequently convicted (92,334)": the phrase the bracket follows
+    gapped = gapped_item(text, fig, sentence, sentence_claims)
+    if gapped is not None:
+        stage = gapped.stage  # "South Yorkshire charged 5.8% of closed cases, West Yorkshire 3.2%": the verb is gapped
     copied = comparand_of(doc, fig, sentence_claims)
     in_context = bool(sentence_claims) or bool(claims and claims[-1].char_start >= scope.prev2_sentence_start)
     if copied is not None and copied.change and text[copied.char_end:fig.start].rstrip().endswith("("):
@@ -217,6 +220,28 @@ def refers_to_topic(text: str, fig, s_start: int, s_end: int) -> bool:
 
 # Where a second clause begins: "Referrals rose from 210 to 260, while the number charged fell ..."
 _CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and\s+the|with\s+the)\s|;\s*", re.I)
+
+
+_GAPPED_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s+(?:in\s+|for\s+)?$", re.I)
+
+
+def gapped_item(text: str, fig, sentence: Sentence, sentence_claims: list[Claim]) -> Claim | None:
+    """The figure whose verb a gapped list item leaves out ("Kent charged 5.8%, Essex 3.2% and
+    Surrey 2.9%": Essex's and Surrey's figures are charged too), or None.
+
+    The item is a place followed at once by its figure, after a comma or "and", in a sentence
+    whose earlier figure of the same unit was itself led by a place."""
+    place = next((a for a in sentence.areas if a.kind in ("force", "place") and a.end <= fig.start
+                  and re.fullmatch(r"\s*", text[a.end:fig.start])), None)
+    if place is None or not _GAPPED_BEFORE.search(text, max(sentence.start, place.start - 12), place.start):
+        return None
+    earlier = [c for c in sentence_claims if c.unit == fig.unit and not c.change and c.char_end <= place.start]
+    if not earlier:
+        return None
+    first = earlier[0]
+    led = any(a.kind in ("force", "place") and a.end <= first.char_start and a.start >= sentence.start
+              and not re.search(r"\d|[;.]", text[a.end:first.char_start]) for a in sentence.areas)
+    return first if led else None
 
 
 _LATER_GAP = re.compile(r"(?:\s+[\w’'-]+){0,3}?[\s,]*(?:and|but)\s+(?:(?:were|was|had\s+been|have\s+been|are|is)\s+)?"
@@ -489,6 +514,9 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
             and sentence_claims and sentence_claims[-1].unit == "percent" and not sentence_claims[-1].change \
             and not re.match(r"\s*(?:%|per\s*cent)?\s+of\b", text[fig.end:fig.end + 16]):
         return sentence_claims[-1].of_stage  # "38% of closed cases ..., and evidential difficulties another 31%"
+    gapped = gapped_item(text, fig, sentence, sentence_claims)
+    if gapped is not None and gapped.stage == stage.label:
+        return gapped.of_stage  # "Kent charged 5.8% of closed cases, Essex 3.2%": the gapped item's base is the first's
     head = _figure_named_again(text, fig, sentence.start, claims + sentence_claims, scope.prev_sentence_start,
                                scope.prev2_sentence_start)
     if head is not None and head.stage == stage.label and head.unit == "percent":
@@ -600,6 +628,9 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     same_para = article.paragraph_of(scope.prev_sentence_start) == article.paragraph_of(sentence.start)
     previous = previous_sentence_area(scope.previous_placed, scope.prev_sentence_start, sentence.start)
     points_back = bool(_POINTS_BACK.match(text, sentence.start))  # "Of those, 95% ...": the figures just given
+    if own_source in NATIONAL_PUBLISHERS and not same_para and not points_back \
+            and any(m.name == own_source and m.end <= fig.start for m in sentence.sources):
+        return NATIONAL, True  # a new paragraph opening "Ministry of Justice figures show ...": not the last force's
     if previous and (previous not in NATIONAL_AREAS or same_para or points_back
                      or continues_quote(text, sentence.start, article.quotes)):
         return previous, True  # the force the sentence before was about

@@ -227,6 +227,12 @@ def _mention_tables() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]
     return name_regex, acronym_regex, table, national
 
 
+_CPS_AREA = re.compile(
+    r"\bCPS\s+(?:London\s+(?:North|South)|South\s+East|South\s+West|Wessex|Thames\s+(?:and|&)\s+Chiltern|East\s+of\s+England"
+    r"|East\s+Midlands|West\s+Midlands|North\s+West|North\s+East|Yorkshire\s+(?:and|&)\s+Humberside|Mersey[\s-]*Cheshire"
+    r"|Cymru[\s/-]*Wales|Wales|Cymru)\b")
+
+
 def find_area_mentions(text: str) -> list[AreaMention]:
     """Return every mention of a force, place, national area or force anaphor in `text`.
 
@@ -255,6 +261,9 @@ def find_area_mentions(text: str) -> list[AreaMention]:
             found.append(AreaMention(m.start(), m.end(), area or None, "national" if area else "anaphor"))
     for m in _RAILWAY.finditer(text):
         found.append(AreaMention(m.start(), m.end(), "British Transport Police", "place"))
+    for m in _CPS_AREA.finditer(text):
+        # "CPS Yorkshire and Humberside" is one of the CPS's 14 Areas, several forces at once: no force's
+        found.append(AreaMention(m.start(), m.end(), None, "cps_area"))
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     mentions: list[AreaMention] = []
     for mention in found:

@@ -116,6 +116,8 @@ def line_sentences(doc: Doc) -> Doc:
             starts_out[token.i] = _NOT_START
         elif token.is_lower and prev.text not in (".", "!", "?", ";", ":") and not prev.is_space:
             starts_out[token.i] = _NOT_START  # "Devon | and Cornwall Police": no sentence opens on a lower-case word mid-line
+        elif prev.is_alpha and not token.is_space and not token.is_punct:
+            starts_out[token.i] = _NOT_START  # "Nottinghamshire | Police recorded ...": no sentence opens mid-line after a word
         if starts_out[token.i] == 1:
             since_start = 0
     doc.from_array([SENT_START], starts_out.reshape(-1, 1))

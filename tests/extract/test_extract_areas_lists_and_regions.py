@@ -1,0 +1,77 @@
+"""Areas in parallel and gapped lists, national bodies opening a paragraph, CPS Areas and a force
+name the parser cuts from its sentence (issue #11, items 1, 5; GUIDELINES 5, 8, 15, 16).
+
+Sentences written for this test, one construction each.
+"""
+
+from __future__ import annotations
+
+from attrition.extract import extract
+
+
+def _by_value(text: str, published: str = "2024-06-01", **meta):
+    return {c.value: c for c in extract(text, published, **meta)}
+
+
+def test_each_place_of_a_parallel_pair_leads_its_own_rate():
+    claims = _by_value("Dorset charged 4.1 per cent of rapes in 2023. In Wiltshire it was 2.7 per cent and in "
+                       "Gloucestershire 5.2 per cent.")
+    assert (claims[2.7].area, claims[5.2].area) == ("Wiltshire", "Gloucestershire")
+
+
+def test_a_place_after_and_still_owns_the_figure_before_it_when_no_figure_follows():
+    claims = _by_value("The force charged 4.1 per cent of rapes recorded and investigated in Wiltshire in 2023.")
+    assert claims[4.1].area == "Wiltshire"
+
+
+def test_a_gapped_list_item_takes_the_verb_and_base_of_the_first():
+    claims = _by_value("Durham charged 6.3 per cent of closed rape investigations in 2023, Cleveland 2.2 per cent "
+                       "and Northumbria 4.4 per cent.")
+    for value, area in ((2.2, "Cleveland"), (4.4, "Northumbria")):
+        assert (claims[value].stage, claims[value].of_stage, claims[value].area) == \
+            (claims[6.3].stage, claims[6.3].of_stage, area)
+
+
+def test_a_list_without_a_place_before_each_figure_is_not_gapped():
+    claims = _by_value("Durham Constabulary recorded 702 rape reports in 2023, with 61 charges and 30 convictions.")
+    assert (claims[61].stage, claims[30].stage) == ("charged", "convicted")
+
+
+def test_a_paragraph_opening_with_a_national_body_is_national():
+    claims = _by_value("Durham Constabulary recorded 702 rapes in 2023.\n\n"
+                       "Ministry of Justice figures show that 1,180 adults were convicted of rape in 2023.")
+    assert claims[702].area == "Durham"
+    assert claims[1180].area == "England and Wales"
+
+
+def test_an_attribution_after_the_figures_keeps_the_force_before():
+    claims = _by_value("Durham Constabulary closed 900 rape investigations in 2023.\n\n"
+                       "Of those, 55 per cent were dropped for evidential reasons, Home Office data showed.")
+    assert claims[55].area == "Durham"
+
+
+def test_a_force_name_at_the_start_of_a_line_stays_with_its_sentence():
+    # the parser alone cuts "Durham" off as a sentence of its own after the by-line
+    claims = extract("More than 700 rapes recorded in Durham in a year\n\nBy Sam Reed\n12 March 2018\nUpdated 10:05\n\n"
+                     "Durham Constabulary recorded 702 rapes in 2017.", "2018-03-12")
+    (claim,) = [c for c in claims if c.value == 702]
+    assert claim.area == "Durham"
+    assert claim.quote.startswith("Durham Constabulary")
+
+
+def test_a_figure_for_a_cps_area_is_no_force_figure():
+    claims = _by_value("In CPS Thames and Chiltern, 61 per cent of rape prosecutions ended in a conviction in 2023, "
+                       "compared with 55 per cent in CPS Wessex. Kent Police charged 120 rapes in 2023.")
+    assert 61 not in claims and 55 not in claims
+    assert claims[120].area == "Kent"
+
+
+def test_a_cps_area_named_by_the_forces_it_covers_is_still_no_force_figure():
+    claims = _by_value("In CPS Mersey-Cheshire, which covers Merseyside and Cheshire, 70 per cent of rape "
+                       "prosecutions ended in a conviction in 2023.")
+    assert 70 not in claims
+
+
+def test_a_count_of_cps_areas_is_kept():
+    claims = _by_value("CPS Wessex, one of 14 CPS Areas in England and Wales, charged more rape suspects in 2023.")
+    assert claims[14].stage == "other"
