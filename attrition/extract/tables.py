@@ -257,6 +257,7 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
     """
     text = text_of(doc)
     found: dict[int, Cell] = {}
+    previous: str | None = None  # the one stage the page's table before this one counted
     for block in _cell_blocks(_lines(text)):
         for header, rows in _tables(block):
             width = len(rows[0][1])
@@ -264,6 +265,16 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
             columns = [(_head_stage(doc, h[0], h[0] + len(h[1])), _period_of(h[1])) if h else ((None, None), None)
                        for h in heads]
             counted = next((_counted_noun(doc, h[0], h[0] + len(h[1])) for h in heads if h), None)
+            stages = {c[0][0] for c in columns} | {_label_stage(doc, l_at, l_at + len(label)) for (l_at, label), _ in rows}
+            caption = [_head_stage(doc, h[0], h[0] + len(h[1]))[0] for h in header[:len(header) - width]]
+            caption_stage = next((c for c in reversed(caption) if c), None)
+            if stages == {None} and any(p for _, p in columns) and (caption_stage or previous):
+                # "Suspects charged" over "| 2022 | 2023 |": the caption names what the cells count; with
+                # none, "Age of victim | 2019/20 | 2020/21" after "Number of rapes recorded" by year
+                # breaks down the totals of the table before it (GUIDELINES 8)
+                columns = [((caption_stage or previous, None), p) for _, p in columns]
+            named = {c[0][0] for c in columns} - {None}
+            previous = named.pop() if len(named) == 1 else (counted if not named and counted else None)
             year = next((m for _, h in header for m in find_period_mentions(h) if m.kind == "explicit"), None)
             for (l_at, label), values in rows:
                 l_stage, l_period = _label_stage(doc, l_at, l_at + len(label)), _label_period(label)

@@ -75,3 +75,42 @@ def test_a_cps_area_named_by_the_forces_it_covers_is_still_no_force_figure():
 def test_a_count_of_cps_areas_is_kept():
     claims = _by_value("CPS Wessex, one of 14 CPS Areas in England and Wales, charged more rape suspects in 2023.")
     assert claims[14].stage == "other"
+
+
+_TWO_TABLES = """Freedom of Information request 2211/24
+
+Question 1
+
+Year
+Rapes recorded
+2022
+640
+2023
+702
+
+Question 2
+
+Where the victim was known to the suspect
+2022
+2023
+Partner or ex-partner
+211
+230
+Acquaintance
+180
+205
+"""
+
+
+def test_a_table_naming_no_stage_breaks_down_the_totals_of_the_table_before_it():
+    claims = extract(_TWO_TABLES, "2024-02-01", publisher="Durham Constabulary")
+    by_value = {c.value: c for c in claims}
+    for value, year in ((211, "2022"), (230, "2023"), (180, "2022"), (205, "2023")):
+        assert by_value[value].stage == "recorded"
+        assert by_value[value].period_start == f"{year}-01-01"
+
+
+def test_a_table_with_a_stage_of_its_own_keeps_it():
+    text = _TWO_TABLES.replace("Where the victim was known to the suspect", "Suspects charged")
+    by_value = {c.value: c for c in extract(text, "2024-02-01", publisher="Durham Constabulary")}
+    assert by_value[211].stage == "charged"
