@@ -270,7 +270,7 @@ _SHARE_ONLY_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:"
     r"(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
     r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
-    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:non[\s-]recent|historic(?:al)?)\b"
+    r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:an?\s+)?(?:non[\s-]recent|historic(?:al)?)\b"
     r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below)\s+(?:the\s+age\s+of\s+)?1\d\b)"
     r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
     # a sentence's share of those convicted: "86 per cent were given an immediate prison sentence"

@@ -173,6 +173,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
             and (head := _figure_named_again(text, fig, s_start, claims + sentence_claims, scope.prev_sentence_start,
                                              scope.prev2_sentence_start)) is not None:
         stage = head.stage  # "612 reports were received, 571 recorded. In 2023 the figure was 655": the 612's
+    elif stage is None and (echoed := same_figure_before(fig, claims)) is not None:
+        stage = echoed.stage  # 'She said: "We accept that 4.4 per cent is not good enough"': the 4.4 given before
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
     elif stage == "other" and fig.unit == "count" and gov is not None and gov.cue.weight <= VICTIM and claims \
@@ -257,6 +259,14 @@ def later_state(text: str, gov: Governed | None, cues: list[Cue]) -> Governed | 
     if later is None or later.label in (gov.label, "other") or later.weight < STRONG:
         return None
     return Governed(later.label, later, gov.inside)
+
+
+def same_figure_before(fig, claims: list[Claim]) -> Claim | None:
+    """The earlier claim a figure with no stage word repeats: the same value and unit, a rate or
+    a count of 100 or more (small round counts recur by chance), or None."""
+    if fig.unit != "percent" and fig.value < 100:
+        return None
+    return next((c for c in reversed(claims) if c.unit == fig.unit and c.value == fig.value and not c.change), None)
 
 
 def own_clause_cue(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int, others=()) -> Governed | None:

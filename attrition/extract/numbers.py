@@ -93,6 +93,8 @@ _BLOCKERS = [
     re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
     _ADDRESS,
     re.compile(r"\b(?:BBC|ITV|S4C|Channel|Radio)\s+(?:One|Two|Three|Four|Five|1|2|3|4|5)\b"),  # channel names
+    # "One rape is one too many", "every one of them": rhetoric and pronouns, not counts
+    re.compile(r"\bone\s+(?:(?:[\w’'-]+\s+){0,2}(?:is|was)\s+one\s+)?too\s+many\b|\b(?:every|each)\s+one\b", re.I),
 ]
 # The case-blind blockers again, exact, for the lower-cased text (not those with an escape whose
 # meaning depends on case, such as \S).

@@ -103,3 +103,21 @@ def test_a_comparand_in_months_owns_the_year_after_it():
     claims = _by_value("In Suffolk the average prison sentence for rape was 101.5 months, compared with 88.2 months in 2012.")
     assert claims[88.2].period_start == "2012-01-01"
     assert claims[101.5].period_start is None
+
+
+def test_a_speaker_repeating_a_rate_with_no_word_of_its_own_is_one_claim():
+    claims = extract('Suffolk Police took formal action on 20 of the 450 rapes it recorded in 2023 - 4.4 per cent. '
+                     'Detective Inspector Jo Marsh said: "We know that 4.4 per cent is not good enough."', "2024-06-01")
+    rates = [c for c in claims if c.value == 4.4]
+    assert len(rates) == 1 and rates[0].stage == "charged"
+
+
+def test_one_too_many_is_rhetoric_not_a_count():
+    claims = extract('"One rape is one too many," the commissioner said. Suffolk Police recorded 450 rapes in 2023.',
+                     "2024-06-01")
+    assert [c.value for c in claims] == [450]
+
+
+def test_a_share_of_recorded_rapes_that_were_non_recent_is_other():
+    claims = _by_value("In Suffolk, one in five of the rapes recorded in 2023 was a non-recent offence.")
+    assert claims[20].stage == "other"
