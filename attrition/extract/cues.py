@@ -283,6 +283,9 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
     r"|\bfail(?:s|ed|ing)?\s+to\s+record\s+(?:\w+\s+){0,2}$"
+    # an audit's verdict on decisions: "the decision to cancel was correct in 93 per cent of them"
+    r"|\bdecisions?\s+(?:to\s+\w+\s+)?(?:was|were|had\s+been)\s+(?:correct|right|accurate|appropriate|wrong|incorrect)\s+in\s+"
+    r"(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|almost\s+)?$"
     r"|\b(?:correctly|accurately|properly|wrongly|incorrectly)\s+(?:recorded|records?|recording|classified|crimed)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:crime[\s-])?recording\s+(?:accuracy|compliance)\b[^.;\d]{0,40}$"
     r"|\bcaseloads?\s+(?:(?:in|at|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,8}?)?(?:of|was|is|were|stood\s+at|stands\s+at|reached|(?:has\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|grown|grew|dropped)(?:\s+(?:by|to))?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$"
@@ -363,7 +366,8 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
 _RECORDS_SHARE_BEFORE = re.compile(
     r"\brecord(?:s|ed|ing)?\s+(?:about\s+|around\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+|more\s+than\s+)?$", re.I)
 _OF_REPORTED_AFTER = re.compile(
-    r"^\s*(?:(?:per\s*cent|percent|%|pc)\s+)?of\s+(?:all\s+|the\s+)*(?:reported\s+|crimes?\s+reported|offences\s+reported|reports\b|incidents\b)", re.I)
+    r"^\s*(?:(?:per\s*cent|percent|%|pc)\s+)?of\s+(?:all\s+|the\s+)*(?:reported\s+|crimes?\s+reported|offences\s+reported|reports\b|incidents\b"
+    r"|(?:those|these)\s+(?:(?:crimes|offences)\s+)?reported\b)", re.I)
 _AUDIT_AFTER = re.compile(
     r"^\s*(?:per\s*cent|percent|%|pc)?\s*(?:[\w’'-]+\s+){0,5}?(?:(?:we|inspectors|it|they)\s+)?(?:audited|dip[\s-]sampled)\b"
     r"|^\s*(?:per\s*cent|percent|%|pc)?\s*(?:of\s+)?(?:(?:these|those|the|its|their)\s+)?(?:[\w’'-]+\s+){0,2}?decisions\s+(?:were|was|had\s+been)\s+"

@@ -97,7 +97,7 @@ def _drop_rounded_words(claims: list[Claim]) -> list[Claim]:
     exact = [c for c in claims if c.unit == "percent" and not _approximate(c)]
     return [c for c in claims if not (_approximate(c) and any(
         (o.area, o.stage, o.change) == (c.area, c.stage, c.change) and (_same_period(c, o) or _same_sentence(c, o))
-        and abs(o.value - c.value) <= max(1.0, 0.05 * c.value) for o in exact))]
+        and abs(o.value - c.value) <= max(1.0, 0.08 * c.value) for o in exact))]
 
 
 def _same_period(a: Claim, b: Claim) -> bool:

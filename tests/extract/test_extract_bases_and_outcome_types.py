@@ -121,3 +121,20 @@ def test_one_too_many_is_rhetoric_not_a_count():
 def test_a_share_of_recorded_rapes_that_were_non_recent_is_other():
     claims = _by_value("In Suffolk, one in five of the rapes recorded in 2023 was a non-recent offence.")
     assert claims[20].stage == "other"
+
+
+def test_a_force_recording_a_share_of_those_reported_is_audit_accuracy():
+    claims = _by_value("Inspectors estimate that Suffolk Constabulary records 91.2 percent of those reported as rapes.")
+    assert claims[91.2].stage == "other"
+
+
+def test_decisions_found_correct_in_a_share_of_cases_are_audit_findings():
+    claims = _by_value("Inspectors reviewed 60 rape reports the Suffolk force had cancelled in 2023. "
+                       "The decision to cancel was correct in 88 percent of them.")
+    assert claims[88].stage == "other"
+
+
+def test_a_headline_fraction_rounding_the_body_rate_is_one_claim():
+    claims = extract("Rape charges up a quarter in Suffolk\n\nSuffolk Police charged 130 rape suspects in 2023, "
+                     "a rise of 26.8 per cent on 2022.", "2024-06-01")
+    assert sorted(c.value for c in claims if c.change) == [26.8]
