@@ -224,6 +224,7 @@ def refers_to_topic(text: str, fig, s_start: int, s_end: int) -> bool:
 _CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and\s+the|with\s+the)\s|;\s*", re.I)
 
 
+_BODY_DATA_AFTER = re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:figures|data|statistics|stats|analysis)\b", re.I)
 _GAPPED_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s+(?:in\s+|for\s+)?$", re.I)
 
 
@@ -639,8 +640,10 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     previous = previous_sentence_area(scope.previous_placed, scope.prev_sentence_start, sentence.start)
     points_back = bool(_POINTS_BACK.match(text, sentence.start))  # "Of those, 95% ...": the figures just given
     if own_source in NATIONAL_PUBLISHERS and not same_para and not points_back \
-            and any(m.name == own_source and m.end <= fig.start for m in sentence.sources):
-        return NATIONAL, True  # a new paragraph opening "Ministry of Justice figures show ...": not the last force's
+            and any(m.name == own_source and m.end <= fig.start and _BODY_DATA_AFTER.match(text, m.end) for m in sentence.sources):
+        # a new paragraph opening "Ministry of Justice figures show ...": the body's national data, not the
+        # last force's (but "The CPS said 64 cases ended in a conviction" in a force's story may be the force's)
+        return NATIONAL, True
     if previous and (previous not in NATIONAL_AREAS or same_para or points_back
                      or continues_quote(text, sentence.start, article.quotes)):
         return previous, True  # the force the sentence before was about

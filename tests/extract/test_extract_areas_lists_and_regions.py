@@ -114,3 +114,9 @@ def test_a_table_with_a_stage_of_its_own_keeps_it():
     text = _TWO_TABLES.replace("Where the victim was known to the suspect", "Suspects charged")
     by_value = {c.value: c for c in extract(text, "2024-02-01", publisher="Durham Constabulary")}
     assert by_value[211].stage == "charged"
+
+
+def test_a_national_body_that_speaks_in_a_force_story_keeps_the_force():
+    claims = _by_value("Durham Constabulary recorded 702 rapes in 2023.\n\n"
+                       "The Crown Prosecution Service said 48 cases ended in a conviction in 2023.")
+    assert claims[48].area == "Durham"
