@@ -138,18 +138,25 @@ def no_single_force(text: str, s_start: int, fig, areas) -> bool:
     clause joined by "while", "but", "and"), which must name no force of its own."""
     if any(a.kind == "cps_area" and a.start >= fig.end and _IN_AREA_AFTER.fullmatch(text, fig.end, a.start) for a in areas):
         return True  # "57.8 per cent in CPS Yorkshire and Humberside"
+    for cps in (a for a in areas if a.kind == "cps_area" and s_start <= a.start and a.end <= fig.start):
+        named = [a for a in areas if cps.end <= a.start < fig.start and a.kind in ("force", "place")]
+        if not re.search(r"[.;]", text[cps.end:fig.start]) and all(_COVERS_BEFORE.search(text, cps.end, a.start) for a in named):
+            return True  # "CPS Wessex, which covers Dorset, Hampshire and the Isle of Wight, and Wiltshire, charged 287"
     parts = re.split(r"[.;]|,\s+(?:while|whereas|but|and)\s", text[s_start:fig.start])
     clause_start = fig.start - len(parts[-1])
+    forces = [a for a in areas if clause_start <= a.start < fig.start and a.kind in ("force", "place")
+              and not _COVERS_BEFORE.search(text, clause_start, a.start)]
+    if len({a.area for a in forces}) >= 2 and _COMBINED.search(text, clause_start, fig.start):
+        return True  # "Between them, Dorset Police and Wiltshire Police referred 169 cases": two forces combined
     if not _REGION.search(parts[-1]) and not any(clause_start <= a.start < fig.start and a.kind == "cps_area" for a in areas):
         return False
-    return not any(clause_start <= a.start < fig.start and a.kind in ("force", "place")
-                   and not _COVERS_BEFORE.search(text, max(clause_start, a.start - 40), a.start) for a in areas)
+    return not forces
 
 
 _IN_AREA_AFTER = re.compile(r"\s*(?:%|per\s*cent|pc)?\s*(?:in|for|across|by|at)\s+(?:the\s+)?", re.I)
 # "CPS Mersey-Cheshire, which covers Merseyside and Cheshire, ...": the forces a region is made of
-_COVERS_BEFORE = re.compile(r"\b(?:covers|covering|cover|spans|spanning|includes|including)\s+(?:both\s+)?"
-                            r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|and)\s*)?$", re.I)
+_COVERS_BEFORE = re.compile(r"\b(?:covers|covering|cover|spans|spanning|includes|including)\b[^.;\d]*$", re.I)
+_COMBINED = re.compile(r"\b(?:together|between\s+them|combined|jointly|in\s+total)\b", re.I)
 
 
 def evidence(text: str, s_start: int, s_end: int, f_start: int, f_end: int) -> tuple[int, int]:

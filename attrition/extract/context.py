@@ -492,6 +492,10 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
         scope.topic_stage = max(strong, key=lambda c: c.weight).label  # "The share of cases ending with the victim pulling out ..."
     elif any(c.stage not in ("other", "recorded", "reported") for c in s_claims):
         scope.topic_stage = next(c.stage for c in reversed(s_claims) if c.stage not in ("other", "recorded", "reported"))
+    elif s_claims and strong and all(c.stage == "other" for c in s_claims):
+        # "Around a third of the victims in those withdrawn cases were under 25": its figure is no
+        # stage's, but the cases it speaks of are the topic now
+        scope.topic_stage = max(strong, key=lambda c: c.weight).label
     # A relative "last year" in a sentence without figures dates an event, not the figures to come.
     kinds = ("explicit", "last_year", "months") if sentence.figures else ("explicit", "months")
     explicit = [(p, v) for p, v in sentence.resolved if v is not None and p.kind in kinds

@@ -217,7 +217,14 @@ def refers_to_topic(text: str, fig, s_start: int, s_end: int) -> bool:
     ("... ended this way", "closed 2,140 investigations for this reason", "had the highest rate, at 58%")."""
     clause = re.split(r"[.;]|,\s+(?:while|whereas|but)\s", text[max(s_start, fig.start - 80):fig.start])[-1]
     after = re.split(r"[.;]|,\s+(?:while|whereas|but)\s", text[fig.end:min(s_end, fig.end + 60)])[0]
+    if fig.unit == "percent" and _TOPIC_PRONOUN.search(clause):
+        return True  # "The proportion varies between forces. It was highest in Essex, at 52%. In Kent it was 49%"
     return bool(_TOPIC_REFERENCE.search(clause) or _TOPIC_REFERENCE.search(after))
+
+
+_TOPIC_PRONOUN = re.compile(
+    r"\bit\s+(?:was|is)\s+(?:highest|lowest|higher|lower)\b[^.;\d]{0,40}$"
+    r"|\bit\s+(?:was|is|stood\s+at)\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 
 
 # Where a second clause begins: "Referrals rose from 210 to 260, while the number charged fell ..."
@@ -225,6 +232,8 @@ _CLAUSE_JOIN = re.compile(r",\s*(?:while|whereas|but|and\s+the|with\s+the)\s|;\s
 
 
 _BODY_DATA_AFTER = re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:figures|data|statistics|stats|analysis)\b", re.I)
+_FORCE_PRONOUN = re.compile(r"\s*(?:It|The\s+force|The\s+constabulary)\s+(?:has\s+|had\s+|also\s+)?"
+                            r"(?:recorded|received|logged|charged|referred|saw|had|registered|dealt\s+with)\b")
 _GAPPED_BEFORE = re.compile(r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)\s+(?:in\s+|for\s+)?$", re.I)
 
 
@@ -564,8 +573,8 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         # "Last year 53% of cases we took to court ended in a conviction; this year 75% of cases
         # have": a parallel rate of the same stage with no base of its own copies the earlier one's
         recent = [c for c in claims if c.char_start >= scope.prev_sentence_start] + sentence_claims
-        parallel = next((c for c in reversed(recent) if c.unit == "percent" and not c.change
-                         and c.stage == stage.label), None)
+        parallel = next((c for c in reversed(recent if stage.gov is not None else claims + sentence_claims)
+                         if c.unit == "percent" and not c.change and c.stage == stage.label), None)
         if parallel is not None and (parallel.of_stage or stage.gov is None
                                      or _ELLIPTIC_RATE.search(text, sentence.start, fig.start)):
             return parallel.of_stage
@@ -630,8 +639,8 @@ def decide_area(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return sentence_claims[-1].area, True  # the sentence's own figures' place
     if scope.header is not None and scope.header[1]:
         return scope.header[1], True
-    if any(m.name in NATIONAL_ONLY_BODIES for m in sentence.sources):
-        return NATIONAL, False
+    if any(m.name in NATIONAL_ONLY_BODIES for m in sentence.sources) and not _FORCE_PRONOUN.match(text, sentence.start):
+        return NATIONAL, False  # but "It recorded 1,146 rapes ..., according to the ONS": the force just named
     quoted = any(q.start <= fig.start < q.end for q in article.quotes)
     if scope.national_scope and not (quoted and article.paragraph_of(fig.start) != scope.national_para):
         # "Nationally, ..." carries until a force is named, but not into someone's quoted words

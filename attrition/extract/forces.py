@@ -228,7 +228,9 @@ def _mention_tables() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, str]
 
 
 _CPS_AREA = re.compile(
-    r"\bCPS\s+(?:London\s+(?:North|South)|South\s+East|South\s+West|Wessex|Thames\s+(?:and|&)\s+Chiltern|East\s+of\s+England"
+    # "the Yorkshire and Humberside area", "Wessex": CPS Areas that no force shares a name with
+    r"\b(?:Yorkshire\s+(?:and|&)\s+Humberside|Wessex|Mersey[\s-]*Cheshire|Thames\s+(?:and|&)\s+Chiltern)(?:\s+(?:CPS\s+)?[Aa]rea)?\b"
+    r"|\b(?:CPS|Crown\s+Prosecution\s+Service['’]s)\s+(?:London\s+(?:North|South)|South\s+East|South\s+West|Wessex|Thames\s+(?:and|&)\s+Chiltern|East\s+of\s+England"
     r"|East\s+Midlands|West\s+Midlands|North\s+West|North\s+East|Yorkshire\s+(?:and|&)\s+Humberside|Mersey[\s-]*Cheshire"
     r"|Cymru[\s/-]*Wales|Wales|Cymru)\b")
 

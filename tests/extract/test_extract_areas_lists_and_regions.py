@@ -120,3 +120,33 @@ def test_a_national_body_that_speaks_in_a_force_story_keeps_the_force():
     claims = _by_value("Durham Constabulary recorded 702 rapes in 2023.\n\n"
                        "The Crown Prosecution Service said 48 cases ended in a conviction in 2023.")
     assert claims[48].area == "Durham"
+
+
+def test_it_was_highest_in_a_force_takes_the_rate_spoken_of():
+    claims = _by_value("Nationally, 38 per cent of rape investigations closed in 2022/23 ended because the victim "
+                       "withdrew support. Around a third of the victims in those withdrawn cases were under 25. "
+                       "The proportion varies between forces. It was highest in Dorset, at 49%. In Wiltshire it was "
+                       "44%, and in Gloucestershire 41%.")
+    for value, area in ((49, "Dorset"), (44, "Wiltshire"), (41, "Gloucestershire")):
+        assert (claims[value].stage, claims[value].area) == ("withdrawn", area)
+
+
+def test_a_force_pronoun_keeps_the_force_whatever_body_published_the_data():
+    claims = _by_value("Cleveland Police is one of the smaller forces. It recorded 1,020 rapes in the year to March "
+                       "2024, according to the Office for National Statistics.")
+    assert claims[1020].area == "Cleveland"
+
+
+def test_figures_for_two_forces_combined_are_not_claims():
+    claims = _by_value("Between them, Dorset Police and Wiltshire Police referred 169 rape cases in 2023. "
+                       "Cleveland Police and Durham Constabulary together recorded 1,900 rapes. "
+                       "Dorset Police charged 40 suspects.")
+    assert 169 not in claims and 1900 not in claims
+    assert claims[40].area == "Dorset"
+
+
+def test_a_cps_area_with_the_forces_it_covers_listed_is_no_force_figure():
+    claims = _by_value("CPS Wessex, which covers Dorset, Hampshire and the Isle of Wight, and Wiltshire, charged "
+                       "287 suspects with rape in 2023-24, up from 204 the previous year. In the Yorkshire and "
+                       "Humberside area the conviction rate was 67 per cent.")
+    assert not {287, 204, 67} & set(claims)
