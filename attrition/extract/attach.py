@@ -410,6 +410,7 @@ def ranks_within(text: str, mention) -> bool:
     m = _SUPERLATIVE_DOMAIN.search(text, max(0, mention.start - 60), mention.start)
     return m is not None and bool(m.group("prep") or re.match(
         r"(?:in|across|throughout|among|nationally)\b", text[mention.start:mention.end], re.I))
+_BY_THEN_TO = re.compile(r"\s*(?:%|per\s*cent|pc)?\s*,?\s*(?:to|at)\s+(?:just\s+|only\s+|about\s+|around\s+)?", re.I)
 _LEAD_GAP = re.compile(r"[^;.!?]{0,50}")
 _LEAD_BREAK = re.compile(r"\b(?:compared|than|while|whereas|against|average|versus|vs)\b", re.I)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
@@ -435,7 +436,9 @@ def leading_area(text: str, fig_span: tuple[int, int], mentions, other_figures) 
         else:
             break
     run_end = run[-1][0].end
-    between = sorted(s for s, e in other_figures if run_end <= s and e <= start)
+    # "the number recorded by Dyfed-Powys Police fell by 38 to 302": the change before the level is the same place's
+    between = sorted(s for s, e in other_figures if run_end <= s and e <= start
+                     and not _BY_THEN_TO.fullmatch(text, e, start))
     if len(run) >= 2 and len(between) < len(run) and not _LEAD_BREAK.search(text[run_end:start]):
         return run[len(between)][1]
     if between:

@@ -308,7 +308,9 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,3}(?:were|was|are|is)\s+(?:due\s+to|because\s+of|caused\s+by)\b(?!\s+(?:the\s+|a\s+)?(?:evidential|evidence|"
     r"insufficient|lack\s+of\s+(?:evidence|support)|victims?|complainants?|suspects?|offenders?|no\s+suspect|not\s+enough\s+evidence))"  # an outcome's reason is its stage
     r"|(?:(?!(?:but|and|while|although|though|whereas|it|they)\b)[\w’']+\s+){0,8}(?:take|took|takes|taking|wait|waited|waits)\s+(?:more\s+than\s+|over\s+|longer\s+than\s+|at\s+least\s+|up\s+to\s+)?[\w-]+\s+(?:days?|weeks?|months?|years?)\s+(?:to|for)\b"
-    r"|[\s,]*(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:old|earlier|before|previously)\b"
+    # ("7 per cent more than a year earlier" compares, and is no age of the cases)
+    r"|[\s,]*(?!(?:more|fewer|higher|lower)\s+than\s+(?:a|an|the)\s+(?:year|month)\s+(?:earlier|before|previously)\b)"
+    r"(?:(?!(?:but|and|while|although|though|whereas)\b)[\w’']+\s+){0,10}?(?:more\s+than|over|at\s+least|under)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:old|earlier|before|previously)\b"
     r"|(?:[\w’',]+\s+){0,10}(?:postponed|adjourned|rescheduled|waiting\s+to\s+be\s+heard|backlog)\b"
     r"|(?:(?!(?:where|whose|which|when)\b)[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:against\s+)?(?:women|girls|men|boys|females?|males?)\b"
     r"|\s*(?:\)\s*|\s+(?:million\s+|thousand\s+)?(?:people|adults|women|men|children)\s+)experienced\b"

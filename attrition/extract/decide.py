@@ -110,7 +110,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     same_value = frozenset(f.start for f in sentence.figures if f.start != fig.start and f.unit == fig.unit
                            and abs(f.value - fig.value) < 0.05)
     outcome = (outcome_cue(doc, fig.start, fig.end, fig_cues, others, same_value) or relative_outcome(doc, fig.start, fig.end, fig_cues)
-               or anaphoric_outcome(doc, fig, s_start, s_end))
+               or anaphoric_outcome(doc, fig, s_start, s_end) or noun_clause_outcome(text, fig, fig_cues, others))
     if outcome is not None:
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:
             inside = gov if inside is None else inside
@@ -269,6 +269,25 @@ def later_state(text: str, gov: Governed | None, cues: list[Cue]) -> Governed | 
     if later is None or later.label in (gov.label, "other") or later.weight < STRONG:
         return None
     return Governed(later.label, later, gov.inside)
+
+
+_WHICH_WERE = re.compile(r"[^.;:]{0,60}?\b(?:which|that)\s+(?:were|was|had\s+been|have\s+been)\s+(?:[\w-]+\s+){0,2}", re.I)
+_KEPT_AS = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}as\s+[\"“‘']?", re.I)
+
+
+def noun_clause_outcome(text: str, fig, cues: list[Cue], others) -> Cue | None:
+    """The outcome a clause on the figure's own noun names: "logged 214 reports in 2015/16 which
+    were never recorded as crimes" (no-crimes), "kept 61 reports as 'crime-related incidents'";
+    None when no such clause follows the figure before another figure."""
+    stop = min((s for s, _ in others if s > fig.end), default=len(text))
+    for cue in cues:
+        if cue.start <= fig.end or cue.start >= stop or cue.start - fig.end > 90:
+            continue
+        if cue.label in ("other", "recorded", "reported") or cue.weight < STAGE_WEIGHT:
+            continue
+        if _WHICH_WERE.fullmatch(text, fig.end, cue.start) or _KEPT_AS.fullmatch(text, fig.end, cue.start):
+            return cue
+    return None
 
 
 def same_figure_before(fig, claims: list[Claim]) -> Claim | None:

@@ -148,7 +148,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("twelve_months_rel", re.compile(
         rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<m>{_MONTH})\s+(?P<rel>this|last)\s+year", re.I)),
     ("twelve_months_bare", re.compile(
-        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:\d|this\b|last\b|next\b))\b", re.I)),
+        rf"\b(?:the\s+)?(?:{_TWELVE})\s+(?:to|ending|ended|up\s+to|leading\s+(?:up\s+)?to|until)\s+(?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?(?P<m>{_MONTH})(?!\s*,?\s*(?:(?:19|20)\d\d\b|\d{{1,2}}(?:st|nd|rd|th)?\b(?![,.]?\d)(?!\s*(?:per\s*cent|%|pc|rapes?|reports?|cases|offences|crimes))|this\b|last\b|next\b))\b", re.I)),
     ("year_ending", re.compile(
         rf"\b(?:the\s+)?(?:year|12\s+months)\s+(?:ending|ended|to)\s+(?:in\s+)?(?P<d>{_DMY})", re.I)),
     ("quarter", re.compile(rf"\bQ(?P<q>[1-4])(?:\s+(?P<y1>{_YEAR}|\d\d)\s*[/–-]\s*(?P<y2>{_YEAR}|\d\d))?\b")),

@@ -150,3 +150,9 @@ def test_a_cps_area_with_the_forces_it_covers_listed_is_no_force_figure():
                        "287 suspects with rape in 2023-24, up from 204 the previous year. In the Yorkshire and "
                        "Humberside area the conviction rate was 67 per cent.")
     assert not {287, 204, 67} & set(claims)
+
+
+def test_the_place_before_a_change_and_its_level_owns_both():
+    claims = _by_value("Gwent Police recorded 640 rapes in 2023, while the number recorded by Dyfed-Powys Police fell "
+                       "by 21 to 288.")
+    assert (claims[21].area, claims[288].area) == ("Dyfed-Powys", "Dyfed-Powys")

@@ -138,3 +138,17 @@ def test_a_headline_fraction_rounding_the_body_rate_is_one_claim():
     claims = extract("Rape charges up a quarter in Suffolk\n\nSuffolk Police charged 130 rape suspects in 2023, "
                      "a rise of 26.8 per cent on 2022.", "2024-06-01")
     assert sorted(c.value for c in claims if c.change) == [26.8]
+
+
+def test_a_change_more_than_a_year_earlier_is_a_change_of_the_count_not_an_age():
+    claims = _by_value("Across England and Wales, police recorded 61,200 rapes in the year to June, 6 per cent more "
+                       "than a year earlier.", "2024-10-01")
+    assert (claims[6].stage, claims[6].change) == ("recorded", True)
+    assert claims[6].period_end == claims[61200].period_end == "2024-06-30"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Durham Constabulary logged 130 reports of rape in 2016/17 which were never recorded as crimes.",
+    'Durham Constabulary kept 130 rape reports as "crime-related incidents" rather than crimes.'])
+def test_a_clause_on_the_counted_reports_names_what_they_became(sentence):
+    assert _by_value(sentence, "2017-06-01")[130].stage == "no_crime"
