@@ -75,7 +75,8 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("other", r"(?:investigations?|cases?|enquiry|enquiries|inquiry|inquiries)\s+(?:still\s+)?(?:ongoing|outstanding|pending|continuing|open)\b"
               r"|(?:ongoing|outstanding|pending|open|live|unresolved)\s+(?:rape\s+|sexual\s+offences?\s+)?(?:investigations?|cases?|enquiries|inquiries)\b"
               r"|awaiting\s+(?:an?\s+)?(?:outcome|decision|charging\s+decision)|(?:still\s+)?under\s+investigation"
-              r"|not\s+(?:yet\s+)?(?:been\s+)?(?:assigned|given|allocated)(?:\s+an?)?\s+outcome|no\s+outcome\s+(?:yet\s+)?assigned|yet\s+to\s+be\s+(?:assigned|given)", STAGE),
+              r"|not\s+(?:yet\s+)?(?:been\s+)?(?:assigned|given|allocated)(?:\s+an?)?\s+outcome|no\s+outcome\s+(?:yet\s+)?assigned|yet\s+to\s+be\s+(?:assigned|given)"
+              r"|outcomes?\s+(?:not\s+yet|yet\s+to\s+be)\s+(?:assigned|given|allocated)", STAGE),
 ]
 
 OFFENCE_PHRASES: list[tuple[str, str]] = [

@@ -110,7 +110,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     same_value = frozenset(f.start for f in sentence.figures if f.start != fig.start and f.unit == fig.unit
                            and abs(f.value - fig.value) < 0.05)
     outcome = (outcome_cue(doc, fig.start, fig.end, fig_cues, others, same_value) or relative_outcome(doc, fig.start, fig.end, fig_cues)
-               or anaphoric_outcome(doc, fig, s_start, s_end) or noun_clause_outcome(text, fig, fig_cues, others))
+               or anaphoric_outcome(doc, fig, s_start, s_end) or noun_clause_outcome(text, fig, fig_cues, others)
+               or passive_share_subject(text, fig, s_start, fig_cues))
     if outcome is not None:
         if gov is not None and gov.cue != outcome and gov.label != outcome.label:
             inside = gov if inside is None else inside
@@ -288,6 +289,23 @@ def noun_clause_outcome(text: str, fig, cues: list[Cue], others) -> Cue | None:
         if _WHICH_WERE.fullmatch(text, fig.end, cue.start) or _KEPT_AS.fullmatch(text, fig.end, cue.start):
             return cue
     return None
+
+
+_PASSIVE_IN = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?\w+ed\s+in\s+"
+                         r"(?:(?:just|only|about|around|nearly|almost|over|under)\s+)?$", re.I)
+
+
+def passive_share_subject(text: str, fig, s_start: int, cues: list[Cue]) -> Cue | None:
+    """The outcome a passive clause's subject names for the share after "in": "A charge or summons
+    was issued in 3.5 per cent of investigations closed" (charged); None for any other shape."""
+    m = _PASSIVE_IN.search(text, max(s_start, fig.start - 40), fig.start)
+    if m is None:
+        return None
+    breaks = [b.end() for b in re.finditer(r"[,;:–—]", text[s_start:m.start()])]
+    start = s_start + (breaks[-1] if breaks else 0)
+    named = [c for c in cues if start <= c.start < m.start() and c.label not in ("other", "recorded", "reported")
+             and c.weight >= STAGE_WEIGHT]
+    return named[-1] if named else None
 
 
 def same_figure_before(fig, claims: list[Claim]) -> Claim | None:

@@ -390,6 +390,7 @@ _TIMES_DONE = re.compile(
 _COMPLEMENT_BEFORE = re.compile(r"\b(?:means?|meaning|leaving|leaves|so)\s+(?:that\s+)?(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _EXACT_APPOSITIVE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*,\s*(?:(?:some|about|around|roughly|or|nearly|almost|just\s+over|just\s+under)\s+)?\d[\d.]*\s*(?:%|per\s*cent)\s*,", re.I)
+_CODE_LABEL_AFTER = re.compile(r"[a-z]?[ \t]*[-–:][ \t]+[A-Z][^\n\d]{2,}(?:\n|$)")
 _LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d)")  # "3. Understanding", "2. 2021: 210"
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
@@ -461,6 +462,8 @@ def _not_a_quantity(text: str, start: int, end: int, before: str, after: str) ->
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip(" \t•*-") and _LINE_NUMBER_AFTER.match(after):
         return True
+    if not text[line_start:start].strip() and end - start <= 2 and _CODE_LABEL_AFTER.match(text, end):
+        return True  # "16 - Evidential difficulties - victim does not support action": an outcome type's number
     if not text[line_start:start].strip() and re.match(r"[.)][ \t]*(?:\n|$)", after) and _has_sibling_label(text, start, end):
         return True  # "2." alone on its line, between "1." and "3.": the label of the item below
     if _OUTCOME_CODE_BEFORE.search(before) and re.fullmatch(r"\d{1,2}[a-z]?", text[start:end]) and not _PERCENT_AFTER.match(after):

@@ -152,3 +152,31 @@ def test_a_change_more_than_a_year_earlier_is_a_change_of_the_count_not_an_age()
     'Durham Constabulary kept 130 rape reports as "crime-related incidents" rather than crimes.'])
 def test_a_clause_on_the_counted_reports_names_what_they_became(sentence):
     assert _by_value(sentence, "2017-06-01")[130].stage == "no_crime"
+
+
+_OUTCOME_TABLE = """FOI 1204/24 - Rape outcomes
+
+Outcome
+2023
+1 - Charge/Summons
+31
+16 - Evidential difficulties - victim does not support action
+207
+18 - Investigation complete - no suspect identified
+44
+Outcome not yet assigned
+96
+"""
+
+
+def test_an_outcome_types_number_opening_a_table_row_is_no_figure():
+    claims = extract(_OUTCOME_TABLE, "2024-03-01", publisher="Suffolk Constabulary")
+    by_value = {c.value: c.stage for c in claims}
+    assert {1, 16, 18} & set(by_value) == set()
+    assert by_value == {31: "charged", 207: "withdrawn", 44: "nfa", 96: "other"}
+
+
+def test_a_passive_outcome_subject_names_the_share_after_in():
+    claims = _by_value("Across England and Wales, a charge or summons was issued in 3.9 per cent of rape "
+                       "investigations closed in 2023.")
+    assert claims[3.9].stage == "charged"
