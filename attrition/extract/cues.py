@@ -59,6 +59,8 @@ STAGE_PHRASES: list[tuple[str, str, float]] = [
     ("charged", r"(?<!no\s)(?<!no\sfurther\s)(?:further\s+|police\s+)?(?<!no\s)action(?:[\s,]+[\w’'-]+){0,5}?[\s,]+(?:was|were|is|has\s+been)\s+taken|took\s+(?:formal\s+|further\s+)?action|proceeded\s+against|(?:going|go)\s+to\s+court|ended\s+up\s+in\s+court", STAGE),
     ("prosecuted", r"(?:went|gone|taken|took|take|takes|taking|brought|bring|brings)\s+to\s+(?:court|trial)|(?:heard|tried)\s+in\s+court|proceeded\s+against\s+(?:in|at)\s+(?:the\s+)?courts?|court\s+(?:cases?|proceedings)|(?:ended\s+up|end\s+up|ending\s+up|reached?|make\s+it)\s+(?:at|to|in)\s+court|reach(?:ed|es|ing)?\s+(?:a\s+|the\s+)?(?:court|trial)|(?:in|at)\s+court", STAGE),
     ("recorded", r"logged\s+as\s+(?:a\s+)?crimes?(?![\s-]related)|\b(?:did|do|does)\s+(?!not\b)(?:[\w-]+\s+){1,3}?record\b|\bto\s+record\b(?!\s+(?:levels?|highs?|lows?|numbers?|figures?|rates?)\b)|new\s+(?:cases|crimes|offences)|(?:investigations?|cases?|outcomes?)\s+(?:were\s+)?(?:concluded|closed|completed|finalised)(?!\s+(?:with|without|because|due|for\s+lack|after|as\s+a\s+result|(?:at|in)\s+(?:the\s+)?(?:crown\s+)?(?:court|trial)))|closed\s+by|concluded\s+by|handled\s+by", RECORDING),
+    # "with the force recording 2,260 rapes": the participle that takes the figure (a noun "recording" does not)
+    ("recorded", r"\brecording(?=\s+(?:more\s+than\s+|almost\s+|nearly\s+|over\s+|some\s+|just\s+|only\s+)?\d)", RECORDING),
     ("recorded", r"\bclosed\b(?!\s+(?:with\s+(?:no|an?\s+|the\s+)|without|because|due|for\s+lack|after|as\s+a\s+result))", CLOSING),
     ("reported", r"\blogged\b(?!\s+as\s+(?:a\s+)?crimes?\b(?![\s-]related))|\b(?:told|tell|tells|telling|went\s+to|go\s+to|contacted|contacting|approached)\s+(?:the\s+)?(?:police|force)\b|\breport\s+(?:(?:it|them|this|the\s+\w+|their\s+\w+)\s+)?to\s+(?:the\s+)?police|(?:came|come|comes|coming)\s+to\s+(?:the\s+)?(?:police[’']?s?\s+|force[’']?s?\s+)?attention|alleged(?=\s+(?:rapes?|offences?|crimes?|incidents?|sexual|sex|attacks?|assaults?))", REPORTING),
     ("other", r"\b(?:are|were|was|is|being)\s+(?:male|female|men|women|boys|girls)\b|already\s+been\s+identified", WEAK_OTHER),
@@ -272,7 +274,7 @@ _SHARE_ONLY_AFTER = re.compile(
     r"(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
     r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
     r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:an?\s+)?(?:non[\s-]recent|historic(?:al)?)\b"
-    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below)\s+(?:the\s+age\s+of\s+)?1\d\b)"
+    r"|(?:[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?[1-9]\d\b)"
     r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
     # a sentence's share of those convicted: "86 per cent were given an immediate prison sentence"
     r"|(?:[\w’']+\s+){0,4}(?:are|were|is|was)\s+(?:given|handed|sentenced\s+to)\s+(?:an?\s+)?(?:immediate\s+)?"

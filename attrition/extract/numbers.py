@@ -124,7 +124,7 @@ _AGE_AFTER = re.compile(
 )
 # "aged 16-24": an age band; not "stood at 350 - 15 down on the year before" (a level, then its change)
 _AGE_BAND_AFTER = re.compile(
-    r"^\s*[–-]\s*\d{1,2}\b(?!\s*(?:per|%))(?!\s+(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
+    r"^\s*[–-]\s*\d{1,2}\b(?![.,]\d)(?!\s*(?:per|%))(?!\s+(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
 # "the average time to charge rose to 42.7 days", "took 232 days": a time taken is a figure (GUIDELINES 10).
 _TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b(?:[^.;]|\.(?=\d)){0,100}$", re.I)
 
@@ -140,6 +140,7 @@ _RANK_BEFORE = re.compile(r"\b(?:top|bottom|first|last|worst|best)\s+$", re.I)
 _BOUNDS = {"more_than", "at_least", "nearly", "less_than", "at_most"}
 _NOT_PLURAL = {"was", "is", "has", "as", "this", "its", "his", "yes", "thus", "plus", "less", "across"}
 _PEOPLE_ARE_BEFORE = re.compile(r"(?:\b(?:victims?|survivors?|people|women|men|children|girls|boys|suspects?|offenders?|complainants?)\s+"
+                                r"(?:(?:in|of|from)\s+(?:[\w’'-]+\s+){1,4}?)?"  # "the victims in those withdrawn cases were under 25"
                                 r"(?:(?:who\s+)?(?:are|were|is|was|being)\s+)?(?:aged\s+)?"
                                 r"|\d[\d,.]*\s*(?:%|per\s*cent)?\s+)(?:under|over|below|above)\s+$", re.I)  # or "..., and 40 over 60"
 _AGE_ENDS_AFTER = re.compile(r"\s*(?:[.,;:)]|$|(?:and|or|in|at|when)\b)")
@@ -348,7 +349,8 @@ def find_figures(text: str) -> list[Figure]:
             # "over 16 reports", "over 16 rape suspects": a count (the noun may follow a modifier)
             if not any(w.endswith("s") and w not in _NOT_PLURAL for w in words[:2]) or (words and words[0] in _NOT_PLURAL):
                 continue  # "a female over 16 was": an age
-        if _UNDER_AGE.search(before) and value < 100 and _PEOPLE_ARE_BEFORE.search(before) and _AGE_ENDS_AFTER.match(after):
+        if _UNDER_AGE.search(before) and value < 100 and _PEOPLE_ARE_BEFORE.search(text[max(0, start - 80):start]) \
+                and _AGE_ENDS_AFTER.match(after):
             continue  # "57% of victims are under 25.": an age band
         unit = "count"
         pm = _PERCENT_AFTER.match(after)

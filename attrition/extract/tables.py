@@ -233,6 +233,20 @@ def _head_stage(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]
     return (outside or inside), (inside if outside and inside != outside else None)
 
 
+_SHARE_OF = re.compile(r"\b(?:as\s+an?\s+)?(?:share|proportion|percentage)\s+of\b|%\s+of\b", re.I)
+
+
+def _caption_stage(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """The stage a table's caption names and the base after "as a share of" ("Rapes charged as a
+    share of rapes recorded": charged, of recorded); else what `_head_stage` reads."""
+    text = text_of(doc)
+    m = _SHARE_OF.search(text, start, end)
+    if m is None:
+        return _head_stage(doc, start, end)
+    stage, base = _stage_of(doc, start, m.start()), _stage_of(doc, m.end(), end)
+    return (stage, base if base != stage else None) if stage else (base, None)
+
+
 _TOTAL_LABEL = re.compile(r"\s*(?:total|all|overall|grand\s+total|all\s+outcomes)\s*:?\s*", re.I)
 
 
@@ -266,13 +280,16 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
                        for h in heads]
             counted = next((_counted_noun(doc, h[0], h[0] + len(h[1])) for h in heads if h), None)
             stages = {c[0][0] for c in columns} | {_label_stage(doc, l_at, l_at + len(label)) for (l_at, label), _ in rows}
-            caption = [_head_stage(doc, h[0], h[0] + len(h[1]))[0] for h in header[:len(header) - width]]
-            caption_stage = next((c for c in reversed(caption) if c), None)
-            if stages == {None} and any(p for _, p in columns) and (caption_stage or previous):
-                # "Suspects charged" over "| 2022 | 2023 |": the caption names what the cells count; with
-                # none, "Age of victim | 2019/20 | 2020/21" after "Number of rapes recorded" by year
-                # breaks down the totals of the table before it (GUIDELINES 8)
-                columns = [((caption_stage or previous, None), p) for _, p in columns]
+            caption = [_caption_stage(doc, h[0], h[0] + len(h[1])) for h in header[:len(header) - width]]
+            caption_stage, caption_base = next((c for c in reversed(caption) if c[0]), (None, None))
+            if stages == {None} and caption_stage:
+                # "Rapes charged as a share of rapes recorded, 2021" over "Force | Rate", or "Suspects
+                # charged" over "| 2022 | 2023 |": the caption names what the cells count, and the base
+                columns = [((caption_stage, caption_base), p) for _, p in columns]
+            elif stages == {None} and previous and any(p for _, p in columns):
+                # "Age of victim | 2019/20 | 2020/21" after "Number of rapes recorded" by year breaks
+                # down the totals of the table before it (GUIDELINES 8)
+                columns = [((previous, None), p) for _, p in columns]
             named = {c[0][0] for c in columns} - {None}
             previous = named.pop() if len(named) == 1 else (counted if not named and counted else None)
             year = next((m for _, h in header for m in find_period_mentions(h) if m.kind == "explicit"), None)

@@ -156,3 +156,21 @@ def test_the_place_before_a_change_and_its_level_owns_both():
     claims = _by_value("Gwent Police recorded 640 rapes in 2023, while the number recorded by Dyfed-Powys Police fell "
                        "by 21 to 288.")
     assert (claims[21].area, claims[288].area) == ("Dyfed-Powys", "Dyfed-Powys")
+
+
+_RATE_TABLE = """Charge rates across the region
+
+Rapes charged as a share of rapes recorded, 2022
+Force
+Rate
+Norfolk Constabulary
+3.4%
+Suffolk Constabulary
+4.1%
+"""
+
+
+def test_a_caption_names_the_stage_and_base_of_a_table_of_rates_by_force():
+    claims = {c.value: c for c in extract(_RATE_TABLE, "2023-05-01")}
+    for value, area in ((3.4, "Norfolk"), (4.1, "Suffolk")):
+        assert (claims[value].stage, claims[value].of_stage, claims[value].area) == ("charged", "recorded", area)

@@ -180,3 +180,19 @@ def test_a_passive_outcome_subject_names_the_share_after_in():
     claims = _by_value("Across England and Wales, a charge or summons was issued in 3.9 per cent of rape "
                        "investigations closed in 2023.")
     assert claims[3.9].stage == "charged"
+
+
+def test_a_count_then_its_rate_after_a_dash_is_no_age_band():
+    claims = _by_value("Suffolk Police recorded 1,450 rapes in 2023 and charged 42 – 2.9 per cent.")
+    assert (claims[42].stage, claims[2.9].stage) == ("charged", "charged")
+
+
+def test_the_participle_recording_takes_its_figure():
+    claims = _by_value("In Suffolk, 80 referrals led to 44 charges in 2023, with the force recording 1,450 rapes.")
+    assert claims[1450].stage == "recorded"
+
+
+def test_victims_in_a_group_under_an_age_is_an_age_band_not_a_count():
+    claims = _by_value("Suffolk Police closed 300 rape investigations in 2023 because the victim withdrew. "
+                       "Around a third of the victims in those withdrawn cases were under 25.")
+    assert 25 not in claims and claims[33.33].stage == "other"
