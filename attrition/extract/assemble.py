@@ -52,7 +52,7 @@ def build_claims(doc: Doc, published: str | None = None, meta: dict | None = Non
         if deadline is not None and time.monotonic() > deadline:
             raise TimeoutError("extraction passed its deadline")
         sentence = read_sentence(article, scope, index, start, end)
-        enter_sentence(scope, sentence)
+        enter_sentence(scope, sentence, article.cells)
         before = len(claims)
         sentence_claims: list[Claim] = []
         for fig in sentence.figures:

@@ -406,8 +406,19 @@ _COMPARISON_ASIDE = re.compile(
 _RATE_ASKED = re.compile(r"\b(?:percentage|proportion|share|rate|per\s*cent|%)", re.I)
 
 
-def enter_sentence(scope: Scope, sentence: Sentence) -> None:
-    """Open or close the list the sentence may belong to, before its figures are read."""
+def _in_stacked_table(sentence: Sentence, cells: dict) -> bool:
+    """True for a line of a table saved one cell per line: a value cell, or a short label cell."""
+    if sentence.figures:
+        return all(f.start in cells for f in sentence.figures)
+    text = sentence.text.strip()
+    return 0 < len(text) <= 40 and not text.endswith((".", "?", "!", ":")) and "\n" not in text
+
+
+def enter_sentence(scope: Scope, sentence: Sentence, cells: dict | None = None) -> None:
+    """Open or close the list the sentence may belong to, before its figures are read.
+
+    `cells` are the article's stacked table cells: a question's header stays over every row of
+    the table that answers it ("Q3." then "2014/15", "21", "2015/16", "17")."""
     label = _LIST_LABEL.match(sentence.text)
     if label:
         scope.label = label.group("n") or label.group("q")
@@ -419,6 +430,9 @@ def enter_sentence(scope: Scope, sentence: Sentence) -> None:
         scope.header = (sentence.index if label.end() >= len(sentence.text.rstrip()) else sentence.index - 1,) + asked
     elif label and label.end() >= len(sentence.text.rstrip()) and scope.header is not None:
         scope.header = (sentence.index,) + scope.header[1:]  # "1.", "A1.": the label of the item that follows
+    elif scope.header is not None and scope.header[2] and cells and _in_stacked_table(sentence, cells) \
+            and scope.header[0] == sentence.index - 1:
+        scope.header = (sentence.index,) + scope.header[1:]  # the next row of the table the question heads
     elif not sentence.is_item:
         scope.header = None
     elif scope.header is None and scope.prev_named_area:

@@ -174,3 +174,33 @@ def test_a_caption_names_the_stage_and_base_of_a_table_of_rates_by_force():
     claims = {c.value: c for c in extract(_RATE_TABLE, "2023-05-01")}
     for value, area in ((3.4, "Norfolk"), (4.1, "Suffolk")):
         assert (claims[value].stage, claims[value].of_stage, claims[value].area) == ("charged", "recorded", area)
+
+
+_QUESTION_TABLE = """Request:
+
+Q1. How many rapes were recorded by your force in each of the last two years?
+Q2. How many recorded rapes were later cancelled as no crime?
+
+Response:
+
+Q1.
+Year
+Rapes recorded
+2022
+640
+2023
+702
+
+Q2.
+2022
+23
+2023
+19
+"""
+
+
+def test_a_numbered_answer_heads_every_row_of_the_table_after_it():
+    claims = {c.value: c for c in extract(_QUESTION_TABLE, "2024-02-01", publisher="Durham Constabulary")}
+    assert (claims[640].stage, claims[702].stage) == ("recorded", "recorded")
+    for value, year in ((23, "2022"), (19, "2023")):
+        assert (claims[value].stage, claims[value].period_start) == ("no_crime", f"{year}-01-01")
