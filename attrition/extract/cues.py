@@ -285,6 +285,9 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"\b(?:average|mean|median)\s+(?:time|wait|length|delay|number\s+of\s+days)\b[^.;]{0,60}$"
     r"|\b(?:proportion|share|number)\s+of\s+(?:all\s+)?(?:offenders|people|defendants|perpetrators)\s+(?:being\s+|given\s+|jailed|sent)[^.;]{0,40}$"
     r"|\bprison\s+sentences?\b[^.;]{0,25}$"
+    # "victims were female in 89% of cases", "2.4% of that population" (below, after the figure)
+    r"|\b(?:victims?|survivors?|offenders?|suspects?|perpetrators?)\s+(?:were|was|are|is)\s+(?:female|male|women|men|girls|boys)\s+in\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|just\s+)?$"
     r"|\bfail(?:s|ed|ing)?\s+to\s+record\s+(?:\w+\s+){0,2}$"
     # an audit's verdict on decisions: "the decision to cancel was correct in 93 per cent of them"
     r"|\bdecisions?\s+(?:to\s+\w+\s+)?(?:was|were|had\s+been)\s+(?:correct|right|accurate|appropriate|wrong|incorrect)\s+in\s+"
@@ -300,6 +303,7 @@ _NON_FUNNEL_BEFORE = re.compile(
 )
 _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
+    r"|of\s+(?:that|the|this)\s+(?:population|age\s+group)\b"
     r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|being\s+investigated|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the"
@@ -337,7 +341,9 @@ _COMPOSITION_AFTER = re.compile(
 # "Rape offences were 38% (1,450 crimes) of the sexual offences recorded": a crime type's share of a wider one
 _TYPE_SHARE_BEFORE = re.compile(
     r"\b(?:rapes?|rape\s+offences|sexual\s+offences|sex\s+crimes)\s+(?:were|was|are|is|represented|represents?|formed|forms?)\s+"
-    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+)?$", re.I)
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+)?$"
+    # "68,109 were rape offences, 34% of all sexual offences recorded": the count's share, in apposition
+    r"|\d\s+(?:were|was|are|is)\s+(?:rapes?|rape\s+offences)\s*,\s*(?:or\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 _TYPE_SHARE_AFTER = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,3}?(?:offences|crimes?)\b", re.I)
 
 

@@ -179,7 +179,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     elif stage is None and claims and claims[-1].char_start >= scope.prev_sentence_start and not has_own_noun(doc, fig):
         stage = claims[-1].stage  # "A further 19 followed in 2016/17": the stage just named
     elif stage == "other" and fig.unit == "count" and gov is not None and gov.cue.weight <= VICTIM and claims \
-            and claims[-1].char_start >= scope.prev_sentence_start and _POINTS_BACK.match(text, s_start):
+            and claims[-1].char_start >= scope.prev_sentence_start \
+            and (_POINTS_BACK.match(text, s_start) or _OF_THOSE_AFTER.match(text, fig.end)):
         stage = claims[-1].stage  # "Of these, 268 related to a victim under 18": a breakdown of the total (GUIDELINES 8)
     if re.search(r"\b(?:those|these)\s+$", text[max(s_start, fig.start - 7):fig.start]) and (
             echoed := next((c for c in reversed(claims) if c.value == fig.value and c.unit == fig.unit and not c.change), None)):
@@ -445,6 +446,7 @@ def _restated_by_that(text: str, fig, s_start: int, previous: list):
     return next((c for c in reversed(previous) if c.unit == "count" and not c.change and c.stage != "other"), None)
 
 
+_OF_THOSE_AFTER = re.compile(r"\s+of\s+(?:these|those|them)\b", re.I)  # "More than 1,300 of those offences involved ..."
 _POINTS_BACK = re.compile(r"\s*(?:Of|Among|Out\s+of)\s+(?:these|those|them|this\s+number|that\s+number)\b", re.I)
 _EARLIER_LEVEL = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased)\s+from\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.I)
 _OF_THE_OPENER = re.compile(r"\s*(?:Of|Out\s+of|Among)\s+(?:the\s+|these\s+|those\s+|a\s+total\s+of\s+)?", re.I)
