@@ -744,6 +744,9 @@ def decide_offence(article: Article, scope: Scope, sentence: Sentence, fig, stag
     """The offence nearest the figure in the parse, else the last named, else the article's main one."""
     if stage.forces_count or _counts_all_crime(article, sentence, fig):
         return "other"
+    cell = article.cells.get(fig.start)
+    if cell is not None and cell.offence:
+        return cell.offence  # "| Rape | Sexual assault |": the column's offence
     offence = None
     near = sorted((c for c in sentence.offence if abs(c.start - fig.start) <= CUE_WINDOW),
                   key=lambda c: abs(c.start - fig.start))[:2 * NEIGHBOUR_FIGURES]

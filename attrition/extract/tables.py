@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from attrition.extract.cues import find_stage_cues
+from attrition.extract.cues import find_offence_cues, find_stage_cues
 from attrition.extract.doctext import text_of
 from attrition.extract.lexicon import BARE_NOUN, CONTEXT, STRONG
 from attrition.extract.periods import find_period_mentions
@@ -173,6 +173,7 @@ class Cell:
     base: str | None
     period: tuple[str, str, str] | None
     change: bool = False  # a signed value ("+4.8%") or a value under a "Change" header
+    offence: str | None = None  # the offence its column's header names ("Rape" | "Sexual assault")
 
 
 def _is_cell(line: str) -> bool:
@@ -247,6 +248,26 @@ def _caption_stage(doc: Doc, start: int, end: int) -> tuple[str | None, str | No
     return (stage, base if base != stage else None) if stage else (base, None)
 
 
+def _offence_of(doc: Doc, start: int, end: int) -> str | None:
+    """The one offence a column header names ("Rape", "Sexual assault"), or None."""
+    named = {c.label for c in find_offence_cues(doc, start, end)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _footnote_base(doc: Doc, label: str) -> str | None:
+    """The base a footnote gives a starred row label ("Rape charge/summons rate*" and "*The ... rate is
+    the number of charge outcomes as a percentage of rape offences recorded": recorded), or None."""
+    mark = re.search(r"[*†‡]+\s*$", label)
+    if mark is None:
+        return None
+    text = text_of(doc)
+    note = re.search(r"(?m)^[ \t]*" + re.escape(mark.group().strip()) + r"(?![*†‡])[ \t]*(?P<note>[^\n]+)", text)
+    if note is None:
+        return None
+    share = _SHARE_OF.search(text, note.start("note"), note.end("note"))
+    return _stage_of(doc, share.end(), note.end("note")) if share else None
+
+
 _TOTAL_LABEL = re.compile(r"\s*(?:total|all|overall|grand\s+total|all\s+outcomes)\s*:?\s*", re.I)
 
 
@@ -293,18 +314,24 @@ def stacked_cells(doc: Doc) -> dict[int, Cell]:
             named = {c[0][0] for c in columns} - {None}
             previous = named.pop() if len(named) == 1 else (counted if not named and counted else None)
             year = next((m for _, h in header for m in find_period_mentions(h) if m.kind == "explicit"), None)
+            row_stages = {_label_stage(doc, l_at, l_at + len(label)) for (l_at, label), _ in rows}
+            offences = [_offence_of(doc, h[0], h[0] + len(h[1])) if h else None for h in heads]
             for (l_at, label), values in rows:
                 l_stage, l_period = _label_stage(doc, l_at, l_at + len(label)), _label_period(label)
                 if l_period is None and year is not None:
                     l_period = _quarter_of(label, year)  # "Q2" under "Quarterly performance 2018/19"
                 if l_stage is None and _TOTAL_LABEL.fullmatch(label):
                     l_stage = counted  # "Total" under "Number of offences": all the offences the table counts
-                for h, ((h_stage, h_base), h_period), (v_at, value) in zip(heads, columns, values):
+                    if l_stage is None and len(row_stages - {None, "other"}) >= 2:
+                        l_stage = "recorded"  # the total of a table of outcomes: the investigations given one (GUIDELINES 9)
+                l_base = _footnote_base(doc, label)
+                for h, ((h_stage, h_base), h_period), offence, (v_at, value) in zip(heads, columns, offences, values):
                     m = _FIGURE.search(text, v_at, v_at + len(value))
                     if m is not None:
                         change = bool(_SIGNED.match(value) or h and _CHANGE_HEAD.match(h[1]))
-                        found[m.start()] = Cell(h_stage or l_stage, None if change else h_base,
-                                                None if change and not h_period else h_period or l_period, change)
+                        found[m.start()] = Cell(h_stage or l_stage, None if change else h_base or l_base,
+                                                None if change and not h_period else h_period or l_period, change,
+                                                offence if len(set(offences) - {None}) >= 2 else None)
     return found
 
 

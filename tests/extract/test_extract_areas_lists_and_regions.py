@@ -204,3 +204,50 @@ def test_a_numbered_answer_heads_every_row_of_the_table_after_it():
     assert (claims[640].stage, claims[702].stage) == ("recorded", "recorded")
     for value, year in ((23, "2022"), (19, "2023")):
         assert (claims[value].stage, claims[value].period_start) == ("no_crime", f"{year}-01-01")
+
+
+_OUTCOMES_BY_OFFENCE = """Outcomes of investigations closed in 2023
+
+Outcome type
+Rape
+Sexual assault
+Charge/summons (Outcome 1)
+7
+19
+Victim declines or is unable to support action (Outcome 16)
+12
+30
+Total
+19
+49
+"""
+
+
+def test_columns_headed_by_offences_give_their_cells_that_offence_and_the_total_is_of_outcomes():
+    claims = {(c.value, c.offence): c for c in extract(_OUTCOMES_BY_OFFENCE, "2024-02-01",
+                                                       publisher="Durham Constabulary")}
+    assert claims[(7, "rape")].stage == "charged" and claims[(30, "sexual_assault")].stage == "withdrawn"
+    assert claims[(19, "sexual_assault")].stage == "charged"
+    assert claims[(19, "rape")].stage == "recorded" and claims[(49, "sexual_assault")].stage == "recorded"
+
+
+_STARRED = """Performance summary
+
+Measure
+2022
+2023
+Rape offences recorded
+640
+702
+Rape charge rate*
+4.2%
+5.0%
+
+*The charge rate is the number of charges as a percentage of rape offences recorded in the year.
+"""
+
+
+def test_a_footnote_gives_a_starred_rows_base():
+    claims = {c.value: c for c in extract(_STARRED, "2024-02-01", publisher="Durham Constabulary")}
+    assert (claims[4.2].stage, claims[4.2].of_stage) == ("charged", "recorded")
+    assert claims[5.0].of_stage == "recorded"
