@@ -125,6 +125,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
     gov = later_state(text, gov, fig_cues) or gov
+    gov = partitive_denominator(text, fig, gov, fig_cues, s_start) or gov
     gov = own_clause_cue(text, fig, gov, fig_cues, s_start, others) or gov
     if fig.unit == "count" and (_DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start)
                                 or _OF_THE_OPENER.fullmatch(text, s_start, fig.start)) \
@@ -256,6 +257,20 @@ def gapped_item(text: str, fig, sentence: Sentence, sentence_claims: list[Claim]
     led = any(a.kind in ("force", "place") and a.end <= first.char_start and a.start >= sentence.start
               and not re.search(r"\d|[;.]", text[a.end:first.char_start]) for a in sentence.areas)
     return first if led else None
+
+
+_N_OF_M = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?[\d,.]+\b", re.I)
+
+
+def partitive_denominator(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int) -> Governed | None:
+    """For "took action in 46 of 1,324 rapes it recorded": the verb before the figure, when the cue
+    the parse chose sits in the "of M ..." denominator after it; None otherwise."""
+    m = _N_OF_M.match(text, fig.end)
+    if gov is None or m is None or not m.end() <= gov.cue.start < m.end() + 60:
+        return None
+    clause = max([s_start] + [b.end() + s_start for b in re.finditer(r"[.;:]|,\s+(?:while|but|and)\s", text[s_start:fig.start])])
+    before = [c for c in cues if clause <= c.start and c.end <= fig.start and c.label != "other" and c.weight >= STRONG]
+    return Governed(before[-1].label, before[-1], False) if before else None
 
 
 _LATER_GAP = re.compile(r"(?:\s+[\w’'-]+){0,3}?[\s,]*(?:and|but)\s+(?:(?:were|was|had\s+been|have\s+been|are|is)\s+)?"

@@ -103,7 +103,7 @@ _BLOCKERS_EXACT = [re.compile(p.pattern.lower(), p.flags & ~re.I) if p.flags & r
 # Numbers labelled as identifiers rather than quantities: "Section 17", "FOI 8450/25".
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:section|sections|page|pages|channel|act|chapter|paragraph|clause|findings|no\.?|"
-    r"number|q|foi|tel|phone|room|flat|route|junction|version|issue|volume|vol\.?|article|"
+    r"number|q|foi|tel|phone|room|flat|route|junction|version|issue|volume|vol\.?|article|item|"
     r"schedule|part|rule|regulation|figure|table|appendix|step|level|grade|tier|covid|op|operation)\s*#?)$",
     re.I,
 )
@@ -393,7 +393,7 @@ _COMPLEMENT_BEFORE = re.compile(r"\b(?:means?|meaning|leaving|leaves|so)\s+(?:th
 _EXACT_APPOSITIVE = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|these\s+|those\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*,\s*(?:(?:some|about|around|roughly|or|nearly|almost|just\s+over|just\s+under)\s+)?\d[\d.]*\s*(?:%|per\s*cent)\s*,", re.I)
 _CODE_LABEL_AFTER = re.compile(r"[a-z]?[ \t]*[-–:][ \t]+[A-Z][^\n\d]{2,}(?:\n|$)")
-_LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d)")  # "3. Understanding", "2. 2021: 210"
+_LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d|[ \t]+[a-z]{3,}\b)")  # "3. Understanding", "2. 2021: 210", "1. publish"
 _PER_TIME_AFTER = re.compile(
     r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
 # "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")

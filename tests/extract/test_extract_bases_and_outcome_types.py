@@ -210,3 +210,15 @@ def test_a_count_of_those_offences_with_a_trait_breaks_down_the_total():
     claims = _by_value("Suffolk Police recorded 1,450 rapes in 2023. More than 400 of those offences involved "
                        "victims who were under 18.")
     assert claims[400].stage == "recorded"
+
+
+def test_the_verb_before_n_of_m_names_the_n_not_the_denominators_clause():
+    claims = _by_value("Suffolk Police took action in just 38 of 1,450 rapes it recorded in 2023.")
+    assert (claims[38].stage, claims[1450].stage) == ("charged", "recorded")
+
+
+@pytest.mark.parametrize("line", ["Agenda item 7: Rape and serious sexual offences", "2. publish rape outcome data monthly;"])
+def test_agenda_items_and_list_numbers_before_a_verb_are_no_figures(line):
+    claims = extract(f"Suffolk police and crime panel\n\n{line}\n\nSuffolk Police recorded 1,450 rapes in 2023.\n",
+                     "2024-02-01")
+    assert [c.value for c in claims] == [1450]
