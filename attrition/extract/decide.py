@@ -201,10 +201,13 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         stage = "other"
     if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
         return None
-    under_header = header is not None and header[2] is not None and stage == header[2]
+    # a bullet under "Our survey of survivors who had reported to the police found:" is the survey's answer
+    surveyed = header is not None and header[2] is not None and sentence.is_item and stage == "other" \
+        and _SURVEY_HEADER.search(text, scope.prev_sentence_start, s_start) is not None
+    under_header = header is not None and header[2] is not None and stage == header[2] or surveyed
     if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header or topical or answers,
                     sentence.has_offence or in_context and stage is not None or cell is not None and stage is not None
-                    or topical, forces_count):
+                    or topical or surveyed, forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
 
@@ -273,6 +276,7 @@ def partitive_denominator(text: str, fig, gov: Governed | None, cues: list[Cue],
     return Governed(before[-1].label, before[-1], False) if before else None
 
 
+_SURVEY_HEADER = re.compile(r"\b(?:survey|poll|questionnaire|asked|interviewed|respondents)\b", re.I)
 _LATER_GAP = re.compile(r"(?:\s+[\w’'-]+){0,3}?[\s,]*(?:and|but)\s+(?:(?:were|was|had\s+been|have\s+been|are|is)\s+)?"
                         r"(?:later|subsequently|then|afterwards|eventually)\s+(?:been\s+)?", re.I)
 
