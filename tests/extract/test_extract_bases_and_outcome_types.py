@@ -225,7 +225,7 @@ def test_agenda_items_and_list_numbers_before_a_verb_are_no_figures(line):
 
 
 def test_bullets_under_a_survey_header_are_its_answers():
-    text = ("Survivors let down, charity says\n\nOur 2023 survey of survivors who had reported to the police found:\n"
+    text = ("Rape survivors let down, charity says\n\nOur 2023 survey of survivors who had reported to the police found:\n"
             "- 58 per cent felt they were not believed\n- one in four said they would not report again\n")
     claims = {c.value: c for c in extract(text, "2024-02-01")}
     assert (claims[58].stage, claims[25].stage) == ("other", "other")
