@@ -323,6 +323,8 @@ def parentheticals(text: str, s_start: int, s_end: int, figures) -> list[tuple[i
     # an aside that defines a term lends none of its words to the figures around it
     for m in _DEFINING_ASIDE.finditer(text, s_start, s_end):
         spans.append((m.start(), m.end()))
+    for m in _RATE_ASIDE.finditer(text, s_start, s_end):
+        spans.append((m.start("aside"), m.end("aside")))
     return sorted(spans)
 
 
@@ -331,6 +333,11 @@ _DEFINING_ASIDE = re.compile(
     r"|\((?:that\s+is|i\.e\.|in\s+other\s+words|meaning)\b[^()]{1,160}\)"
     # "The charge rate, measured as the share of investigations closed that ended in a charge, rose to 6.8%"
     r"|,\s*(?:measured|defined|calculated|counted|expressed|worked\s+out)\s+as\b[^,;:()\d]{1,160},", re.I)
+# "the charge rate - the proportion of investigations concluded which ended with a charge - was 11.2%": the
+# aside defines a rate the words before it name (an "outcome rate" aside names the outcome, and counts)
+_RATE_ASIDE = re.compile(
+    r"\b(?:charge|conviction|detection|prosecution|referral|solved|no[\s-]crime|attrition)\s+rates?\b(?:\s+for\s+\w+)?"
+    r"(?P<aside>\s[-–—]\s*the\s+(?:proportion|share|percentage|number)\s+of\b[^-–—()\d]{1,160}[-–—]\s)", re.I)
 
 
 def read_sentence(article: Article, scope: Scope, index: int, start: int, end: int) -> Sentence:

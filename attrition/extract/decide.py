@@ -190,8 +190,9 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if topical:
         stage = scope.topic_stage  # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"
     shared = _share_of_outcomes(text, fig, s_start, fig_cues, others)
-    stage = _own_reason(text, fig, fig_cues) or shared or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
-    if shared is None:
+    reason_in = _reason_in_figure(text, fig, fig_cues, others)
+    stage = reason_in or _own_reason(text, fig, fig_cues) or shared or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
+    if shared is None and reason_in is None:
         stage = _reason_beats_dropped(text, fig, stage, fig_cues, others)
     forces_count = counts_forces(text, fig)
     if forces_count and _PEER_GROUP.match(text, fig.end):
@@ -522,6 +523,19 @@ def _share_of_outcomes(text: str, fig, s_start: int, cues: list[Cue], others=())
     return None
 
 
+_REASON_IN = re.compile(r"[^.;,\d]{0,40}?\bin\s+(?:just\s+|only\s+|about\s+|around\s+|some\s+|a\s+further\s+)?$", re.I)
+
+
+def _reason_in_figure(text: str, fig, cues: list[Cue], others) -> str | None:
+    """The reason just before "in N cases": "closed because of evidential difficulties in 436 cases and
+    because the victim did not support action in 389" gives 436 nfa and 389 withdrawn."""
+    before = [c for c in cues if c.end <= fig.start and c.label in ("nfa", "withdrawn", "no_crime")
+              and not any(c.end <= o[0] < fig.start for o in others)]
+    if before and _REASON_IN.fullmatch(text, before[-1].end, fig.start):
+        return before[-1].label
+    return None
+
+
 def _own_reason(text: str, fig, cues: list[Cue]) -> str | None:
     """The reason that follows a figure at once names its outcome: "... and 201 due to evidential
     difficulties" (nfa), whatever the clause before it gave the figures it lists."""
@@ -547,8 +561,9 @@ def _reason_beats_closed(text: str, fig, stage: str | None, gov, cues: list[Cue]
         if cue.start <= fig.end or cue.label not in ("nfa", "withdrawn", "no_crime"):
             continue
         between = text[fig.end:cue.start]
-        if any(fig.end <= o[0] < cue.start for o in others) or re.search(r"[.;:]|\bincluding\b", between):
-            break
+        if any(fig.end <= o[0] < cue.start for o in others) or re.search(
+                r"[.;:]|\bincluding\b|,\s+and\s+that\b|,\s+(?:while|whereas|but)\b", between):
+            break  # "... out of 1,392 it recorded, and that over half of its closed cases ...": another clause
         closing = _CLOSED_VERB.search(between)  # "... were closed due to ...": the predicate closes them
         if not (closing_cue or closing):
             continue
@@ -613,7 +628,7 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
         return inside.label
     if opened is not None:
         return opened  # "Of the rape cases tried, the conviction rate stood at 52.3%"
-    shared_of = share_of_base(text, sentence.start, fig.start, sentence.stage, stage.label)
+    shared_of = share_of_base(text, sentence.start, fig.start, sentence.stage, stage.label, sentence.parens)
     if shared_of is not None:
         return shared_of  # "the proportion of rape reports cancelled as no crime fell to 6.1%"
     if base is not None and base.stage != stage.label:
@@ -855,7 +870,8 @@ def article_area(areas, before: int, dominant: str | None, source: str | None, p
     return NATIONAL
 
 
-_OPENING_OF = re.compile(r"(?:^|[,;:–—]\s*|\b(?:However|But|And|Yet)\s*,?\s*)(?:[Oo]ut\s+of|[Oo]f)\s+(?:the|these|those|all(?:\s+the)?)\s+")
+_OPENING_OF = re.compile(r"(?:^|[,;:–—]\s*|\b(?:However|But|And|Yet)\s*,?\s*)(?:[Oo]ut\s+of|[Oo]f|[Aa]s\s+an?\s+(?:share|proportion|percentage)\s+of)"
+                         r"\s+(?:(?:the|these|those|all(?:\s+the)?)\s+)?(?=[a-z])")
 
 
 def opening_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage: str | None) -> str | None:
@@ -879,13 +895,14 @@ _EXAMPLE_OPEN = re.compile(r"\(\s*(?:i\.\s?e\.|e\.\s?g\.|for\s+example|for\s+ins
 _SHARE_OF = re.compile(r"\b(?:proportion|share|percentage)\s+of\s+(?:all\s+)?(?:the\s+)?", re.I)
 
 
-def share_of_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage: str) -> str | None:
+def share_of_base(text: str, s_start: int, fig_start: int, cues: list[Cue], stage: str, asides=()) -> str | None:
     """The base named by "the proportion of <cases at a stage> <outcome>" before a rate
-    ("the share of reports classed as no crime": reported), or None."""
+    ("the share of reports classed as no crime": reported), or None. A phrase inside an aside
+    that defines the rate (`asides`: spans) names none."""
     m = None
     for m in _SHARE_OF.finditer(text, s_start, fig_start):
         pass
-    if m is None or re.search(r"\d", text[m.end():fig_start]):
+    if m is None or re.search(r"\d", text[m.end():fig_start]) or any(a <= m.start() < b for a, b in asides):
         return None
     first = next((c for c in cues if m.end() <= c.start < min(fig_start, m.end() + 40)), None)
     if first is None or first.label in (stage, "other") or first.weight < STRONG:

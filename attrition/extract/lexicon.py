@@ -86,7 +86,8 @@ STAGE_WORDS: list[Word] = [
     Word("recorded", RECORDING, ("crime",), tags=_VERB_FORMS),
     Word("recorded", BARE_NOUN, ("outcome", "investigation", "crime", "offence")),
     # A singular noun "report" names a document ("a report published by the inspectorate").
-    Word("reported", REPORTING, ("report",), tags=("NNS", "VBZ", "VBD", "VBN", "VBG", "JJ")),
+    # "The PPS reported that, of the 96 cases ...": a verb of saying, not the reporting of crimes
+    Word("reported", REPORTING, ("report",), tags=("NNS", "VBZ", "VBD", "VBN", "VBG", "JJ"), not_before=frozenset({"that"})),
     Word("reported", REPORTING, ("allegation", "complaint"), phrases=("come forward",)),
     Word("reported", INCIDENT, ("incident",)),
     Word("recorded", BARE_RAPES, ("rape",), phrases=("sexual offence", "sex offence"), tags=("NNS",)),

@@ -229,3 +229,32 @@ def test_bullets_under_a_survey_header_are_its_answers():
             "- 58 per cent felt they were not believed\n- one in four said they would not report again\n")
     claims = {c.value: c for c in extract(text, "2024-02-01")}
     assert (claims[58].stage, claims[25].stage) == ("other", "other")
+
+
+def test_a_reason_just_before_in_n_cases_is_that_counts_reason():
+    claims = _by_value("Rape investigations in Suffolk were closed because of evidential difficulties in 310 cases "
+                       "and because the victim did not support action in 275.")
+    assert (claims[310].stage, claims[275].stage) == ("nfa", "withdrawn")
+
+
+def test_a_reason_in_a_later_clause_does_not_reach_back_to_a_denominator():
+    claims = _by_value("The chief constable told us the Suffolk force had charged 43 rapes in 2022/23 out of 1,392 "
+                       "it recorded, and that over half of its closed cases ended with the victim withdrawing.")
+    assert claims[1392].stage == "recorded"
+
+
+def test_a_dash_aside_defining_a_rate_lends_neither_stage_nor_base():
+    claims = _by_value("In Suffolk, the rape charge rate - the proportion of rape investigations concluded in the "
+                       "period which ended with a charge - was 9.4 per cent.")
+    assert (claims[9.4].stage, claims[9.4].of_stage) == ("charged", None)
+
+
+def test_as_a_share_of_opening_a_sentence_names_the_base():
+    claims = _by_value("As a share of rape offences recorded in Suffolk, charges fell from 8.7 per cent to 6.1 per cent.")
+    assert (claims[8.7].of_stage, claims[6.1].of_stage) == ("recorded", "recorded")
+
+
+def test_cases_concluded_in_the_crown_court_are_prosecutions_and_reported_that_is_saying():
+    claims = _by_value("The prosecution service reported that, of the 88 rape cases which concluded in the Crown "
+                       "Court in Suffolk during 2023, 29 ended with a conviction.")
+    assert (claims[88].stage, claims[29].stage) == ("prosecuted", "convicted")
