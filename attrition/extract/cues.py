@@ -295,6 +295,7 @@ _NON_FUNNEL_BEFORE = re.compile(
     r"(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|almost\s+)?$"
     r"|\b(?:correctly|accurately|properly|wrongly|incorrectly)\s+(?:recorded|records?|recording|classified|crimed)\s+(?:\w+\s+){0,2}$"
     r"|\b(?:crime[\s-])?recording\s+(?:accuracy|compliance)\b[^.;\d]{0,40}$"
+    r"|\baccuracy(?:\s+rate)?\s+(?:was|is|of|stood\s+at|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+)?$"
     r"|\bcaseloads?\s+(?:(?:in|at|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,8}?)?(?:of|was|is|were|stood\s+at|stands\s+at|reached|(?:has\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|grown|grew|dropped)(?:\s+(?:by|to))?)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$"
     r"|\b(?:postponed|adjourned|rescheduled|backlogs?)\b[^.;,]{0,60}$"
     r"|\bnumber\s+of\s+victims\s+(?:is|was|are|were|stands\s+at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|estimated\s+at\s+)?$"
@@ -307,7 +308,7 @@ _NON_FUNNEL_AFTER = re.compile(
     r"|of\s+(?:that|the|this)\s+(?:population|age\s+group)\b"
     r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|being\s+investigated|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
-    r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the"
+    r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|unrecorded|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the"
     r"|never\s+report\b|(?:do|did|does)\s+not\s+report\b|(?:don|didn|doesn)[’']t\s+report\b|never\s+(?:go|went|goes|come|came|comes)\s+(?:to\s+the\s+police|forward))"
     r"|(?:(?!(?:were|was|are|is|had|have|has|led|resulted|ended)\b)[\w’']+\s+){0,5}and\s+(?:about\s+|around\s+|some\s+)?[\d.]+\s*(?:per\s*cent|%)\s+(?:[\w’']+\s+){0,5}(?:(?:go|went|goes|are|were|is|was)\s+)?(?:unreported|not\s+reported|never\s+reported|not\s+recorded(?!\s+as))"
     r"|\s*(?:\w+\s+)?arrests?\b"
@@ -382,9 +383,11 @@ _RECORDS_SHARE_BEFORE = re.compile(
     r"\brecord(?:s|ed|ing)?\s+(?:about\s+|around\s+|nearly\s+|almost\s+|only\s+|just\s+|over\s+|more\s+than\s+)?$", re.I)
 _OF_REPORTED_AFTER = re.compile(
     r"^\s*(?:(?:per\s*cent|percent|%|pc)\s+)?of\s+(?:all\s+|the\s+)*(?:reported\s+|crimes?\s+reported|offences\s+reported|reports\b|incidents\b"
-    r"|(?:those|these)\s+(?:(?:crimes|offences)\s+)?reported\b)", re.I)
+    r"|(?:those|these)\s+(?:(?:crimes|offences)\s+)?reported\b"
+    r"|(?:[\w-]+\s+){0,2}?(?:crimes|offences|incidents)\s+(?:that|which)\s+(?:were|was|had\s+been)\s+reported\b)", re.I)
 _AUDIT_AFTER = re.compile(
     r"^\s*(?:per\s*cent|percent|%|pc)?\s*(?:[\w’'-]+\s+){0,5}?(?:(?:we|inspectors|it|they)\s+)?(?:audited|dip[\s-]sampled)\b"
+    r"|^\s*(?:per\s*cent|percent|%|pc)?\s*(?:of\s+(?:them|these|those)\s+)?(?:were|was)\s+(?:found\s+to\s+be\s+)?(?:correct|right|accurate|appropriate|justified|wrong|incorrect)\b"
     r"|^\s*(?:per\s*cent|percent|%|pc)?\s*(?:of\s+)?(?:(?:these|those|the|its|their)\s+)?(?:[\w’'-]+\s+){0,2}?decisions\s+(?:were|was|had\s+been)\s+"
     r"(?:not\s+)?(?:correct|incorrect|right|wrong|appropriate|inappropriate|justified|unjustified|compliant)\b", re.I)
 

@@ -125,6 +125,8 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
         gov = relative_antecedent(text, fig, fig_cues, s_start, others) or gov
     gov = reporting_verb_subject(doc, gov, fig_cues, claims) or gov
     gov = later_state(text, gov, fig_cues) or gov
+    gov = label_of_value_line(text, fig, gov, fig_cues, s_start, s_end) or gov
+    gov = copula_predicate(text, fig, gov, fig_cues, others) or gov
     gov = partitive_denominator(text, fig, gov, fig_cues, s_start) or gov
     gov = own_clause_cue(text, fig, gov, fig_cues, s_start, others) or gov
     if fig.unit == "count" and (_DENOMINATOR_BEFORE.search(text, max(s_start, fig.start - 30), fig.start)
@@ -155,7 +157,7 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     bracketed = bracket_names(text, fig, fig_cues, s_start)
     if bracketed is not None:
         stage = bracketed  # "those subsequently convicted (92,334)": the phrase the bracket follows
-    gapped = gapped_item(text, fig, sentence, sentence_claims)
+    gapped = gapped_item(text, fig, sentence, sentence_claims) or same_again(text, fig, sentence, sentence_claims)
     if gapped is not None:
         stage = gapped.stage  # "South Yorkshire charged 5.8% of closed cases, West Yorkshire 3.2%": the verb is gapped
     copied = comparand_of(doc, fig, sentence_claims)
@@ -263,6 +265,44 @@ def gapped_item(text: str, fig, sentence: Sentence, sentence_claims: list[Claim]
     return first if led else None
 
 
+_COPULA_BEFORE = re.compile(r"[^.;,:\d]{0,60}?\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+                            r"(?:(?:later|subsequently|then|also|all|eventually|ultimately)\s+)?[\"“‘']?$", re.I)
+
+
+def copula_predicate(text: str, fig, gov: Governed | None, cues: list[Cue], others) -> Governed | None:
+    """The predicate beats the noun it is said of (GUIDELINES 7): in '37 allegations were "no-crimed"'
+    the allegations became no-crimes, whatever the parse hung the words on. None unless the figure's
+    own noun governs and the cue straight after its copula names another stage at least as firmly."""
+    if gov is None or not gov.inside or gov.cue.start < fig.end:
+        return None
+    stop = min((s for s, _ in others if s > fig.end), default=len(text))
+    after = next((c for c in cues if c.start > gov.cue.end and c.start < stop), None)
+    if after is None or after.label in (gov.label, "other") or after.weight < gov.cue.weight:
+        return None
+    if not _COPULA_BEFORE.fullmatch(text, gov.cue.end, after.start):
+        return None
+    return Governed(after.label, after, False)
+
+
+_VALUE_LINE = re.compile(r"[ \t]*(?P<label>[^\n:\d]{3,90}?)[ \t]*:[ \t]*$")
+
+
+def label_of_value_line(text: str, fig, gov: Governed | None, cues: list[Cue], s_start: int, s_end: int) -> Governed | None:
+    """The weightiest cue of the label of a "Label: value" line ("Prosecution not in the public interest: 4"
+    is nfa, the outcome, not the prosecution it did not reach); None for any other line."""
+    line_start = text.rfind("\n", 0, fig.start) + 1
+    line_end = text.find("\n", fig.end)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _VALUE_LINE.fullmatch(text, line_start, fig.start)
+    if m is None or text[fig.end:line_end].strip(" \t.;") or line_start < s_start - 1:
+        return None
+    label = [c for c in cues if m.start("label") <= c.start < m.end("label") and c.weight >= CONTEXT and c.weight != BARE_NOUN]
+    if not label:
+        return None
+    best = max(label, key=lambda c: c.weight)
+    return Governed(best.label, best, True) if gov is None or best.label != gov.label else None
+
+
 _N_OF_M = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+)?[\d,.]+\b", re.I)
 
 
@@ -278,6 +318,22 @@ def partitive_denominator(text: str, fig, gov: Governed | None, cues: list[Cue],
 
 
 _SURVEY_HEADER = re.compile(r"\b(?:survey|poll|questionnaire|asked|interviewed|respondents)\b", re.I)
+_SAME_AGAIN = re.compile(
+    r"(?:[,;]\s*(?:and|while|but)\s+(?:for|in|among|across)\s+[^,.;:\d]{1,40}?,?\s*(?:(?:it|the\s+figure|the\s+rate)\s+(?:was|is)\s+)?"
+    r"|[,;–—-]\s*(?:in\s+other\s+words|or|that\s+is)\s*,?\s*)"
+    r"(?:just\s+|only\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?$", re.I)
+
+
+def same_again(text: str, fig, sentence: Sentence, sentence_claims: list[Claim]) -> Claim | None:
+    """The rate before a figure that says the same kind of thing again: "the accuracy rate was 81 per cent,
+    and for rape specifically, 86 per cent" (the same measure of another offence), "11 per cent ... -
+    in other words, around one in nine" (the same figure in other words); None otherwise."""
+    if fig.unit != "percent" or not sentence_claims or not _SAME_AGAIN.search(text, max(sentence.start, fig.start - 80), fig.start):
+        return None
+    last = sentence_claims[-1]
+    return last if last.unit == "percent" and not last.change else None
+
+
 _LATER_GAP = re.compile(r"(?:\s+[\w’'-]+){0,3}?[\s,]*(?:and|but)\s+(?:(?:were|was|had\s+been|have\s+been|are|is)\s+)?"
                         r"(?:later|subsequently|then|afterwards|eventually)\s+(?:been\s+)?", re.I)
 

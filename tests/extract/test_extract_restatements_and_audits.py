@@ -128,3 +128,27 @@ def test_a_forces_figures_in_an_article_built_on_a_freedom_of_information_reques
     claims = extract("Reports of rape to Wiltshire Police rose to 640 in 2022, up from 598 in 2021. The figures were "
                      "released to this newspaper under the Freedom of Information Act.", "2023-06-01")
     assert {c.source for c in claims} == {"Wiltshire Police"}
+
+
+def test_an_inspections_findings_are_recording_audit_figures():
+    claims = _by_value("Inspectors estimate that Suffolk Constabulary recorded 91 per cent of the rape crimes that "
+                       "were reported to it. This means an estimated 9 per cent of reported crimes went unrecorded - "
+                       "in other words, around one in 11. For sexual offences, the accuracy rate was 84 per cent, and "
+                       "for rape specifically, 88 per cent. Inspectors reviewed 50 no-crime decisions and found that "
+                       "76 per cent were correct.")
+    for value in (91, 9, 84, 88, 76):
+        assert claims[value].stage == "other", value
+    assert 9.09 not in claims
+
+
+def test_the_predicate_after_a_copula_beats_the_counted_noun():
+    claims = _by_value('The figures also show that 29 allegations of rape in Suffolk were "no-crimed" - recorded and '
+                       "later cancelled - in 2023. That is 7.5% of those reported.")
+    assert (claims[29].stage, claims[7.5].stage) == ("no_crime", "no_crime")
+
+
+def test_a_label_value_lines_weightiest_word_names_its_stage():
+    claims = extract("Suffolk Constabulary closed 400 rape investigations in 2023.\n"
+                     "Prosecution not in the public interest: 6\nSuspect not identified: 31\n", "2024-06-01")
+    by_value = {c.value: c.stage for c in claims}
+    assert (by_value[6], by_value[31]) == ("nfa", "nfa")
