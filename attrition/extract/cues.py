@@ -277,6 +277,12 @@ _SHARE_ONLY_AFTER = re.compile(
     r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:an?\s+)?(?:non[\s-]recent|historic(?:al)?)\b"
     r"|(?:[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?[1-9]\d\b)"
     r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
+    # non-recent offences and offences against children: "a third of the rapes we recorded happened more than
+    # a year before they were reported", "a quarter of the reports relate to offences that happened more than
+    # five years ago", "one in four of those cases involved offences committed against children"
+    r"|(?:[^\s.;]+\s+){0,10}(?:happened|occurred|took\s+place|were\s+committed|was\s+committed)\s+(?:more\s+than|over|at\s+least)\s+"
+    r"(?:a|an|\w+)\s+(?:years?|months?|decades?)\s+(?:before|ago|earlier|previously)\b"
+    r"|(?:[\w’']+\s+){0,6}(?:involved|involve|relate\s+to|related\s+to|concerned)\s+(?:[\w’'-]+\s+){0,2}?(?:committed\s+)?against\s+(?:children|a\s+child|minors)\b"
     # a sentence's share of those convicted: "86 per cent were given an immediate prison sentence"
     r"|(?:[\w’']+\s+){0,4}(?:are|were|is|was)\s+(?:given|handed|sentenced\s+to)\s+(?:an?\s+)?(?:immediate\s+)?"
     r"(?:prison|custodial|jail|suspended|community)\s+(?:sentences?|terms?)\b)", re.I)
@@ -306,7 +312,7 @@ _NON_FUNNEL_BEFORE = re.compile(
 _NON_FUNNEL_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:of\s+(?:all\s+|the\s+)?(?:[\w’']+\s+){0,2}caseload"
     r"|of\s+(?:that|the|this)\s+(?:population|age\s+group)\b"
-    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|being\s+investigated|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live)"
+    r"|(?:(?!(?:were|was|are|is|had|have|has)\b)[\w’']+\s+){0,12}(?:are|were|is|was|remain(?:s|ed)?)\s+(?:still\s+)?(?:under\s+(?:active\s+)?investigation|being\s+investigated|waiting|awaiting|outstanding|yet\s+to|ongoing|open|unresolved|live|pending)"
     r"|(?:[\w’']+\s+){0,4}still\s+(?:under\s+(?:active\s+)?investigation|waiting|awaiting|outstanding|open)\b"
     r"|(?:(?!(?:but|and|while|although|though)\b)[\w’']+\s+){0,8}(?:go|went|goes|are|were|is|was)?\s*(?:unreported|unrecorded|not\s+reported|never\s+reported|not\s+recorded(?!\s+as)|not\s+listed|left\s+off\s+the"
     r"|never\s+report\b|(?:do|did|does)\s+not\s+report\b|(?:don|didn|doesn)[’']t\s+report\b|never\s+(?:go|went|goes|come|came|comes)\s+(?:to\s+the\s+police|forward))"

@@ -188,9 +188,15 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if re.search(r"\b(?:those|these)\s+$", text[max(s_start, fig.start - 7):fig.start]) and (
             echoed := next((c for c in reversed(claims) if c.value == fig.value and c.unit == fig.unit and not c.change), None)):
         stage = echoed.stage  # "Every one of those 71 files": the 71 given before, named again
-    topical = bool(scope.topic_stage) and (gov is None or gov.cue.weight < STRONG) and refers_to_topic(text, fig, s_start, s_end)
+    weak = gov is None or gov.cue.weight < STRONG or (
+        gov.cue.end <= fig.start and re.search(r"[:;]", text[gov.cue.end:fig.start]) is not None)  # another clause's
+    local_topic = next((c.label for c in reversed(fig_cues) if c.end <= fig.start and c.weight >= STRONG
+                        and c.label not in ("other", "recorded", "reported")), None) if weak else None
+    topical = bool(scope.topic_stage or local_topic) and weak and refers_to_topic(text, fig, s_start, s_end)
     if topical:
-        stage = scope.topic_stage  # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"
+        # "31 per cent of closed cases ended this way", "Merseyside had the highest rate, at 58%"; in the
+        # sentence's own earlier clause: "closed for evidential difficulties: 212 ended that way"
+        stage = local_topic or scope.topic_stage
     shared = _share_of_outcomes(text, fig, s_start, fig_cues, others)
     reason_in = _reason_in_figure(text, fig, fig_cues, others)
     stage = reason_in or _own_reason(text, fig, fig_cues) or shared or _reason_beats_closed(text, fig, stage, gov, fig_cues, others)
@@ -546,7 +552,7 @@ def bracket_names(text: str, fig, cues: list[Cue], s_start: int) -> str | None:
 
 
 _CLOSED_VERB = re.compile(r"\b(?:closed|concluded|finalised|finalized|ended|shut|filed)\b", re.I)
-_REASON_LINK = re.compile(r"\b(?:with|because|due\s+to|owing\s+to|as|after|for|following|since|citing)\b|[—–]", re.I)
+_REASON_LINK = re.compile(r"\b(?:with|because|due\s+to|owing\s+to|as|after|for|following|since|citing|on)\b|[—–]", re.I)
 
 
 _REASON_RIGHT_AFTER = re.compile(r"\s+(?:due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|through)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?$", re.I)

@@ -152,3 +152,26 @@ def test_a_label_value_lines_weightiest_word_names_its_stage():
                      "Prosecution not in the public interest: 6\nSuspect not identified: 31\n", "2024-06-01")
     by_value = {c.value: c.stage for c in claims}
     assert (by_value[6], by_value[31]) == ("nfa", "nfa")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Around a third of the rapes recorded in Suffolk in 2023 happened more than a year before they were reported.",
+    "In Suffolk, around a quarter of the rape reports received relate to offences that happened more than five years ago.",
+    "In Suffolk, nearly one in four of those rape cases involved offences committed against children."])
+def test_shares_of_non_recent_offences_and_offences_against_children_are_other(sentence):
+    (claim,) = extract(sentence, "2024-06-01")
+    assert claim.stage == "other"
+
+
+def test_outcomes_still_pending_are_other():
+    assert _by_value("Outcomes for 74 rape reports in Suffolk were still pending when the data was compiled.")[74].stage == "other"
+
+
+def test_that_way_in_the_same_sentence_takes_the_reason_before_it():
+    claims = _by_value("Files passed to prosecutors rose from 96 to 131, and fewer Suffolk rape investigations are "
+                       "now closed for evidential difficulties: 212 ended that way in 2023, down from 287.")
+    assert (claims[212].stage, claims[287].stage) == ("nfa", "nfa")
+
+
+def test_closed_on_evidential_grounds_is_no_further_action():
+    assert _by_value("In Suffolk, 31.5% of rape investigations were closed on evidential grounds in 2023.")[31.5].stage == "nfa"
