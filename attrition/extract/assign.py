@@ -387,7 +387,8 @@ def outcome_cue(doc: Doc, fig_start: int, fig_end: int, cues: list[Cue],
         after_noun = doc[token.i - 1].pos_ in ("NOUN", "PROPN")
         next_word = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         participle = after_noun and (token.tag_ in ("VBN", "VBG") or (
-            token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as")))
+            token.tag_ == "VBD" and next_word in ("to", "by", "in", "at", "for", "from", "as", "over", "during",
+                                                  "between", "since", "last", "this", "within", "across")))
         participle = participle or (token.text[:1].isupper() and token.i > sent_start)  # a mis-tagged name
         # "one in 26 reported rapes ends in a charge": a verb form before the noun it modifies, however tagged
         participle = participle or (token.tag_ in ("VBD", "VBN") and token.i + 1 < sent_end

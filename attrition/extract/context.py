@@ -410,6 +410,7 @@ _LOOK_BACK = re.compile(
 _COMPARISON_ASIDE = re.compile(
     r"\b(?:neighbouring|nearby|neighbour\s+forces?|while\s+in|whereas\s+in|"
     r"the\s+(?:equivalent\s+|comparable\s+)?figure\s+(?:for\s+[^,.;]{1,30}?\s+)?(?:was|is|stood))\b", re.I)
+_OF_THESE = re.compile(r"\bof\s+(?:these|those|them)\b", re.I)
 _RATE_ASKED = re.compile(r"\b(?:percentage|proportion|share|rate|per\s*cent|%)", re.I)
 
 
@@ -466,7 +467,8 @@ def carry_forward(article: Article, scope: Scope, sentence: Sentence, s_claims: 
         header_area = next((area for a, area in resolved_areas if a.kind in ("force", "place", "national")),
                            scope.last_area if scope.last_area not in NATIONAL_AREAS else None)
         keep = scope.header if scope.header is not None and scope.header[2] and not strong and header_area is None \
-            and not sentence.figures and not (asks and scope.label) else None  # a new numbered question asks afresh
+            and not sentence.figures and not (asks and scope.label and not _OF_THESE.search(sentence.text)) \
+            else None  # a new numbered question asks afresh, unless it asks "How many of these ...?"
         # "Our response:" after a question keeps the question's stage for the answer that follows
         if keep:
             scope.header = (sentence.index,) + keep[1:]

@@ -283,6 +283,10 @@ _SHARE_ONLY_AFTER = re.compile(
     r"|(?:[^\s.;]+\s+){0,10}(?:happened|occurred|took\s+place|were\s+committed|was\s+committed)\s+(?:more\s+than|over|at\s+least)\s+"
     r"(?:a|an|\w+)\s+(?:years?|months?|decades?)\s+(?:before|ago|earlier|previously)\b"
     r"|(?:[\w’']+\s+){0,6}(?:involved|involve|relate\s+to|related\s+to|concerned)\s+(?:[\w’'-]+\s+){0,2}?(?:committed\s+)?against\s+(?:children|a\s+child|minors)\b"
+    # "38 per cent of recorded rapes were of children under 16": victims by age
+    r"|(?:[\w’']+\s+){0,6}(?:were|was|are|is)\s+(?:of|against|on)\s+(?:a\s+)?(?:children|child|girls|boys|minors|under-1\d)"
+    # an under-recording share: "one in four sexual offences reported to police were not being recorded as crimes"
+    r"|(?:[\w’']+\s+){0,8}(?:were|was|are|is)\s+not\s+(?:being\s+)?(?:recorded|crimed)\b"
     # a sentence's share of those convicted: "86 per cent were given an immediate prison sentence"
     r"|(?:[\w’']+\s+){0,4}(?:are|were|is|was)\s+(?:given|handed|sentenced\s+to)\s+(?:an?\s+)?(?:immediate\s+)?"
     r"(?:prison|custodial|jail|suspended|community)\s+(?:sentences?|terms?)\b)", re.I)

@@ -698,6 +698,11 @@ def decide_base(article: Article, scope: Scope, sentence: Sentence, fig, stage: 
     earlier = [c for c in sentence_claims if c.unit == "count" and not c.change and c.stage in ("reported", "recorded")]
     if earlier:
         return earlier[-1].stage  # "1,488 rapes were recorded and 3.4 per cent resulted in a charge"
+    if re.search(r"\b(?:of|out\s+of)\s+(?:which|whom|these|those|them)\s*,?\s*(?:just\s+|only\s+|about\s+|around\s+)?$",
+                 text[max(sentence.start, fig.start - 30):fig.start]):
+        counted = next((c for c in reversed(sentence_claims) if c.unit == "count" and not c.change), None)
+        if counted is not None and counted.stage != stage.label:
+            return counted.stage  # "the CPS completed 714 rape prosecutions, of which 61.2% ended in a conviction"
     restated = next((c for c in reversed(sentence_claims) if c.unit == "count" and not c.change
                      and c.stage == stage.label), None)
     if restated is not None:
@@ -1089,7 +1094,8 @@ def reporting_verb_subject(doc: Doc, gov, cues, claims: list[Claim]):
 # "39 per cent of the investigations closed in 2023/24, down from 46 per cent": no new clause between
 _UP_FROM = re.compile(r"(?:(?!\b(?:but|and|while|whereas)\b)[^;.]){0,90}?\b(?:up|down)\s+from\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+)?", re.I)
 _COMPARAND = re.compile(
-    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
+    r"(?:\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\b(?:changed|unchanged|little\s+changed)\s+(?:on|from))"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,10}?(?:of\s+)?"
     r"(?:just\s+|only\s+)?(?:under\s+|over\s+|around\s+|about\s+|nearly\s+)?$"
     r"|\bfrom\s+[\d,.]+\s*(?:%\s*|per\s*cent\s+)?(?:\w+\s+){0,4}?to\s+$"
     r"|^\s*(?:[a-z]+\s*)?\(\s*$|^\s*,?\s*(?:[–-]\s*)?or\s+$|\b(?:equating|equivalent|equal)\s+to\s+$|^\s*,\s*$"
@@ -1110,6 +1116,8 @@ def comparand_of(doc: Doc, fig, sentence_claims: list[Claim]) -> Claim | None:
     prev = earlier[-1]  # skipping counts of forces: "an average for the 40 other forces of 15 per cent"
     text = text_of(doc)
     gap = text[prev.char_end:fig.start]
+    if re.fullmatch(r"\s*,\s*", gap) and _OF_THE_OPENER.fullmatch(text, prev.quote_start, prev.char_start):
+        return None  # "Of those 142, 19 have resulted in a charge": the opener's count is the base, not restated
     # "conviction rates slipped by 0.8% for all offences to 79.5%": the level the change reached
     reached = prev.change and re.search(r"\bby\s+(?:almost\s+|nearly\s+|about\s+|around\s+)?$", text[max(0, prev.char_start - 20):prev.char_start]) \
         and re.fullmatch(r"\s*(?:[\w’'-]+\s+){0,5}?to\s+(?:about\s+|around\s+|just\s+|nearly\s+)?", gap)

@@ -74,6 +74,7 @@ MAX_SENTENCE_TOKENS = 250
 _NOT_START = 2**64 - 1  # SENT_START -1 as Doc.to_array/from_array hold it (uint64)
 
 _LABEL_VALUE_LINE = re.compile(r"[^\n.!?|]{1,60}?\s[-–—:]\s*\d[\d,.]*\s*(?:%|per\s*cent)?\s*", re.I)
+_LETTER_LABEL = re.compile(r"[ \t]*[a-h][.)](?:[ \t]|$)")
 _VALUE_ONLY_LINE = re.compile(r"\s*[\d.,]+\s*(?:%|per\s*cent)?\s*\|?\s*$")
 
 
@@ -106,7 +107,8 @@ def line_sentences(doc: Doc) -> Doc:
             above = text[j] if j >= 0 else ""  # the last character before the line break
             continues_row = _VALUE_ONLY_LINE.fullmatch(lines[n].rstrip("\n")) and above == "|"
             # A line starting in lower case carries on the sentence a hard line break cut.
-            continues_sentence = token.text[:1].islower() and above not in (".", "!", "?", ":")
+            continues_sentence = token.text[:1].islower() and above not in (".", "!", "?", ":") \
+                and not _LETTER_LABEL.match(lines[n])  # "b)" opening a line labels an item
             start = not (continues_row or continues_sentence) or since_start >= MAX_SENTENCE_TOKENS
             starts_out[token.i] = 1 if start else _NOT_START
         elif since_start >= MAX_SENTENCE_TOKENS and not token.is_space and (prev.is_punct or prev.is_space

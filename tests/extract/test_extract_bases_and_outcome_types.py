@@ -258,3 +258,53 @@ def test_cases_concluded_in_the_crown_court_are_prosecutions_and_reported_that_i
     claims = _by_value("The prosecution service reported that, of the 88 rape cases which concluded in the Crown "
                        "Court in Suffolk during 2023, 29 ended with a conviction.")
     assert (claims[88].stage, claims[29].stage) == ("prosecuted", "convicted")
+
+
+_LETTERED = """Request
+
+Please provide:
+a) The number of sexual offences reported to your force in each of 2022 and 2023.
+b) How many of these were rapes?
+c) The number of rape offences that were subsequently no-crimed in each of those years.
+
+Response
+
+a)
+2022: 1,021
+2023: 1,187
+
+b)
+2022: 298
+2023: 361
+
+c)
+2022: 41
+2023: 36
+"""
+
+
+def test_lettered_answers_take_their_own_requests_stage():
+    claims = {c.value: c.stage for c in extract(_LETTERED, "2024-03-01", publisher="Cleveland Police")}
+    assert (claims[1021], claims[298], claims[41], claims[36]) == ("reported", "reported", "no_crime", "no_crime")
+
+
+def test_a_share_of_closed_cases_then_its_outcome_verb():
+    claims = _by_value("Just 2.4% of rape investigations closed over the same period in Suffolk resulted in a charge.")
+    assert claims[2.4].stage == "charged"
+
+
+def test_of_those_n_then_m_is_a_base_and_its_part():
+    claims = _by_value("Suffolk Police recorded 142 rapes in the quarter. Of those 142, 19 have so far resulted in a charge.")
+    assert claims[19].stage == "charged"
+
+
+def test_of_which_takes_the_base_of_the_count_before():
+    claims = _by_value("In 2023 the CPS completed 714 rape prosecutions, of which 61.2% ended in a conviction.")
+    assert (claims[61.2].stage, claims[61.2].of_stage) == ("convicted", "prosecuted")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Nationally, 38 per cent of recorded rapes in 2023 were of children under 16.", 38),
+    ("An inspection found that 19 per cent of sexual offences reported to Suffolk police were not being recorded as crimes.", 19)])
+def test_victims_by_age_and_under_recording_shares_are_other(sentence, value):
+    assert _by_value(sentence)[value].stage == "other"
