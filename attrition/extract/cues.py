@@ -274,7 +274,7 @@ _SHARE_ONLY_AFTER = re.compile(
     r"^\s*(?:per\s*cent|%|pc)?\)?\s*(?:"
     r"(?:[\w’']+\s+){0,6}(?:involved|concerned|were\s+against)\s+(?:an?\s+)?(?:child(?:ren)?\b|minors?\b|under-18s\b|(?:victims?|children|girls|boys|survivors?)\s+(?:aged\s+)?(?:under|over|below|younger\s+than|older\s+than)\s+\d)"
     r"|(?:[^\s.;]+\s+){0,8}(?:were|was|are|is|had\s+been)\s+(?:flagged|tagged|marked)\s+as\b"
-    r"|(?:[\w’']+\s+){0,10}(?:were|was|are|is)\s+(?:an?\s+)?(?:non[\s-]recent|historic(?:al)?)\b"
+    r"|(?:[^\s.;]+\s+){0,12}(?:were|was|are|is)\s+(?:an?\s+)?(?:non[\s-]recent|historic(?:al)?)\b"
     r"|(?:[\w’']+\s+){0,8}(?:were|was|are|is)\s+(?:children|minors|juveniles|under-1\d\s*s?\b|(?:aged\s+)?(?:under|below|over|above)\s+(?:the\s+age\s+of\s+)?[1-9]\d\b)"
     r"|(?:[\w’']+\s+){0,8}(?:are|were|is|was)\s+reported\s+(?:more\s+than|over|at\s+least)\s+(?:a|an|\w+)\s+(?:days?|weeks?|months?|years?)\s+after\b"
     # non-recent offences and offences against children: "a third of the rapes we recorded happened more than
@@ -371,7 +371,7 @@ def is_non_funnel(text: str, start: int, end: int, clause_start: int, clause_end
     bound the figure's sentence.
     """
     before = text[max(clause_start, start - 80):start]
-    after = text[end:min(clause_end, end + 90)]
+    after = text[end:min(clause_end, end + 130)]
     share = re.search(r"%|per\s*cent|pc$", text[start:end + 9], re.I) or re.search(
         r"\b(?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b|\bin\s+(?:every\s+)?\w+$", text[start:end], re.I)
     if share and (_COMPOSITION_AFTER.match(after) or _TYPE_SHARE_BEFORE.search(before) and _TYPE_SHARE_AFTER.match(after)
