@@ -211,12 +211,16 @@ def decide_stage(article: Article, scope: Scope, sentence: Sentence, fig, claims
     if is_hypothetical(text, fig.start, fig.end, s_start, s_end) or asked_or_example(text, fig, s_start, s_end):
         return None
     # a bullet under "Our survey of survivors who had reported to the police found:" is the survey's answer
-    surveyed = header is not None and header[2] is not None and sentence.is_item and stage == "other" \
+    surveyed = header is not None and sentence.is_item and stage in (None, "other") \
         and _SURVEY_HEADER.search(text, scope.prev_sentence_start, s_start) is not None
-    under_header = header is not None and header[2] is not None and stage == header[2] or surveyed
+    # "RSVP supported 2,318 children and adults": a service's own count, in a page the gate found relevant
+    served = stage == "other" and gov is not None and gov.label == "other" and gov.cue.weight >= STAGE_WEIGHT \
+        and _SERVICE_WORD.match(text, gov.cue.start) is not None and gov.cue.end <= fig.start \
+        and re.fullmatch(r"[^.;:\d]{0,40}", text[gov.cue.end:fig.start]) is not None
+    under_header = header is not None and header[2] is not None and stage == header[2] or surveyed or served
     if not is_claim(doc, fig, sentence.has_funnel or bool(column) or under_header or topical or answers,
                     sentence.has_offence or in_context and stage is not None or cell is not None and stage is not None
-                    or topical or surveyed, forces_count):
+                    or topical or surveyed or served, forces_count):
         return None
     return Stage(stage or "other", change, gov, inside, copied, fig_cues, others, forces_count)
 
@@ -323,7 +327,8 @@ def partitive_denominator(text: str, fig, gov: Governed | None, cues: list[Cue],
     return Governed(before[-1].label, before[-1], False) if before else None
 
 
-_SURVEY_HEADER = re.compile(r"\b(?:survey|poll|questionnaire|asked|interviewed|respondents)\b", re.I)
+_SURVEY_HEADER = re.compile(r"\b(?:survey|poll|questionnaire|asked|interviewed|respondents|supported|helped|counselled)\b", re.I)
+_SERVICE_WORD = re.compile(r"(?:supported|helped|counselled|assisted|advised)\b|helplines?\b", re.I)
 _SAME_AGAIN = re.compile(
     r"(?:[,;]\s*(?:and|while|but)\s+(?:for|in|among|across)\s+[^,.;:\d]{1,40}?,?\s*(?:(?:it|the\s+figure|the\s+rate)\s+(?:was|is)\s+)?"
     r"|[,;–—-]\s*(?:in\s+other\s+words|or|that\s+is)\s*,?\s*)"

@@ -175,3 +175,17 @@ def test_that_way_in_the_same_sentence_takes_the_reason_before_it():
 
 def test_closed_on_evidential_grounds_is_no_further_action():
     assert _by_value("In Suffolk, 31.5% of rape investigations were closed on evidential grounds in 2023.")[31.5].stage == "nfa"
+
+
+def test_a_services_own_counts_and_the_breakdown_of_those_it_supported_are_other():
+    text = ("Our year in numbers\n\nWe work with people affected by sexual violence across Suffolk.\n\n"
+            "In 2023 we supported 1,420 survivors, up from 1,210 the year before.\n\n"
+            "Of the people we supported:\n18% were under 18\n12% were male\n")
+    claims = {c.value: c for c in extract(text, "2024-05-01", publisher="Suffolk Rape Crisis")}
+    assert all(claims[v].stage == "other" for v in (1420, 1210, 18, 12))
+
+
+def test_a_count_in_another_clause_than_the_helpline_is_no_service_count():
+    claims = _by_value("Suffolk Police recorded 1,450 rapes in 2023.\n\nCounselling services will each provide 180 "
+                       "therapeutic sessions; the centre will hire more staff to work on its helpline.")
+    assert 180 not in claims
