@@ -91,8 +91,11 @@ _BLOCKERS = [
     re.compile(r"(?<![\d,.])\d[\d,.]*+\s?(?:p|pence|pounds|kb|mb|gb|km|kg|mph|miles|ft|cm|mm)\b", re.I),
     re.compile(r"\b\d+(?:<sup>)?(?:st|nd|rd|th)\b", re.I),  # ordinals: 40th, 23rd, 11<sup>th
     re.compile(r"\b(?:per|every)\s+(?:100,?000|100k|1,?000|10,?000)\b", re.I),  # the base of a rate, not a figure
+    re.compile(r"\bfor\s+every\s+100\b", re.I),  # "for every 100 investigations closed, ..." (but "three in every 100" is 3%)
     _ADDRESS,
     re.compile(r"\b(?:BBC|ITV|S4C|Channel|Radio)\s+(?:One|Two|Three|Four|Five|1|2|3|4|5)\b"),  # channel names
+    # "just one or two led to a charge": a vague range, not a figure (GUIDELINES 5)
+    re.compile(r"\b(?:one|two|three|four|five|six)\s+or\s+(?:two|three|four|five|six|seven)\b", re.I),
     # "One rape is one too many", "every one of them": rhetoric and pronouns, not counts
     re.compile(r"\bone\s+(?:(?:[\w’'-]+\s+){0,2}(?:is|was)\s+one\s+)?too\s+many\b|\b(?:every|each)\s+one\b", re.I),
 ]
@@ -104,7 +107,9 @@ _BLOCKERS_EXACT = [re.compile(p.pattern.lower(), p.flags & ~re.I) if p.flags & r
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:section|sections|page|pages|channel|act|chapter|paragraph|clause|findings|no\.?|"
     r"number|q|foi|tel|phone|room|flat|route|junction|version|issue|volume|vol\.?|article|item|"
-    r"schedule|part|rule|regulation|figure|table|appendix|step|level|grade|tier|covid|op|operation)\s*#?)$",
+    r"schedule|part|rule|regulation|figure|table|appendix|step|level|grade|tier|covid|op|operation)\s*#?"
+    r"|\b(?:sections|paragraphs|clauses|articles|regulations|schedules|questions|items|pages)\s+"
+    r"(?:\d{1,3}[a-z]?\s*(?:,|and|or|&)\s*)+)$",  # "sections 1 and 5"
     re.I,
 )
 _DURATION_AFTER = re.compile(
@@ -126,7 +131,10 @@ _AGE_AFTER = re.compile(
 _AGE_BAND_AFTER = re.compile(
     r"^\s*[–-]\s*\d{1,2}\b(?![.,]\d)(?!\s*(?:per|%))(?!\s+(?:\w+\s+)?(?:up|down|fewer|more|higher|lower|less)\b)", re.I)
 # "the average time to charge rose to 42.7 days", "took 232 days": a time taken is a figure (GUIDELINES 10).
-_TIME_TAKEN_BEFORE = re.compile(r"\b(?:average|mean|median|waits?|waited|waiting|took|takes|taking|length\s+of\s+time)\b(?:[^.;]|\.(?=\d)){0,100}$", re.I)
+_TIME_TAKEN_BEFORE = re.compile(
+    r"\b(?:average|mean|median|waits?|waited|waiting|length\s+of\s+time)\b(?:[^.;]|\.(?=\d)){0,100}$"
+    # "took 232 days", "takes an average of": not "we took 3,212 calls ... in the same six months"
+    r"|\b(?:took|takes|taking)\b[^.;\d]{0,30}$", re.I)
 
 
 def time_taken(text: str, start: int) -> bool:
@@ -395,7 +403,8 @@ _EXACT_APPOSITIVE = re.compile(
 _CODE_LABEL_AFTER = re.compile(r"[a-z]?[ \t]*[-–:][ \t]+[A-Z][^\n\d]{2,}(?:\n|$)")
 _LINE_NUMBER_AFTER = re.compile(r"^[.)](?:[ \t]*[A-Z]|[ \t]+\d|[ \t]+[a-z]{3,}\b)")  # "3. Understanding", "2. 2021: 210", "1. publish"
 _PER_TIME_AFTER = re.compile(
-    r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b", re.I)
+    r"^(?:\s+[\w’'-]+){0,3}?\s+(?<!within\s)(?<!\bin\s)(?<!\bfor\s)(?:(?:per|a|each|every)\s+(?:day|week|month|fortnight)\b"
+    r"|every\s+(?:two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days|weeks|months|hours|minutes)\b)", re.I)
 # "Jane Roe, 49,": a first name and a surname (not "In Kent, 45, or 12%")
 def _is_place(words: str) -> bool:
     """True when two capitalised words are a force or place ("North Yorkshire,"), not a person's name."""

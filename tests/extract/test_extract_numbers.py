@@ -173,3 +173,17 @@ def test_offsets_point_at_the_figure():
     text = "In 2022, Norfolk logged 846 rapes; 3.4 per cent led to a charge and one in every 20 to a conviction."
     found = find_figures(text)
     assert [text[f.start:f.end] for f in found] == ["846", "3.4 per cent", "one in every 20"]
+
+
+def test_section_lists_vague_ranges_per_hundred_bases_and_rates_per_days_are_no_figures():
+    from attrition.extract.numbers import find_figures
+
+    def values(text):
+        return [f.value for f in find_figures(text)]
+
+    assert values("The figures cover offences under sections 1 and 5 of the Sexual Offences Act 2003.") == []
+    assert values("For every 100 investigations closed, just one or two led to a charge.") == []
+    assert values("That is more than one rape reported every four days.") == []
+    assert values("We took 3,212 calls, up from 2,480 in the same six months of 2019.") == [3212, 2480]
+    assert values("It took 232 days to charge; three in every 100 recorded rapes.") == [232, 3]
+    assert values("Charges rose from 666 in Q1 to 757 in Q2.") == [666, 757]
