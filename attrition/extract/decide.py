@@ -440,7 +440,9 @@ def _place_breakdown(text: str, fig, areas) -> bool:
 
 _CHANGE_OF_PREVIOUS = re.compile(
     r"[^.;–—]{0,120}?\s[–—-]\s*(?:an?\s+)?(?:\w+\s+)?(?:increase|rise|fall|drop|decrease|reduction|jump)\s+of\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?", re.I)
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?"
+    # "slipped to 62.9% - down 1.8 percentage points": the rate just given, changed
+    r"|\s*[,–—-]\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+)?", re.I)
 
 
 _OUTCOME_ANAPHOR = re.compile(
@@ -502,6 +504,7 @@ def relative_antecedent(text: str, fig, cues: list[Cue], s_start: int, others) -
 _THE_FIGURE = re.compile(
     r"\bthe\s+(?:same\s+|equivalent\s+|comparable\s+|corresponding\s+)?(?:figure|number|total|proportion|rate)\s+"
     r"(?:(?:for|in|of)\s+[^,.;:]{1,30}?\s+)?(?:was|is|were|stood\s+at|stands\s+at|had\s+been|reached|rose\s+to|fell\s+to|dropped\s+to|came\s+to)\s+"
+    r"(?:an?\s+(?:[\w-]+\s+){0,2}?(?:rate|share|proportion)\s+of\s+)?"  # "The figure for domestic abuse was a conviction rate of 77.4%"
     r"(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$", re.I)
 
 

@@ -308,3 +308,12 @@ def test_of_which_takes_the_base_of_the_count_before():
     ("An inspection found that 19 per cent of sexual offences reported to Suffolk police were not being recorded as crimes.", 19)])
 def test_victims_by_age_and_under_recording_shares_are_other(sentence, value):
     assert _by_value(sentence)[value].stage == "other"
+
+
+def test_a_change_right_after_a_rate_and_the_figure_for_another_offence_follow_that_rate():
+    claims = _by_value("In 2024 the proportion of rape prosecutions ending in a guilty verdict slipped to 61.9% - down "
+                       "1.6 percentage points on 2023. The figure for domestic abuse was a conviction rate of 76.2%, "
+                       "while across all offences it was 82.4%. In Wales, the equivalent figure for rape was 65.1%.")
+    assert (claims[1.6].stage, claims[1.6].change) == ("convicted", True)
+    for value in (76.2, 82.4, 65.1):
+        assert (claims[value].stage, claims[value].of_stage) == ("convicted", claims[61.9].of_stage), value
