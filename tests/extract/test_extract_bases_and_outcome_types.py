@@ -317,3 +317,9 @@ def test_a_change_right_after_a_rate_and_the_figure_for_another_offence_follow_t
     assert (claims[1.6].stage, claims[1.6].change) == ("convicted", True)
     for value in (76.2, 82.4, 65.1):
         assert (claims[value].stage, claims[value].of_stage) == ("convicted", claims[61.9].of_stage), value
+
+
+def test_a_named_rate_governs_its_figure_across_the_phrase_naming_its_base():
+    claims = _by_value("In Suffolk, 120 of those charged with rape were later convicted, giving a conviction rate "
+                       "among the 190 defendants tried of 63 per cent.")
+    assert (claims[63].stage, claims[63].of_stage) == ("convicted", "prosecuted")
